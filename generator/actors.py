@@ -1,0 +1,285 @@
+"""Named actors of an article: people, organizations, places, brands, events.
+
+A name is a run of capitalized words in a body paragraph (with connectors such as
+"of"); words capitalized only because they start a sentence, month names and photo
+credits are not names. Short forms fold into the full name when the rest of it is a
+corporate suffix ("Huawei" -> "Huawei Technologies"). The type comes from votes of
+cues in the text: the name's last word, the noun after it ("the Aito brand"), a title
+before it, the gazetteer of places, quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .model import Actor, Article, Mention
+from .text import Span, clause_spans, containing, sentence_spans, strip_sentence_end
+
+_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
+_POSSESSIVE = re.compile(r"['’]s$")
+_CONNECTORS = frozenset("of de del della da der van von la le du al bin & for".split())
+_OPENING_QUOTES = "“\"‘'«"
+_CLOSING_QUOTES = "”\"’'»"
+_TOKEN_ABBREVIATIONS = frozenset("inc co corp ltd jr sr st u.s u.k u.n e.u".split())
+_ROLE_MAX_WORDS = 30
+
+ACTOR_TYPES = ("person", "organization", "place", "brand", "event", "other")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    surface: str
+    votes: Counter = field(default_factory=Counter)
+
+
+def extract_actors(article: Article) -> tuple[Actor, ...]:
+    """Every named actor of the article, most salient first."""
+    candidates = _find_candidates(article)
+    groups = _fold(candidates)
+    actors = []
+    for canonical, forms in groups.items():
+        mentions = _find_mentions(article, forms, groups)
+        if not mentions:
+            continue
+        votes = sum((candidates[f].votes for f in forms), Counter())
+        actors.append((canonical, forms, mentions, _vote_type(canonical, votes)))
+    scores = {name: _salience_score(article, forms, mentions) for name, forms, mentions, _ in actors}
+    top = max(scores.values(), default=1.0) or 1.0
+    result = []
+    for canonical, forms, mentions, kind in actors:
+        role, role_paragraph = _role(article, mentions)
+        aliases = tuple(sorted(f for f in forms if f != canonical))
+        result.append(Actor(canonical, kind, aliases, role, role_paragraph, round(scores[canonical] / top, 3), mentions))
+    order = {p.id: i for i, p in enumerate(article.paragraphs)}
+    result.sort(key=lambda a: (-a.salience, order[a.mentions[0].paragraph], a.mentions[0].start, a.name))
+    return tuple(result)
+
+
+# -- finding names ------------------------------------------------------------------------
+
+
+def _find_candidates(article: Article) -> dict[str, _Candidate]:
+    candidates: dict[str, _Candidate] = {}
+    lowercase_words = {w for p in article.body for w in re.findall(r"\b[a-z]\w*", p.text)}
+    for paragraph in article.body:
+        text = paragraph.text
+        for sentence in sentence_spans(text):
+            tokens = _tokens(text, sentence)
+            for run in _capitalized_runs(text, tokens):
+                span = _trim_run(text, tokens, run, lowercase_words)
+                if span is None:
+                    continue
+                start, end, last = span
+                surface = text[start:end]
+                candidate = candidates.setdefault(surface, _Candidate(surface))
+                _add_cues(candidate, text, tokens, run[0], last, start, end)
+    return candidates
+
+
+def _tokens(text: str, sentence: Span) -> list[tuple[int, int]]:
+    tokens = []
+    for match in _TOKEN.finditer(text, sentence.start, sentence.end):
+        start, end = match.span()
+        if text[end : end + 1] == "." and match.group(0).lower() in _TOKEN_ABBREVIATIONS:
+            end += 1
+        if tokens and start < tokens[-1][1]:
+            continue
+        tokens.append((start, end))
+    return tokens
+
+
+def _is_capitalized(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def _capitalized_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[int]]:
+    """Index runs of capitalized tokens separated only by single spaces."""
+    runs: list[list[int]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_capitalized(text[slice(*tokens[i])]):
+            i += 1
+            continue
+        run = [i]
+        while not _POSSESSIVE.search(text[slice(*tokens[run[-1]])]):
+            j = run[-1] + 1
+            if j >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]):
+                break
+            word = text[slice(*tokens[j])]
+            if _is_capitalized(word):
+                run.append(j)
+            elif word.lower() in _CONNECTORS and j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]) and _is_capitalized(text[slice(*tokens[j + 1])]):
+                run.extend((j, j + 1))
+            else:
+                break
+        runs.append(run)
+        i = run[-1] + 1
+    return runs
+
+
+def _adjacent(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    return text[left[1] : right[0]] == " "
+
+
+def _trim_run(text: str, tokens, run: list[int], lowercase_words: set[str]) -> tuple[int, int, int] | None:
+    """Drop sentence-initial words, months and the like; None if nothing is left."""
+    words = [text[slice(*tokens[i])] for i in run]
+    at_start = run[0] == 0 or all(not text[slice(*tokens[k])][:1].isalnum() for k in range(run[0]))
+    keep = list(range(len(run)))
+    while keep and (lexicon.is_function_word(_bare(words[keep[0]])) and (at_start or _bare(words[keep[0]]).lower() in lexicon.MONTHS + lexicon.WEEKDAYS)):
+        keep.pop(0)
+        at_start = True
+    while keep and (_bare(words[keep[-1]]).lower() in _CONNECTORS or _bare(words[keep[-1]]).lower() in lexicon.MONTHS + lexicon.WEEKDAYS):
+        keep.pop()
+    if not keep:
+        return None
+    first, last = run[keep[0]], run[keep[-1]]
+    name_words = [_bare(w) for w in words[keep[0] : keep[-1] + 1]]
+    if all(lexicon.is_function_word(w) for w in name_words):
+        return None
+    if len(name_words) == 1 and at_start and keep[0] == 0 and name_words[0].lower() in lowercase_words:
+        return None
+    if len(name_words) == 1 and name_words[0] in ("I", "A"):
+        return None
+    start = tokens[first][0]
+    end = tokens[last][1]
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive:
+        end -= 2
+    return start, end, last
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, start: int, end: int) -> None:
+    votes = candidate.votes
+    if text[start - 1 : start] in _OPENING_QUOTES and start > 0 and text[end : end + 1] in _CLOSING_QUOTES:
+        votes["brand"] += 1
+    if last + 1 < len(tokens):
+        following = text[slice(*tokens[last + 1])].lower()
+        if following in lexicon.HEAD_NOUN_TYPES and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "” ", "\" "):
+            votes[lexicon.HEAD_NOUN_TYPES[following]] += 3
+        if following in ("said", "says", "told") and " " in candidate.surface:
+            votes["person"] += 1
+    before = text[max(0, start - 24) : start].lower().rstrip()
+    if first > 0 and text[slice(*tokens[first - 1])].lower().rstrip(".") + "." in lexicon.PERSON_TITLES | {t + "." for t in lexicon.PERSON_TITLES}:
+        votes["person"] += 3
+    if any(before.endswith(verb) for verb in lexicon.MEDIA_VERBS):
+        votes["organization"] += 2
+
+
+# -- folding short forms into full names ------------------------------------------------------
+
+
+def _fold(candidates: dict[str, _Candidate]) -> dict[str, tuple[str, ...]]:
+    """Group surface forms under a canonical (full) name."""
+    names = sorted(candidates, key=lambda s: (-len(s.split()), s))
+    canonical_of: dict[str, str] = {}
+    for name in names:
+        target = next((full for full in names if full != name and _is_short_form(name, full)), None)
+        canonical_of[name] = canonical_of.get(target, target) if target else name
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        groups[canonical_of[name]].append(name)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def _is_short_form(short: str, full: str) -> bool:
+    short_words, full_words = short.split(), full.split()
+    if len(short_words) >= len(full_words) or full_words[: len(short_words)] != short_words:
+        return False
+    rest = [w.lower() for w in full_words[len(short_words) :]]
+    return all(w in lexicon.FOLDABLE_SUFFIXES for w in rest)
+
+
+# -- mentions, types, salience, roles --------------------------------------------------------
+
+
+def _find_mentions(article: Article, forms: tuple[str, ...], groups: dict[str, tuple[str, ...]]) -> tuple[Mention, ...]:
+    """Every occurrence of the forms, where no longer name of another actor covers it."""
+    longer = [f for fs in groups.values() if fs is not forms for f in fs if any(g in f and g != f for g in forms)]
+    mentions = []
+    for paragraph in article.paragraphs:
+        if paragraph.kind == "caption":
+            continue
+        covered = [m.span() for f in longer for m in _occurrences(f, paragraph.text)]
+        taken: list[tuple[int, int]] = []
+        for form in sorted(forms, key=len, reverse=True):
+            for match in _occurrences(form, paragraph.text):
+                span = match.span()
+                if any(_overlaps(span, other) for other in covered + taken):
+                    continue
+                taken.append(span)
+        mentions.extend(Mention(paragraph.id, s, e) for s, e in sorted(taken))
+    return tuple(mentions)
+
+
+def _occurrences(form: str, text: str):
+    return re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _vote_type(name: str, votes: Counter) -> str:
+    votes = Counter(votes)
+    last = name.split()[-1].lower()
+    if last in lexicon.ORGANIZATION_SUFFIXES:
+        votes["organization"] += 3
+    if last in lexicon.EVENT_SUFFIXES:
+        votes["event"] += 3
+    if last in lexicon.PLACE_SUFFIXES:
+        votes["place"] += 2
+    if name in lexicon.places():
+        votes["place"] += 2.5
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        votes["organization"] += 0.5
+    if not votes:
+        return "other"
+    return max(ACTOR_TYPES, key=lambda t: (votes[t], -ACTOR_TYPES.index(t)))
+
+
+def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Mention, ...]) -> float:
+    body_ids = [p.id for p in article.body]
+    score = 0.0
+    for mention in mentions:
+        score += 1.0 if mention.paragraph.startswith("p") else 0.5
+        if body_ids and mention.paragraph == body_ids[0]:
+            score += 1.0
+    if any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", article.title) for f in forms):
+        score += 2.0
+    return score
+
+
+def _role(article: Article, mentions: tuple[Mention, ...]) -> tuple[str, str]:
+    """The clause of the first body mention, as written."""
+    mention = next((m for m in mentions if m.paragraph.startswith("p")), mentions[0])
+    text = article.paragraph(mention.paragraph).text
+    sentences = sentence_spans(text) or (Span(0, len(text)),)
+    sentence = sentences[containing(sentences, mention.start, mention.end)]
+    clauses = clause_spans(text, sentence)
+    index = containing(clauses, mention.start, mention.end)
+    start, end = clauses[index].start, clauses[index].end
+    if len(text[start:end].split()) < 6:
+        if index > 0:
+            start = clauses[index - 1].start
+        if index + 1 < len(clauses):
+            end = clauses[index + 1].end
+    return _clip_words(strip_sentence_end(text[start:end]), text, mention), mention.paragraph
+
+
+def _clip_words(phrase: str, text: str, mention: Mention) -> str:
+    words = phrase.split()
+    if len(words) <= _ROLE_MAX_WORDS:
+        return phrase
+    name = text[mention.start : mention.end]
+    position = next((i for i, w in enumerate(words) if name.split()[0] in w), 0)
+    first = max(0, min(position - 10, len(words) - _ROLE_MAX_WORDS))
+    clipped = " ".join(words[first : first + _ROLE_MAX_WORDS])
+    return ("… " if first else "") + clipped + (" …" if first + _ROLE_MAX_WORDS < len(words) else "")

@@ -1,0 +1,79 @@
+"""analyze: Article -> Briefing, and the corpus-wide slug assignment."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+
+from .actors import extract_actors
+from .figures import extract_figures
+from .lexicon import MEDIA_VERBS
+from .model import Actor, Article, Briefing, SecondarySource
+from .sections import build_sections
+from .summary import summarize
+from .timeline import build_timeline
+
+_SLUG_MAX = 60
+
+
+def analyze(article: Article, slug: str) -> Briefing:
+    actors = extract_actors(article)
+    return Briefing(
+        article=article,
+        slug=slug,
+        summary=summarize(article, actors),
+        actors=actors,
+        timeline=build_timeline(article),
+        sections=build_sections(article),
+        figures=extract_figures(article),
+        secondary_sources=find_secondary_sources(article, actors),
+    )
+
+
+def analyze_all(articles: tuple[Article, ...]) -> tuple[Briefing, ...]:
+    slugs = assign_slugs(articles)
+    return tuple(analyze(a, slugs[a.path]) for a in articles)
+
+
+def find_secondary_sources(article: Article, actors: tuple[Actor, ...]) -> tuple[SecondarySource, ...]:
+    """Organizations the article cites: "reports Caixin", "according to Reuters"."""
+    verbs = "|".join(re.escape(v) for v in MEDIA_VERBS)
+    found: dict[str, SecondarySource] = {}
+    for actor in actors:
+        if actor.type != "organization":
+            continue
+        for mention in actor.mentions:
+            text = article.paragraph(mention.paragraph).text
+            before = text[max(0, mention.start - 30) : mention.start]
+            after = text[mention.end : mention.end + 16]
+            if re.search(rf"\b(?:{verbs})\s+(?:the\s+)?$", before, re.IGNORECASE) or re.match(r"\s+(?:reported|reports)\b", after):
+                found.setdefault(actor.name, SecondarySource(actor.name, mention.paragraph))
+    return tuple(found.values())
+
+
+def slugify(text: str) -> str:
+    """ASCII, lowercase, hyphenated, at most 60 characters cut at a word; may be empty."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if len(slug) > _SLUG_MAX:
+        slug = slug[:_SLUG_MAX].rsplit("-", 1)[0]
+    return slug
+
+
+def short_hash(text: str, length: int = 8) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def assign_slugs(articles: tuple[Article, ...]) -> dict:
+    """A unique slug per article: ``<date>-<title words>``; colliding slugs all get a hash of their path."""
+    base = {}
+    for article in articles:
+        words = slugify(article.title) or short_hash(article.title)
+        base[article.path] = f"{article.date.isoformat()}-{words}"
+    counts = Counter(base.values())
+    return {
+        path: slug if counts[slug] == 1 else f"{slug}-{short_hash(path.as_posix())}"
+        for path, slug in base.items()
+    }

@@ -1,0 +1,164 @@
+"""The ``briefing`` command: build, serve, check, render, analyze."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .analysis import analyze_all
+from .export import briefing_to_dict
+from .reader import find_seed_files, read_seed, read_seeds, SeedError
+from .settings import Limits, Settings
+from .site import generate
+
+DEFAULT_CONFIG = "mkdocs.yml"
+SEEDS_ENV = "BRIEFINGS_SEEDS"
+"""mkdocs.yml reads ``seeds_dir`` from this variable (``!ENV [BRIEFINGS_SEEDS, seeds]``)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description="Turn news articles into a briefing site.")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    build = sub.add_parser("build", help="build the static site with MkDocs")
+    build.add_argument("--seeds", type=Path, help="folder of seed articles (default: from mkdocs.yml)")
+    build.add_argument("--site-dir", type=Path, help="output folder (default: site/)")
+    build.add_argument("--strict", action="store_true", help="fail on any bad seed or MkDocs warning")
+    build.add_argument("-f", "--config-file", type=Path, default=Path(DEFAULT_CONFIG))
+    build.set_defaults(run=_build)
+
+    serve = sub.add_parser("serve", help="preview the site with live reload")
+    serve.add_argument("--seeds", type=Path)
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("-f", "--config-file", type=Path, default=Path(DEFAULT_CONFIG))
+    serve.set_defaults(run=_serve)
+
+    check = sub.add_parser("check", help="validate every seed; print path:line: message per problem")
+    check.add_argument("--seeds", type=Path, default=Path("seeds"))
+    check.set_defaults(run=_check)
+
+    render = sub.add_parser("render", help="write the generated Markdown pages to a folder")
+    render.add_argument("--out", type=Path, required=True)
+    render.add_argument("--seeds", type=Path, default=Path("seeds"))
+    render.add_argument("--templates", type=Path, default=Path("templates"))
+    render.add_argument("--home", type=Path, default=Path("docs/index.md"), help="hand-written home intro")
+    render.set_defaults(run=_render)
+
+    analyze = sub.add_parser("analyze", help="print the analysis of seed files as JSON")
+    analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    analyze.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
+    analyze.set_defaults(run=_analyze)
+    return parser
+
+
+def _mkdocs_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def _build(args) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.seeds is not None:
+        os.environ[SEEDS_ENV] = str(args.seeds.resolve())
+    _mkdocs_logging()
+    overrides = {"strict": args.strict}
+    if args.site_dir is not None:
+        overrides["site_dir"] = str(args.site_dir)
+    try:
+        config = load_config(config_file=str(args.config_file), **overrides)
+        if args.seeds is not None:
+            _override_seeds(config, args.seeds)
+        build(config)
+    except (Abort, ConfigurationError, PluginError) as err:
+        print(f"briefing build: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _override_seeds(config, seeds: Path) -> None:
+    from mkdocs.exceptions import ConfigurationError
+
+    if not seeds.is_dir():
+        raise ConfigurationError(f"--seeds: {seeds} is not a folder")
+    config.plugins["briefings"].config.seeds_dir = str(seeds.resolve())
+
+
+def _serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.seeds is not None:
+        os.environ[SEEDS_ENV] = str(args.seeds.resolve())
+    _mkdocs_logging()
+    serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def _check(args) -> int:
+    corpus = read_seeds(args.seeds)
+    for problem in corpus.problems:
+        print(problem)
+    files = len(corpus.articles) + len(corpus.problems)
+    print(f"{files} seed file(s): {len(corpus.articles)} good, {len(corpus.problems)} with problems", file=sys.stderr)
+    return 1 if corpus.problems else 0
+
+
+def _render(args) -> int:
+    intro = args.home.read_text(encoding="utf-8") if args.home.is_file() else ""
+    generated = generate(Settings(seeds_dir=args.seeds, templates_dir=args.templates, home_intro=intro))
+    for problem in generated.problems:
+        print(problem, file=sys.stderr)
+    written = write_pages(generated.pages, args.out)
+    print(f"wrote {written} page(s) to {args.out}", file=sys.stderr)
+    return 0
+
+
+def write_pages(pages, out: Path) -> int:
+    """Write pages under ``out`` atomically (temp file + rename); never outside it."""
+    root = out.resolve()
+    for page in pages:
+        target = (root / page.path).resolve()
+        if root not in target.parents:
+            raise ValueError(f"page path {page.path!r} escapes {out}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(page.markdown)
+        os.replace(handle.name, target)
+    return len(pages)
+
+
+def _analyze(args) -> int:
+    articles, failed = [], False
+    for path in args.paths:
+        for seed in find_seed_files(path) if path.is_dir() else (path,):
+            try:
+                articles.append(read_seed(seed, Limits()))
+            except SeedError as err:
+                print(err.problem, file=sys.stderr)
+                failed = True
+    briefings = analyze_all(tuple(articles))
+    json.dump([briefing_to_dict(b) for b in briefings], sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

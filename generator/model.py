@@ -1,0 +1,179 @@
+"""Immutable values passed between the stages: read -> analyze -> render.
+
+Every analysed item carries the id of the paragraph it comes from, so that the
+rendered page can link it to the anchored source text (provenance).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    id: str
+    """Stable id: ``p1``, ``p2``... for body paragraphs, ``h1``... for headings, ``c1``... for captions."""
+    kind: str
+    """One of ``body``, ``heading``, ``caption``."""
+    text: str
+    """Text as in the file, each whitespace run made one space."""
+    line: int
+    """1-based line in the source file where the paragraph starts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the article comes from, as far as the seed says."""
+
+    publisher: str | None = None
+    url: str | None = None
+    author: str | None = None
+    image_credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A seed file, read and validated; nothing analysed yet."""
+
+    path: Path
+    """Path of the seed file as given to the reader."""
+    title: str
+    date: dt.date
+    paragraphs: tuple[Paragraph, ...]
+    source: Source = Source()
+    tags: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.kind == "body")
+
+    def paragraph(self, pid: str) -> Paragraph:
+        for p in self.paragraphs:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    paragraph: str
+    start: int
+    end: int
+    """Character offsets into the paragraph's text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    type: str
+    """One of person, organization, place, brand, event, other."""
+    aliases: tuple[str, ...]
+    role: str
+    """A phrase taken from the article (never written by the generator)."""
+    role_paragraph: str
+    salience: float
+    """0..1: how central the actor is to the story."""
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated timeline entry."""
+
+    date: str
+    """ISO 8601 form at the entry's precision: 2019, 2025-11-20, 2023-Q4, 2023-H2."""
+    precision: str
+    """day, month, year, quarter, half, early-year, mid-year, late-year, season, week, decade."""
+    text: str
+    """The date expression as written."""
+    event: str
+    """The clause of the article the date belongs to."""
+    paragraph: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: str
+    """The number as written: ``two``, ``$1.2 billion``, ``30%``."""
+    of: str
+    """What is counted or measured, as written after the number."""
+    text: str
+    """The phrase as written."""
+    paragraph: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    heading_paragraph: str | None
+    """Id of the heading paragraph, or None for a section the analysis grouped itself."""
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryPoint:
+    text: str
+    paragraph: str
+
+
+@dataclass(frozen=True, slots=True)
+class SecondarySource:
+    name: str
+    paragraph: str
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """An article with its analysis: the unit that is rendered."""
+
+    article: Article
+    slug: str
+    summary: tuple[SummaryPoint, ...]
+    actors: tuple[Actor, ...]
+    timeline: tuple[Event, ...]
+    sections: tuple[Section, ...]
+    figures: tuple[Figure, ...]
+    secondary_sources: tuple[SecondarySource, ...] = ()
+
+    @property
+    def key_actors(self) -> tuple[Actor, ...]:
+        return tuple(a for a in self.actors if a.salience >= KEY_ACTOR_SALIENCE)
+
+
+KEY_ACTOR_SALIENCE = 0.2
+"""Actors at or above this salience are the briefing's key actors."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A generated Markdown page, at a path relative to the docs folder."""
+
+    path: str
+    markdown: str
+
+
+@dataclass(frozen=True, slots=True)
+class SeedProblem:
+    """One problem with one seed file: the unit of every error report."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything read from a seeds folder: the good articles and the problems."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[SeedProblem, ...] = field(default=())

@@ -1,0 +1,64 @@
+"""MkDocs plugin ``briefings``: generates the briefing pages from the seeds at build time.
+
+A thin adapter over :func:`generator.site.generate`: pages are handed to MkDocs as
+generated files; nothing is written into ``docs/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .settings import Limits, Settings
+from .site import generate
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(base.Config):
+    seeds_dir = c.Dir(exists=True, default="seeds")
+    """Folder of source articles (.txt with optional .yml sidecar, or .md with front matter)."""
+    templates_dir = c.Dir(exists=True, default="templates")
+    """Folder of the Jinja2 templates of the generated pages."""
+    max_bytes = c.Type(int, default=Limits().max_bytes)
+    """Largest seed file accepted, in bytes."""
+    max_paragraphs = c.Type(int, default=Limits().max_paragraphs)
+    """Most paragraphs in one seed."""
+    max_line_length = c.Type(int, default=Limits().max_line_length)
+    """Longest line accepted in a seed, in characters."""
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def on_files(self, files: Files, *, config) -> Files:
+        home = files.get_file_from_path("index.md")
+        intro = home.content_string if home is not None else ""
+        if home is not None:
+            files.remove(home)
+        settings = Settings(
+            seeds_dir=Path(self.config.seeds_dir),
+            templates_dir=Path(self.config.templates_dir),
+            limits=Limits(self.config.max_bytes, self.config.max_paragraphs, self.config.max_line_length),
+            home_intro=intro,
+        )
+        generated = generate(settings)
+        for problem in generated.problems:
+            log.warning("Skipped seed %s", problem)
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(generated.source_date_epoch))
+        for page in generated.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                raise PluginError(f"{existing.abs_src_path} has the path of a generated page ({page.path}); rename it")
+            files.append(File.generated(config, page.path, content=page.markdown))
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(self.config.seeds_dir)
+        server.watch(self.config.templates_dir)
+        return server

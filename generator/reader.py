@@ -1,0 +1,408 @@
+"""Read seed files into validated :class:`Article` values.
+
+Accepted forms:
+
+* plain text (``.txt``): a header line ``date YYYY-MM-DD Title``, then paragraphs
+  separated by blank lines; an optional sidecar ``<seed>.yml`` beside it with metadata;
+* Markdown (``.md``) with YAML front matter (``title``, ``date``, ``source``, ``tags``).
+
+Every problem is reported as a :class:`SeedProblem` naming the file, the line and what
+would be accepted. Text is data: nothing here interprets it as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .model import Article, Corpus, Paragraph, SeedProblem, Source
+from .settings import Limits
+
+SEED_SUFFIXES = (".txt", ".md")
+SIDECAR_SUFFIX = ".yml"
+HEADER_FORM = "`date YYYY-MM-DD Title`"
+METADATA_KEYS = ("title", "date", "source", "tags")
+SOURCE_KEYS = ("publisher", "url", "author", "image_credit")
+
+_HEADER_RE = re.compile(r"date[ \t]+(\S+)(?:[ \t]+(.*))?")
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WS_RE = re.compile(r"\s+")
+_MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+(.*?)[ \t#]*")
+_CREDIT_RE = re.compile(
+    r"(?:©|\(c\)|copyright\b)\s*(?P<credit>[^©]+?)\s*[)\]]?\s*$"
+    r"|^\W*(?:photo(?:graph)?|image|picture|illustration)s?(?:\s+credit)?\s*(?:by)?\s*[:：]\s*(?P<credit2>.+?)\s*$",
+    re.IGNORECASE,
+)
+_CLOSERS = "\"'”’»)]*_ "
+_TERMINAL = ".!?;:,…"
+_HEADING_MAX_WORDS = 14
+_HEADING_MAX_CHARS = 120
+
+
+class SeedError(Exception):
+    """A seed that cannot be read; carries the problem to report."""
+
+    def __init__(self, problem: SeedProblem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    line: int
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Metadata:
+    title: str | None = None
+    date: dt.date | None = None
+    source: Source = Source()
+    tags: tuple[str, ...] = ()
+
+
+def read_seeds(seeds_dir: Path, limits: Limits = Limits()) -> Corpus:
+    """Read every seed under ``seeds_dir`` (sorted by path); bad files become problems."""
+    articles, problems = [], []
+    for path in find_seed_files(seeds_dir):
+        try:
+            articles.append(read_seed(path, limits))
+        except SeedError as err:
+            problems.append(err.problem)
+    return Corpus(tuple(articles), tuple(problems))
+
+
+def find_seed_files(seeds_dir: Path) -> tuple[Path, ...]:
+    """Seed files under ``seeds_dir``, recursively, in a stable order; hidden files skipped."""
+    if seeds_dir.is_file():
+        return (seeds_dir,)
+    found = (
+        p
+        for p in seeds_dir.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in SEED_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(seeds_dir).parts)
+    )
+    return tuple(sorted(found, key=lambda p: p.as_posix()))
+
+
+def read_seed(path: Path, limits: Limits = Limits()) -> Article:
+    """Read one seed file (and its sidecar, for a ``.txt`` seed)."""
+    text = _decode(path, limits)
+    if path.suffix.lower() == ".md":
+        meta, body_start, lines = _split_front_matter(path, text)
+        blocks = _blocks(lines, body_start)
+        paragraphs = _paragraphs_from_markdown(blocks)
+    else:
+        meta, body_start, lines = _split_header(path, text)
+        sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+        if not sidecar.exists():
+            sidecar = path.with_suffix(SIDECAR_SUFFIX)
+        if sidecar.exists():
+            meta = _merge(meta, _read_metadata_file(sidecar))
+        paragraphs = _paragraphs_from_text(_blocks(lines, body_start))
+    return _article(path, meta, paragraphs, limits)
+
+
+# -- decoding and limits ---------------------------------------------------------------
+
+
+def _decode(path: Path, limits: Limits) -> str:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise SeedError(
+                SeedProblem(path, None, f"file is {size:,} bytes; the limit is {limits.max_bytes:,} bytes (setting max_bytes)")
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise SeedError(SeedProblem(path, None, f"cannot read file: {err.strerror}")) from err
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise SeedError(SeedProblem(path, line, "binary data (NUL byte); accepted: UTF-8 text"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise SeedError(
+            SeedProblem(
+                path,
+                line,
+                f"not UTF-8 (byte 0x{data[err.start]:02x}); accepted: UTF-8 text, with or without BOM "
+                "(convert with e.g. `iconv -f latin1 -t utf-8`)",
+            )
+        ) from err
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > limits.max_line_length:
+            raise SeedError(
+                SeedProblem(path, number, f"line is {len(line):,} characters; the limit is {limits.max_line_length:,} (setting max_line_length)")
+            )
+    if not text.strip():
+        raise SeedError(SeedProblem(path, 1, f"empty file; a seed starts with a header line {HEADER_FORM}"))
+    return text
+
+
+# -- plain text seeds -------------------------------------------------------------------
+
+
+def _split_header(path: Path, text: str) -> tuple[_Metadata, int, list[str]]:
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.strip())
+    header = lines[index].strip()
+    match = _HEADER_RE.fullmatch(header)
+    if not match:
+        raise SeedError(
+            SeedProblem(path, index + 1, f"expected a header line {HEADER_FORM}, found {_quote(header)}")
+        )
+    date = _parse_date(path, index + 1, match.group(1))
+    title = _normalize(match.group(2) or "")
+    if not title:
+        raise SeedError(SeedProblem(path, index + 1, f"the header has no title; expected {HEADER_FORM}"))
+    return _Metadata(title=title, date=date), index + 1, lines
+
+
+def _paragraphs_from_text(blocks: list[_Block]) -> list[tuple[str, str, int]]:
+    """Split blocks into (kind, text, line): captions, headings and body paragraphs."""
+    pieces: list[tuple[str, str, int, bool]] = []  # kind, text, line, single-line
+    for block in blocks:
+        run: list[str] = []
+        run_line = block.line
+        for offset, line in enumerate(block.lines):
+            if is_caption(line):
+                if run:
+                    pieces.append(("body", " ".join(run), run_line, len(run) == 1))
+                    run = []
+                pieces.append(("caption", line, block.line + offset, True))
+                run_line = block.line + offset + 1
+            else:
+                if not run:
+                    run_line = block.line + offset
+                run.append(line)
+        if run:
+            pieces.append(("body", " ".join(run), run_line, len(run) == 1))
+    result = []
+    for i, (kind, text, line, single) in enumerate(pieces):
+        following = [p for p in pieces[i + 1 :] if p[0] != "caption"]
+        if kind == "body" and single and following and is_heading(text):
+            kind = "heading"
+        result.append((kind, _normalize(text), line))
+    return result
+
+
+def is_heading(line: str) -> bool:
+    """A short line without closing punctuation: introduces the paragraphs after it."""
+    text = _normalize(line)
+    words = text.split()
+    if not words or len(words) > _HEADING_MAX_WORDS or len(text) > _HEADING_MAX_CHARS:
+        return False
+    stripped = text.rstrip(_CLOSERS)
+    if not stripped or stripped[-1] in _TERMINAL:
+        return False
+    first = text.lstrip("\"'“‘«(")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def is_caption(line: str) -> bool:
+    """An image caption or credit line, such as ``Title - © Shutterstock``."""
+    return len(line) <= 400 and _CREDIT_RE.search(line.strip()) is not None
+
+
+def caption_credit(line: str) -> str | None:
+    match = _CREDIT_RE.search(line.strip())
+    if not match:
+        return None
+    credit = (match.group("credit") or match.group("credit2") or "").strip(" .-–—")
+    return _normalize(credit) or None
+
+
+# -- Markdown seeds ----------------------------------------------------------------------
+
+
+def _split_front_matter(path: Path, text: str) -> tuple[_Metadata, int, list[str]]:
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        raise SeedError(
+            SeedProblem(path, 1, "a Markdown seed starts with YAML front matter between `---` lines (title, date, source, tags)")
+        )
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        raise SeedError(SeedProblem(path, 1, "front matter is not closed by a `---` line")) from None
+    meta = _parse_metadata(path, "\n".join(lines[1:end]), first_line=2)
+    for key in ("title", "date"):
+        if getattr(meta, key) is None:
+            raise SeedError(SeedProblem(path, 1, f"front matter has no '{key}'; accepted keys: {', '.join(METADATA_KEYS)}"))
+    return meta, end + 1, lines
+
+
+def _paragraphs_from_markdown(blocks: list[_Block]) -> list[tuple[str, str, int]]:
+    result = []
+    for block in blocks:
+        first = block.lines[0].strip()
+        heading = _MD_HEADING_RE.fullmatch(first)
+        if heading and len(block.lines) == 1:
+            result.append(("heading", _normalize(heading.group(1)), block.line))
+        elif len(block.lines) == 1 and is_caption(first):
+            result.append(("caption", _normalize(first), block.line))
+        else:
+            result.append(("body", _normalize(" ".join(block.lines)), block.line))
+    return result
+
+
+# -- metadata (front matter and sidecars) ------------------------------------------------
+
+
+def _read_metadata_file(path: Path) -> _Metadata:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SeedError(SeedProblem(path, None, f"cannot read sidecar as UTF-8 text: {err}")) from err
+    return _parse_metadata(path, text, first_line=1)
+
+
+def _parse_metadata(path: Path, text: str, first_line: int) -> _Metadata:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = first_line + mark.line if mark else None
+        raise SeedError(SeedProblem(path, line, f"invalid YAML: {getattr(err, 'problem', err)}")) from err
+    if data is None:
+        return _Metadata()
+    if not isinstance(data, dict):
+        raise SeedError(SeedProblem(path, first_line, "metadata must be a mapping of keys: " + ", ".join(METADATA_KEYS)))
+    lines = {k.value: first_line + v.start_mark.line for k, v in node.value if hasattr(k, "value")}
+    for key in data:
+        if key not in METADATA_KEYS:
+            raise SeedError(SeedProblem(path, lines.get(key), f"unknown key '{key}'; accepted: {', '.join(METADATA_KEYS)}"))
+    title = data.get("title")
+    if title is not None and (not isinstance(title, str) or not _normalize(title)):
+        raise SeedError(SeedProblem(path, lines.get("title"), "'title' must be a non-empty string"))
+    date = data.get("date")
+    if date is not None:
+        date = _parse_date(path, lines.get("date"), date)
+    return _Metadata(
+        title=_normalize(title) if title else None,
+        date=date,
+        source=_parse_source(path, data.get("source"), lines.get("source")),
+        tags=_parse_tags(path, data.get("tags"), lines.get("tags")),
+    )
+
+
+def _parse_source(path: Path, value: object, line: int | None) -> Source:
+    if value is None:
+        return Source()
+    if isinstance(value, str):
+        value = {"publisher": value}
+    if not isinstance(value, dict):
+        raise SeedError(SeedProblem(path, line, f"'source' must be a mapping with keys {', '.join(SOURCE_KEYS)}"))
+    fields = {}
+    for key, item in value.items():
+        if key not in SOURCE_KEYS:
+            raise SeedError(SeedProblem(path, line, f"unknown key 'source.{key}'; accepted: {', '.join(SOURCE_KEYS)}"))
+        if item is None:
+            continue
+        if not isinstance(item, str) or not _normalize(item):
+            raise SeedError(SeedProblem(path, line, f"'source.{key}' must be a non-empty string"))
+        fields[key] = _normalize(item)
+    url = fields.get("url")
+    if url is not None and not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url, re.IGNORECASE):
+        raise SeedError(SeedProblem(path, line, f"'source.url' must be an http:// or https:// URL, found {_quote(url)}"))
+    return Source(**fields)
+
+
+def _parse_tags(path: Path, value: object, line: int | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(t, (str, int)) for t in value):
+        raise SeedError(SeedProblem(path, line, "'tags' must be a list of strings"))
+    tags = (_normalize(str(t)) for t in value)
+    return tuple(dict.fromkeys(t for t in tags if t))
+
+
+def _parse_date(path: Path, line: int | None, value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    if _ISO_DATE_RE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError as err:
+            raise SeedError(SeedProblem(path, line, f"invalid date {_quote(text)} ({err}); accepted: a calendar date YYYY-MM-DD")) from err
+    raise SeedError(SeedProblem(path, line, f"invalid date {_quote(text)}; accepted: a calendar date YYYY-MM-DD"))
+
+
+def _merge(base: _Metadata, override: _Metadata) -> _Metadata:
+    source = Source(
+        **{k: getattr(override.source, k) or getattr(base.source, k) for k in SOURCE_KEYS}
+    )
+    return _Metadata(
+        title=override.title or base.title,
+        date=override.date or base.date,
+        source=source,
+        tags=tuple(dict.fromkeys(base.tags + override.tags)),
+    )
+
+
+# -- shared ------------------------------------------------------------------------------
+
+
+def _blocks(lines: list[str], start: int) -> list[_Block]:
+    """Runs of non-blank lines from index ``start``; ``line`` is 1-based."""
+    blocks, current, first = [], [], 0
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.strip():
+            if not current:
+                first = index + 1
+            current.append(line.strip())
+        elif current:
+            blocks.append(_Block(first, tuple(current)))
+            current = []
+    if current:
+        blocks.append(_Block(first, tuple(current)))
+    return blocks
+
+
+def _article(path: Path, meta: _Metadata, pieces: list[tuple[str, str, int]], limits: Limits) -> Article:
+    if len(pieces) > limits.max_paragraphs:
+        raise SeedError(
+            SeedProblem(path, pieces[limits.max_paragraphs][2], f"more than {limits.max_paragraphs:,} paragraphs (setting max_paragraphs)")
+        )
+    counters = {"body": 0, "heading": 0, "caption": 0}
+    prefixes = {"body": "p", "heading": "h", "caption": "c"}
+    paragraphs = []
+    credit = meta.source.image_credit
+    for kind, text, line in pieces:
+        counters[kind] += 1
+        paragraphs.append(Paragraph(f"{prefixes[kind]}{counters[kind]}", kind, text, line))
+        if kind == "caption" and credit is None:
+            credit = caption_credit(text)
+    if not counters["body"]:
+        raise SeedError(SeedProblem(path, None, "no body paragraphs; after the header, write paragraphs separated by blank lines"))
+    source = meta.source if credit == meta.source.image_credit else _replace_credit(meta.source, credit)
+    assert meta.title is not None and meta.date is not None
+    return Article(path=path, title=meta.title, date=meta.date, paragraphs=tuple(paragraphs), source=source, tags=meta.tags)
+
+
+def _replace_credit(source: Source, credit: str | None) -> Source:
+    return Source(publisher=source.publisher, url=source.url, author=source.author, image_credit=credit)
+
+
+def _normalize(text: str) -> str:
+    return _WS_RE.sub(" ", text).strip()
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return repr(shown)

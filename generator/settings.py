@@ -1,0 +1,29 @@
+"""Typed settings of the core, checked once. The CLI and the MkDocs plugin fill them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps on one seed file; a file past them is an error, never a slow build."""
+
+    max_bytes: int = 1_000_000
+    """Largest seed file accepted, in bytes (a long news article is under 100 kB)."""
+    max_paragraphs: int = 2_000
+    """Most paragraphs (body, headings, captions) in one seed."""
+    max_line_length: int = 50_000
+    """Longest line accepted, in characters."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    seeds_dir: Path = Path("seeds")
+    """Folder of source articles."""
+    templates_dir: Path = Path("templates")
+    """Folder of the Jinja2 templates of every generated page."""
+    limits: Limits = Limits()
+    home_intro: str = ""
+    """Hand-written Markdown shown above the generated list on the home page."""

@@ -1,0 +1,104 @@
+"""Sentence and clause spans of a paragraph: the units the analyzers work on.
+
+All functions return character offsets into the text they are given, so that
+every extracted item can point back at the exact words of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a period does not end a sentence.
+NON_TERMINAL_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st gen sen rep gov lt col sgt capt cmdr adm maj rev hon
+    no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec
+    mt ft u.s u.k u.n e.u a.m p.m e.g i.e""".split()
+)
+# Abbreviations that may end a sentence, but usually sit inside one.
+CORPORATE_ABBREVIATIONS = frozenset("inc co corp ltd llc plc bros".split())
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()]|\s[—–-]\s|—)\s*")
+_WORD = re.compile(r"\w+(?:[-'’.&]\w+)*")
+SENTENCE_STARTERS = frozenset(
+    "the a an it he she they we i this that these those but and in on at as for".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentence_spans(text: str) -> tuple[Span, ...]:
+    """Split a paragraph into sentences; abbreviations and initials do not split."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if not _is_sentence_end(text, match.start(), end):
+            continue
+        spans.append(_trimmed(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_trimmed(text, start, len(text)))
+    return tuple(s for s in spans if s.end > s.start)
+
+
+def _is_sentence_end(text: str, dot: int, end: int) -> bool:
+    following = _NEXT_START.match(text, end)
+    if following is None:
+        return end >= len(text.rstrip())
+    next_char = following.group(2)
+    if not (next_char.isupper() or next_char.isdigit() or following.group(1)):
+        return False
+    if text[dot] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", text[:dot])
+    token = word.group(1).lower() if word else ""
+    if token in NON_TERMINAL_ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        return False
+    if token in CORPORATE_ABBREVIATIONS:
+        next_word = _WORD.match(text, following.start(2))
+        return bool(next_word) and next_word.group(0).lower() in SENTENCE_STARTERS
+    return True
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def clause_spans(text: str, sentence: Span) -> tuple[Span, ...]:
+    """Split a sentence at commas, semicolons, colons, dashes and brackets."""
+    spans, start = [], sentence.start
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        spans.append(_trimmed(text, start, match.start()))
+        start = match.end()
+    spans.append(_trimmed(text, start, sentence.end))
+    return tuple(s for s in spans if s.end > s.start)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def containing(spans: tuple[Span, ...], start: int, end: int) -> int:
+    """Index of the span that contains [start, end), or the nearest before it."""
+    for index, span in enumerate(spans):
+        if span.start <= start < span.end or (start <= span.start < end):
+            return index
+    return max(0, len(spans) - 1)
+
+
+def strip_sentence_end(text: str) -> str:
+    """A clause as a phrase: without its closing period (quotes kept balanced)."""
+    text = text.strip()
+    if text.endswith(".") and not re.search(r"\b\w\.$|\b(?:inc|co|corp|ltd)\.$", text, re.IGNORECASE):
+        text = text[:-1]
+    return text

@@ -1,0 +1,263 @@
+"""Date expressions of an article, normalized against its publication date.
+
+Each entry keeps the expression as written, its ISO 8601 value at its precision
+(``2019``, ``2025-11``, ``2025-11-20``, ``2023-Q4``, ``2023-H2``, ``2024-W07``,
+``2024-SU``, ``199`` for the 1990s) and the clause it dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import lexicon
+from .model import Article, Event
+from .text import Span, clause_spans, containing, sentence_spans, strip_sentence_end, words
+
+_MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_B = r"(?<![\w$€£¥.,-])"
+_E = r"(?![\w%-]|,\d|\.\d)"
+_EVENT_MAX_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    date: str
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    normalize: Callable[[re.Match[str], dt.date], _Value | None]
+
+
+def _month(match: re.Match[str]) -> int:
+    name = match.group("month").lower().rstrip(".")
+    return lexicon.MONTHS.index(name) + 1 if name in lexicon.MONTHS else lexicon.MONTH_ABBREVIATIONS[name]
+
+
+def _day(match: re.Match[str], year: int) -> _Value | None:
+    try:
+        return _Value(dt.date(year, _month(match), int(match.group("day"))).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+def _closest_year(month: int, day: int, anchor: dt.date) -> int:
+    """The year that puts month/day closest to the anchor date."""
+    best = anchor.year
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            if abs((dt.date(year, month, day) - anchor).days) < abs((dt.date(best, month, day) - anchor).days):
+                best = year
+        except ValueError:
+            continue
+    return best
+
+
+def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
+    try:
+        year = _closest_year(_month(match), int(match.group("day")), anchor)
+    except ValueError:
+        return None
+    return _day(match, year)
+
+
+def _part_of_year(match: re.Match[str], _: dt.date) -> _Value:
+    part = match.group("part").lower()
+    year = match.group("year")
+    if part in ("early", "beginning of", "start of", "the beginning of", "the start of"):
+        return _Value(f"{year}-H1", "early-year")
+    if part in ("late", "end of", "the end of"):
+        return _Value(f"{year}-H2", "late-year")
+    return _Value(year, "mid-year")
+
+
+def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
+    number = match.group("q")
+    quarter = int(number) if number.isdigit() else _ORDINALS[number.lower()]
+    year = match.group("year") or str(anchor.year)
+    return _Value(f"{year}-Q{quarter}", "quarter")
+
+
+def _half(match: re.Match[str], anchor: dt.date) -> _Value:
+    half = 1 if match.group("h").lower() in ("first", "1st") else 2
+    year = match.group("year") or str(anchor.year)
+    return _Value(f"{year}-H{half}", "half")
+
+
+def _season(match: re.Match[str], anchor: dt.date) -> _Value:
+    year = match.group("year")
+    if year is None:
+        shift = {"last": -1, "next": 1, "this": 0}[match.group("rel").lower()]
+        year = str(anchor.year + shift)
+    return _Value(f"{year}-{_SEASONS[match.group('season').lower()]}", "season")
+
+
+def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
+    shift = {"last": -1, "previous": -1, "next": 1, "this": 0, "coming": 1}[match.group("rel").lower()]
+    unit = match.group("unit").lower()
+    if unit == "year":
+        return _Value(str(anchor.year + shift), "year")
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + shift
+        return _Value(f"{index // 12}-{index % 12 + 1:02d}", "month")
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + shift
+        return _Value(f"{index // 4}-Q{index % 4 + 1}", "quarter")
+    day = anchor + dt.timedelta(weeks=shift)
+    year, week, _ = day.isocalendar()
+    return _Value(f"{year}-W{week:02d}", "week")
+
+
+def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
+    target = lexicon.WEEKDAYS.index(match.group("weekday").lower())
+    rel = (match.group("rel") or "").lower()
+    if rel == "next":
+        delta = (target - anchor.weekday()) % 7 or 7
+    elif rel == "this":
+        delta = target - anchor.weekday()
+    else:
+        delta = -((anchor.weekday() - target) % 7)
+    return _Value((anchor + dt.timedelta(days=delta)).isoformat(), "day")
+
+
+def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group(0).lower()]
+    return _Value((anchor + dt.timedelta(days=shift)).isoformat(), "day")
+
+
+def _rule(pattern: str, normalize) -> _Rule:
+    return _Rule(re.compile(_B + pattern + _E, re.IGNORECASE), normalize)
+
+
+# Longest, most specific patterns first; a later rule never overlaps an earlier match.
+RULES = (
+    _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m)),
+    _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year")))),
+    _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year")))),
+    _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year),
+    _rule(r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR + ")?", _quarter),
+    _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter),
+    _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+" + _YEAR + ")?", _half),
+    _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season),
+    _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season),
+    _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day),
+    _rule(_DAY + r"\s+" + _MONTH, _month_day),
+    _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{m.group('year')}-{_month(m):02d}", "month")),
+    _rule(r"(?P<rel>last|previous|next|this|coming)\s+(?P<unit>year|month|week|quarter)", _relative),
+    _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday),
+    _rule(r"yesterday|today|tomorrow", _deictic),
+    _rule(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s", lambda m, a: _Value(m.group("decade")[:3], "decade")),
+    _rule(r"(?:fiscal\s+(?:year\s+)?)?" + _YEAR, lambda m, a: _Value(m.group("year"), "year")),
+)
+
+
+def _iso(match: re.Match[str]) -> _Value | None:
+    try:
+        return _Value(dt.date(int(match.group("year")), int(match.group("m")), int(match.group("d"))).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str
+    precision: str
+
+
+def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
+    """Date expressions in ``text``, normalized against ``anchor`` (the publication date)."""
+    found: list[DateMention] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            start, end = match.span()
+            if any(start < f.end and f.start < end for f in found):
+                continue
+            if not _is_date_context(text, match):
+                continue
+            value = rule.normalize(match, anchor)
+            if value is not None:
+                found.append(DateMention(start, end, value.date, value.precision))
+    return tuple(sorted(found, key=lambda f: f.start))
+
+
+def _is_date_context(text: str, match: re.Match[str]) -> bool:
+    """Reject weekday/month words used as names ("May" the surname) and bare numbers."""
+    groups = match.groupdict()
+    if groups.get("weekday") and not match.group(0)[:1].isupper() and not groups.get("rel"):
+        return False
+    if groups.get("month") and groups["month"].lower().rstrip(".") in ("may", "march") and not match.group(0)[:1].isupper():
+        return False
+    if groups.get("year") and len(match.group(0)) == 4:
+        after = text[match.end() : match.end() + 12]
+        if re.match(r"\s+(?:people|units|vehicles|cars|shares|jobs|workers|employees|dollars|yuan|euros|tonnes|tons|miles|km|meters|feet)\b", after):
+            return False
+    return True
+
+
+def build_timeline(article: Article) -> tuple[Event, ...]:
+    """Every dated statement of the body, oldest first, plus the publication itself."""
+    events = [Event(article.date.isoformat(), "day", article.date.isoformat(), "Article published", None)]
+    for paragraph in article.body:
+        for found in find_dates(paragraph.text, article.date):
+            events.append(
+                Event(
+                    date=found.value,
+                    precision=found.precision,
+                    text=paragraph.text[found.start : found.end],
+                    event=_event_clause(paragraph.text, found),
+                    paragraph=paragraph.id,
+                    start=found.start,
+                    end=found.end,
+                )
+            )
+    order = {p.id: i for i, p in enumerate(article.paragraphs)}
+    return tuple(sorted(events, key=lambda e: (sort_key(e.date), e.paragraph is not None, order.get(e.paragraph or "", -1), e.start or 0)))
+
+
+def sort_key(value: str) -> tuple[int, int, int]:
+    """Where an ISO value starts in time, for chronological order."""
+    if re.fullmatch(r"\d{3}", value):
+        return int(value) * 10, 1, 1
+    year = int(value[:4])
+    rest = value[5:]
+    if not rest:
+        return year, 1, 1
+    if rest.startswith("Q"):
+        return year, (int(rest[1]) - 1) * 3 + 1, 1
+    if rest.startswith("H"):
+        return year, 1 if rest == "H1" else 7, 1
+    if rest.startswith("W"):
+        day = dt.date.fromisocalendar(year, int(rest[1:]), 1)
+        return day.year, day.month, day.day
+    if rest in ("SP", "SU", "FA", "WI"):
+        return year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[rest], 1
+    parts = rest.split("-")
+    return year, int(parts[0]), int(parts[1]) if len(parts) > 1 else 1
+
+
+def _event_clause(text: str, found: DateMention) -> str:
+    """The clause the date belongs to; with the next clause when it says little alone."""
+    sentences = sentence_spans(text) or (Span(0, len(text)),)
+    sentence = sentences[containing(sentences, found.start, found.end)]
+    clauses = clause_spans(text, sentence)
+    index = containing(clauses, found.start, found.end)
+    start, end = clauses[index].start, clauses[index].end
+    remaining = len(words(text[start:found.start] + text[found.end:end]))
+    if index + 1 < len(clauses):
+        following = text[clauses[index + 1].start : clauses[index + 1].end]
+        if remaining < 4 or re.match(r"\w+ing\b", following):
+            end = clauses[index + 1].end
+    phrase = strip_sentence_end(text[start:end])
+    clipped = phrase.split()
+    return phrase if len(clipped) <= _EVENT_MAX_WORDS else " ".join(clipped[:_EVENT_MAX_WORDS]) + " …"
