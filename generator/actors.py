@@ -164,8 +164,6 @@ def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, s
         following = text[slice(*tokens[last + 1])].lower()
         if following in lexicon.HEAD_NOUN_TYPES and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "” ", "\" "):
             votes[lexicon.HEAD_NOUN_TYPES[following]] += 3
-        if following in ("said", "says", "told") and " " in candidate.surface:
-            votes["person"] += 1
     before = text[max(0, start - 24) : start].lower().rstrip()
     if first > 0 and text[slice(*tokens[first - 1])].lower().rstrip(".") + "." in lexicon.PERSON_TITLES | {t + "." for t in lexicon.PERSON_TITLES}:
         votes["person"] += 3

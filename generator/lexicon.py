@@ -43,7 +43,8 @@ ORGANIZATION_SUFFIXES = frozenset(
     ministry department agency commission council association unit party institute foundation
     committee union federation court police army navy force forces club fc united partners
     capital ventures labs systems industries enterprises media news press times post journal
-    network networks alliance board bureau office organisation organization authority service
+    network networks alliance board robotics energy electronics software solutions
+    communications telecom pharmaceuticals semiconductor airline bureau office organisation organization authority service
     services fund trust exchange parliament congress senate government administration""".split()
 )
 EVENT_SUFFIXES = frozenset(
@@ -67,7 +68,8 @@ FOLDABLE_SUFFIXES = ORGANIZATION_SUFFIXES | frozenset("international global hold
 PERSON_TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. president minister senator sen. rep. gov.
     governor chancellor premier king queen prince princess pope judge justice general gen.
-    ceo chairman chairwoman director spokesman spokeswoman secretary mayor sir lady lord""".split()
+    ceo chairman chairwoman director spokesman spokeswoman secretary mayor sir lady lord
+    chief executive officer founder analyst""".split()
 )
 MEDIA_VERBS = ("reports", "reported", "according to", "as reported by", "cited by", "told")
 EXTRA_PLACES = ("US", "U.S.", "USA", "UK", "U.K.", "Britain", "UAE", "Hong Kong", "Taiwan", "Europe", "Asia", "Africa")
@@ -91,4 +93,4 @@ def is_function_word(word: str) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "US" is a place, "us" is a pronoun
     lower = word.lower()
-    return lower in FUNCTION_WORDS or lower in MONTHS or lower in WEEKDAYS or (lower.endswith("ly") and len(lower) > 4)
+    return lower in FUNCTION_WORDS or lower in PERSON_TITLES or lower in MONTHS or lower in WEEKDAYS or (lower.endswith("ly") and len(lower) > 4)

@@ -252,12 +252,17 @@ def _event_clause(text: str, found: DateMention) -> str:
     sentence = sentences[containing(sentences, found.start, found.end)]
     clauses = clause_spans(text, sentence)
     index = containing(clauses, found.start, found.end)
-    start, end = clauses[index].start, clauses[index].end
-    remaining = len(words(text[start:found.start] + text[found.end:end]))
-    if index + 1 < len(clauses):
-        following = text[clauses[index + 1].start : clauses[index + 1].end]
-        if remaining < 4 or re.match(r"\w+ing\b", following):
-            end = clauses[index + 1].end
+    first, last = index, index
+    while len(words(text[clauses[first].start : found.start] + text[found.end : clauses[last].end])) < 4:
+        if first > 0:
+            first -= 1
+        elif last + 1 < len(clauses):
+            last += 1
+        else:
+            break
+    if last + 1 < len(clauses) and re.match(r"\w+ing\b", text[clauses[last + 1].start :]):
+        last += 1
+    start, end = clauses[first].start, clauses[last].end
     phrase = strip_sentence_end(text[start:end])
     clipped = phrase.split()
     return phrase if len(clipped) <= _EVENT_MAX_WORDS else " ".join(clipped[:_EVENT_MAX_WORDS]) + " …"

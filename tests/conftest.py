@@ -1,0 +1,60 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+EVAL = Path(os.environ.get("BRIEFINGS_EVAL", ROOT.parent / "shared" / "eval"))
+SEED = ROOT / "seeds" / "000_a9c78bbd88a0efaa.txt"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+@pytest.fixture
+def update_goldens(request):
+    return request.config.getoption("--update-goldens")
+
+
+def require(condition: bool, reason: str):
+    """Skip on a developer machine without the resource; in CI a missing resource fails."""
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"required in CI: {reason}")
+        pytest.skip(reason)
+
+
+def run_briefing(*args, cwd=ROOT, check=False):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "generator.cli", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise AssertionError(result.stderr)
+    return result
+
+
+def build_site(tmp: Path, seeds: Path, strict: bool = True) -> tuple[subprocess.CompletedProcess, Path]:
+    """A real MkDocs build of the project's mkdocs.yml with the given seeds, into tmp."""
+    project = tmp / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    site = tmp / "site"
+    args = ["build", "--seeds", seeds, "--site-dir", site, "-f", project / "mkdocs.yml"]
+    result = run_briefing(*args, *(["--strict"] if strict else []), cwd=project)
+    return result, site
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory):
+    """The site built from the project's own seeds/ (one build for the session)."""
+    tmp = tmp_path_factory.mktemp("seed-site")
+    result, site = build_site(tmp, ROOT / "seeds")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
