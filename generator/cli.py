@@ -55,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--home", type=Path, default=Path("docs/index.md"), help="hand-written home intro")
     render.set_defaults(run=_render)
 
+    evaluate = sub.add_parser("evaluate", help="score the analysis on annotated data (../shared/eval)")
+    evaluate.add_argument("task", choices=("summaries", "entities", "timex", "seed", "all"))
+    evaluate.add_argument("folder", type=Path, help="the eval folder (for all) or the task's dev folder")
+    evaluate.add_argument("--limit", type=int, help="only the first N documents (sorted by name)")
+    evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="where the seed articles are (task seed)")
+    evaluate.set_defaults(run=_evaluate)
+
     analyze = sub.add_parser("analyze", help="print the analysis of seed files as JSON")
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     analyze.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
@@ -143,6 +150,26 @@ def write_pages(pages, out: Path) -> int:
             handle.write(page.markdown)
         os.replace(handle.name, target)
     return len(pages)
+
+
+def _evaluate(args) -> int:
+    from . import evaluate
+
+    tasks = {
+        "summaries": lambda folder: evaluate.evaluate_summaries(folder, args.limit),
+        "entities": lambda folder: evaluate.evaluate_entities(folder, args.limit),
+        "timex": lambda folder: evaluate.evaluate_timex(folder, args.limit),
+        "seed": lambda folder: evaluate.evaluate_seed(folder, args.seeds),
+    }
+    chosen = tasks if args.task == "all" else {args.task: tasks[args.task]}
+    below = 0
+    for name, run in chosen.items():
+        folder = args.folder / name / ("" if name == "seed" else "dev") if args.task == "all" else args.folder
+        print(f"== {name} ({folder})")
+        for score in run(folder):
+            print("  " + score.line())
+            below += score.target is not None and score.value < score.target
+    return 0
 
 
 def _analyze(args) -> int:

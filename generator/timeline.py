@@ -95,7 +95,7 @@ def _half(match: re.Match[str], anchor: dt.date) -> _Value:
 
 def _season(match: re.Match[str], anchor: dt.date) -> _Value:
     year = match.group("year")
-    if year is None:
+    if not year:
         shift = {"last": -1, "next": 1, "this": 0}[match.group("rel").lower()]
         year = str(anchor.year + shift)
     return _Value(f"{year}-{_SEASONS[match.group('season').lower()]}", "season")

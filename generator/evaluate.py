@@ -1,0 +1,186 @@
+"""Quality of the analysis on human-annotated data (formats: ../shared/eval/README.md).
+
+Runs the same analyzers the site uses and scores them as the eval README defines:
+summaries by ROUGE beside Lead-3, entities by exact-span micro F1, timex by overlap
+detection F1 and value accuracy, and the seed against its expected file.
+Documents are taken in sorted order; ``limit`` keeps the first N (a deterministic sample).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .actors import extract_actors
+from .analysis import analyze
+from .model import Article
+from .reader import read_seed
+from .summary import summarize
+from .text import sentence_spans
+from .timeline import build_timeline
+
+TYPE_TO_CONLL = {"person": "PER", "organization": "ORG", "place": "LOC"}
+CALENDAR_VALUE = re.compile(r"\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?|\d{2,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    name: str
+    value: float
+    baseline: float | None = None
+    target: float | None = None
+
+    def line(self) -> str:
+        parts = [f"{self.name:<28} {self.value:7.3f}"]
+        if self.baseline is not None:
+            parts.append(f"baseline {self.baseline:7.3f}")
+        if self.target is not None:
+            parts.append(f"target {self.target:6.3f} {'ok' if self.value >= self.target else 'BELOW'}")
+        return "  ".join(parts)
+
+
+def _documents(folder: Path, limit: int | None) -> list[Path]:
+    docs = sorted(p for p in folder.glob("*.txt") if not p.name.endswith(".highlights.txt"))
+    return docs[:limit] if limit else docs
+
+
+def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# -- summaries ------------------------------------------------------------------------------
+
+
+def evaluate_summaries(folder: Path, limit: int | None = None) -> tuple[Score, ...]:
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    ours = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
+    lead = dict.fromkeys(ours, 0.0)
+    docs = _documents(folder, limit)
+    for path in docs:
+        article = read_seed(path)
+        gold = "\n".join(s.strip() for s in re.split(r"(?<= \.) ", path.with_name(path.stem + ".highlights.txt").read_text(encoding="utf-8")) if s.strip())
+        summary = "\n".join(p.text for p in summarize(article, extract_actors(article), count=3))
+        lead3 = "\n".join(lead_sentences(article, 3))
+        for key, value in scorer.score(gold, summary).items():
+            ours[key] += value.fmeasure
+        for key, value in scorer.score(gold, lead3).items():
+            lead[key] += value.fmeasure
+    n = len(docs) or 1
+    return tuple(Score(f"summary {k} F1 (x100)", 100 * ours[k] / n, 100 * lead[k] / n, 100 * lead[k] / n) for k in ours)
+
+
+def lead_sentences(article: Article, count: int) -> list[str]:
+    sentences = []
+    for paragraph in article.body:
+        sentences += [paragraph.text[s.start : s.end] for s in sentence_spans(paragraph.text)]
+    return sentences[:count]
+
+
+# -- entities -------------------------------------------------------------------------------
+
+
+def predicted_entities(article: Article) -> set[tuple[int, int, int, str]]:
+    """(paragraph index, start, end, CoNLL type) of every actor mention."""
+    index = {p.id: i for i, p in enumerate(article.paragraphs)}
+    return {
+        (index[m.paragraph], m.start, m.end, TYPE_TO_CONLL.get(actor.type, "MISC"))
+        for actor in extract_actors(article)
+        for m in actor.mentions
+    }
+
+
+def evaluate_entities(folder: Path, limit: int | None = None) -> tuple[Score, ...]:
+    gold_docs = {d["doc"]: d for d in map(json.loads, (folder / "gold.jsonl").read_text().splitlines())}
+    typed = [0, 0, 0]  # tp, predicted, gold over PER/ORG/LOC
+    untyped = [0, 0, 0]
+    for path in _documents(folder, limit):
+        gold = {(e["paragraph"], e["start"], e["end"], e["type"]) for e in gold_docs[path.stem]["entities"]}
+        pred = predicted_entities(read_seed(path))
+        g3 = {g for g in gold if g[3] != "MISC"}
+        p3 = {p for p in pred if p[3] != "MISC"}
+        typed[0] += len(g3 & p3)
+        typed[1] += len(p3)
+        typed[2] += len(g3)
+        gu, pu = {g[:3] for g in gold}, {p[:3] for p in pred}
+        untyped[0] += len(gu & pu)
+        untyped[1] += len(pu)
+        untyped[2] += len(gu)
+    tp, tr, tf = _f1(*typed)
+    up, ur, uf = _f1(*untyped)
+    return (
+        Score("entities typed precision", tp),
+        Score("entities typed recall", tr),
+        Score("entities typed F1", tf, 0.59, 0.70),
+        Score("entities untyped precision", up),
+        Score("entities untyped recall", ur),
+        Score("entities untyped F1", uf, 0.65, 0.82),
+    )
+
+
+# -- timex ------------------------------------------------------------------------------------
+
+
+def evaluate_timex(folder: Path, limit: int | None = None) -> tuple[Score, ...]:
+    gold_docs = {d["doc"]: d for d in map(json.loads, (folder / "gold.jsonl").read_text().splitlines())}
+    n_pred = n_gold = matched_pred = matched_gold = right = 0
+    for path in _documents(folder, limit):
+        article = read_seed(path)
+        index = {p.id: i for i, p in enumerate(article.paragraphs)}
+        gold = [t for t in gold_docs[path.stem]["timexes"] if t["type"] == "DATE" and CALENDAR_VALUE.fullmatch(t["value"])]
+        pred = [(index[e.paragraph], e.start, e.end, e.date) for e in build_timeline(article) if e.paragraph is not None]
+        n_pred += len(pred)
+        n_gold += len(gold)
+        for p in pred:
+            hit = next((g for g in gold if g["paragraph"] == p[0] and g["start"] < p[2] and p[1] < g["end"]), None)
+            if hit:
+                matched_pred += 1
+                right += hit["value"] == p[3]
+        matched_gold += sum(
+            any(p[0] == g["paragraph"] and g["start"] < p[2] and p[1] < g["end"] for p in pred) for g in gold
+        )
+    precision = matched_pred / n_pred if n_pred else 0.0
+    recall = matched_gold / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return (
+        Score("timex precision", precision),
+        Score("timex recall", recall),
+        Score("timex detection F1", f1, None, 0.80),
+        Score("timex value accuracy", right / matched_pred if matched_pred else 0.0, None, 0.85),
+    )
+
+
+# -- the seed -----------------------------------------------------------------------------------
+
+
+def evaluate_seed(folder: Path, seeds_dir: Path) -> tuple[Score, ...]:
+    """Share of the expected actors (with type), timeline entries and figures found; false actors."""
+    import yaml
+
+    scores = []
+    for expected_file in sorted(folder.glob("*.expected.yml")):
+        expected = yaml.safe_load(expected_file.read_text(encoding="utf-8"))
+        seed = seeds_dir / expected_file.name.replace(".expected.yml", ".txt")
+        briefing = analyze(read_seed(seed), "seed")
+        names = {a.name: a for a in briefing.actors} | {al: a for a in briefing.actors for al in a.aliases}
+        found = [
+            any(n in names and names[n].type == spec["type"] for n in [spec["name"], *spec.get("aliases", [])])
+            for spec in expected["actors"]
+        ]
+        dates = {(e.date, e.paragraph) for e in briefing.timeline}
+        timeline = [(str(t["date"]), f"p{t['paragraph']}" if t["paragraph"] else None) in dates for t in expected["timeline"]]
+        figures = {(f.value, f.paragraph) for f in briefing.figures}
+        key_figures = [(f["value"], f"p{f['paragraph']}") in figures for f in expected["key_figures"]]
+        false = [n for n in expected["not_actors"] if n in names]
+        scores += [
+            Score(f"seed actors found ({sum(found)}/{len(found)})", sum(found) / len(found), None, 1.0),
+            Score(f"seed timeline found ({sum(timeline)}/{len(timeline)})", sum(timeline) / len(timeline), None, 1.0),
+            Score(f"seed figures found ({sum(key_figures)}/{len(key_figures)})", sum(key_figures) / len(key_figures), None, 1.0),
+            Score(f"seed not-actors avoided ({len(false)} found)", 1.0 - len(false) / len(expected["not_actors"]), None, 1.0),
+        ]
+    return tuple(scores)
