@@ -50,21 +50,29 @@ def _day(match: re.Match[str], year: int) -> _Value | None:
         return None
 
 
-def _closest_year(month: int, day: int, anchor: dt.date) -> int:
-    """The year that puts month/day closest to the anchor date."""
-    best = anchor.year
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+_NEAR_FUTURE_DAYS = 60
+
+
+def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False) -> int:
+    """The latest year that puts month/day before the anchor or at most two months after it.
+
+    News reports mostly look back: "March 31" in an article of 1989-11-01 is 1989-03-31,
+    while "Jan. 15" in an article of December 20 is the coming January.
+    """
+    if future:
+        return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
+    for year in (anchor.year + 1, anchor.year, anchor.year - 1):
         try:
-            if abs((dt.date(year, month, day) - anchor).days) < abs((dt.date(best, month, day) - anchor).days):
-                best = year
+            if (dt.date(year, month, day) - anchor).days <= _NEAR_FUTURE_DAYS:
+                return year
         except ValueError:
             continue
-    return best
+    return anchor.year
 
 
 def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
     try:
-        year = _closest_year(_month(match), int(match.group("day")), anchor)
+        year = _closest_year(_month(match), int(match.group("day")), anchor, _is_future(match))
     except ValueError:
         return None
     return _day(match, year)
@@ -83,8 +91,75 @@ def _part_of_year(match: re.Match[str], _: dt.date) -> _Value:
 def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     number = match.group("q")
     quarter = int(number) if number.isdigit() else _ORDINALS[number.lower()]
-    year = match.group("year") or str(anchor.year)
+    year = match.group("year") or match.group("year2") or _year_word(match, anchor)
+    if not year:
+        current = (anchor.month - 1) // 3 + 1
+        year = str(anchor.year if quarter <= current else anchor.year - 1)
     return _Value(f"{year}-Q{quarter}", "quarter")
+
+
+def _year_word(match: re.Match[str], anchor: dt.date) -> str | None:
+    """"this year's", "last year's", "next year's" before a quarter or a month."""
+    word = (match.groupdict().get("yrel") or "").lower()
+    shift = {"this": 0, "last": -1, "next": 1}.get(word)
+    return None if shift is None else str(anchor.year + shift)
+
+
+def _reported_quarter(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"the quarter", "the latest quarter": the quarter a report of this date covers."""
+    day = anchor - dt.timedelta(days=45)
+    return _Value(f"{day.year}-Q{(day.month - 1) // 3 + 1}", "quarter")
+
+
+def _ago(match: re.Match[str], anchor: dt.date) -> _Value | None:
+    count = _count(match.group("n"))
+    unit = match.group("unit").lower().rstrip("s")
+    if count is None:
+        return None
+    if unit == "year":
+        return _year_ago(match, anchor, count)
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 - count
+        return _Value(f"{index // 12}-{index % 12 + 1:02d}", "month")
+    if unit == "week":
+        year, week, _ = (anchor - dt.timedelta(weeks=count)).isocalendar()
+        return _Value(f"{year}-W{week:02d}", "week")
+    return _Value((anchor - dt.timedelta(days=count)).isoformat(), "day")
+
+
+def _year_ago(match: re.Match[str], anchor: dt.date, count: int = 1) -> _Value:
+    """"A year earlier" in a report on a quarter is that quarter a year before."""
+    sentence_start = match.string.rfind(". ", 0, match.start()) + 1
+    sentence_end = match.string.find(". ", match.end())
+    sentence = match.string[sentence_start : sentence_end if sentence_end != -1 else len(match.string)]
+    if count == 1 and re.search(r"\bquarter\b", sentence, re.IGNORECASE):
+        reported = _reported_quarter(match, anchor).date
+        return _Value(f"{int(reported[:4]) - 1}{reported[4:]}", "quarter")
+    return _Value(str(anchor.year - count), "year")
+
+
+_COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    if word in ("a", "an"):
+        return 1
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+
+
+def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
+    month = _month(match)
+    rel = (match.groupdict().get("rel") or "").lower()
+    if rel == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif rel == "this":
+        year = anchor.year
+    else:
+        year = match.groupdict().get("year") or _year_word(match, anchor) or _closest_year(month, 1, anchor, _is_future(match))
+    return _Value(f"{year}-{month:02d}", "month")
 
 
 def _half(match: re.Match[str], anchor: dt.date) -> _Value:
@@ -117,10 +192,24 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|is to|are to|is due|are due|plans? to|expected to|next)\b", re.IGNORECASE)
+
+
+def _is_future(match: re.Match[str]) -> bool:
+    """Does the clause around the date speak of the future ("will", "is scheduled to")?"""
+    text = match.string
+    start = max(text.rfind(".", 0, match.start()), text.rfind(",", 0, match.start()), match.start() - 60) + 1
+    ends = [i for i in (text.find(".", match.end()), text.find(",", match.end())) if i != -1]
+    end = min(ends + [match.end() + 40])
+    return _FUTURE.search(text[start:end]) is not None
+
+
 def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     target = lexicon.WEEKDAYS.index(match.group("weekday").lower())
     rel = (match.group("rel") or "").lower()
-    if rel == "next":
+    if not rel and _is_future(match):
+        delta = (target - anchor.weekday()) % 7
+    elif rel == "next":
         delta = (target - anchor.weekday()) % 7 or 7
     elif rel == "this":
         delta = target - anchor.weekday()
@@ -144,7 +233,7 @@ RULES = (
     _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year")))),
     _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year")))),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year),
-    _rule(r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR + ")?", _quarter),
+    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter),
     _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter),
     _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+" + _YEAR + ")?", _half),
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season),
@@ -152,7 +241,14 @@ RULES = (
     _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day),
     _rule(_DAY + r"\s+" + _MONTH, _month_day),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{m.group('year')}-{_month(m):02d}", "month")),
+    _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month),
     _rule(r"(?P<rel>last|previous|next|this|coming)\s+(?P<unit>year|month|week|quarter)", _relative),
+    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)\s+(?:ago|earlier)", _ago),
+    _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a)),
+    _rule(r"the\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)(?!\s+of)", _reported_quarter),
+    _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month),
+    _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month),
+    _rule(_MONTH, _bare_month),
     _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday),
     _rule(r"yesterday|today|tomorrow", _deictic),
     _rule(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s", lambda m, a: _Value(m.group("decade")[:3], "decade")),
@@ -196,8 +292,14 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
     groups = match.groupdict()
     if groups.get("weekday") and not match.group(0)[:1].isupper() and not groups.get("rel"):
         return False
-    if groups.get("month") and groups["month"].lower().rstrip(".") in ("may", "march") and not match.group(0)[:1].isupper():
-        return False
+    if groups.get("month"):
+        word = groups["month"]
+        if not word[:1].isupper():
+            return False
+        if match.group(0) == word and word.lower() in ("may", "march", "august") and not re.search(
+            r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|this|next)\s+$", text[: match.start()], re.IGNORECASE
+        ):
+            return False
     if groups.get("year") and len(match.group(0)) == 4:
         after = text[match.end() : match.end() + 12]
         if re.match(r"\s+(?:people|units|vehicles|cars|shares|jobs|workers|employees|dollars|yuan|euros|tonnes|tons|miles|km|meters|feet)\b", after):
