@@ -26,6 +26,7 @@ _CLOSING_QUOTES = "”\"’'»"
 _TOKEN_ABBREVIATIONS = frozenset("inc co corp ltd jr sr st u.s u.k u.n e.u".split())
 _ROLE_MAX_WORDS = 30
 
+_DEFAULT_TYPE = "other"
 ACTOR_TYPES = ("person", "organization", "place", "brand", "event", "other")
 
 
@@ -133,8 +134,9 @@ def _tokens(text: str, sentence: Span) -> list[tuple[int, int]]:
     tokens = []
     for match in _TOKEN.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
-        if text[end : end + 1] == "." and match.group(0).lower() in _TOKEN_ABBREVIATIONS:
-            end += 1
+        word = match.group(0)
+        if text[end : end + 1] == "." and (word.lower() in _TOKEN_ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            end += 1  # "Inc.", "U.S.", the initial in "S. Waugh"
         if tokens and start < tokens[-1][1]:
             continue
         tokens.append((start, end))
@@ -150,7 +152,8 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[int
     runs: list[list[int]] = []
     i = 0
     while i < len(tokens):
-        if not _is_capitalized(text[slice(*tokens[i])]):
+        word = text[slice(*tokens[i])]
+        if not _is_capitalized(word) or (_is_title_word(word) and i + 1 < len(tokens) and _is_capitalized(text[slice(*tokens[i + 1])]) and _adjacent(text, tokens[i], tokens[i + 1])):
             i += 1
             continue
         run = [i]
@@ -159,6 +162,8 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[int
             if j >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]):
                 break
             word = text[slice(*tokens[j])]
+            if _is_title_word(word) and j + 1 < len(tokens) and _is_capitalized(text[slice(*tokens[j + 1])]):
+                break  # "President Bill Clinton": the title is not part of the name
             if _is_capitalized(word):
                 run.append(j)
             elif word.lower() in _CONNECTORS and j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]) and _is_capitalized(text[slice(*tokens[j + 1])]):
@@ -168,6 +173,10 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[int
         runs.append(run)
         i = run[-1] + 1
     return runs
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower() in lexicon.PERSON_TITLES or word.lower() in ("prime", "vice", "deputy", "foreign", "finance", "defence", "defense")
 
 
 def _adjacent(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
@@ -260,7 +269,9 @@ def _fold(candidates: dict[str, _Candidate]) -> dict[str, tuple[str, ...]]:
 
 def _is_short_form(short: str, full: str) -> bool:
     short_words, full_words = short.split(), full.split()
-    if len(short_words) == 1 and len(full_words) in (2, 3) and full_words[-1] == short and lexicon.given_name_weight(full_words[0]) > 0:
+    if len(short_words) == 1 and len(full_words) in (2, 3) and full_words[-1] == short and (
+        lexicon.given_name_weight(full_words[0]) > 0 or re.fullmatch(r"[A-Z]\.", full_words[0])
+    ):
         return True  # a surname: "Simmons" for "Phil Simmons"
     if len(short_words) >= len(full_words) or full_words[: len(short_words)] != short_words:
         return False
@@ -311,11 +322,12 @@ def _vote_type(name: str, votes: Counter) -> str:
         votes["place"] += 2.5
     words = name.split()
     if len(words) == 2 or (len(words) == 3 and (len(words[1].rstrip(".")) == 1 or lexicon.given_name_weight(words[1]))):
-        votes["person"] += lexicon.given_name_weight(words[0])
-    if re.fullmatch(r"[A-Z]{2,6}", name):
+        if not words[-1].isupper() and lexicon.zipf(words[-1]) < 5.0 and not lexicon.is_place(words[-1]) and not lexicon.is_place(words[0]):
+            votes["person"] += 2.0 if re.fullmatch(r"[A-Z]\.", words[0]) else lexicon.given_name_weight(words[0])
+    if re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}", name):
         votes["organization"] += 0.5
     if not votes:
-        return "other"
+        return _DEFAULT_TYPE
     return max(ACTOR_TYPES, key=lambda t: (votes[t], -ACTOR_TYPES.index(t)))
 
 

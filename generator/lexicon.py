@@ -52,7 +52,8 @@ ORGANIZATION_SUFFIXES = frozenset(
     capital ventures labs systems industries enterprises media news press times post journal
     network networks alliance board robotics energy electronics software solutions
     communications telecom pharmaceuticals semiconductor airline bureau office organisation organization authority service
-    services fund trust exchange parliament congress senate government administration""".split()
+    services fund trust exchange parliament congress senate government administration
+    treasury reserve nations newsroom""".split()
 )
 EVENT_SUFFIXES = frozenset(
     """show expo exhibition summit conference games olympics cup championship championships
@@ -76,10 +77,20 @@ PERSON_TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. president minister senator sen. rep. gov.
     governor chancellor premier king queen prince princess pope judge justice general gen.
     ceo chairman chairwoman director spokesman spokeswoman secretary mayor sir lady lord
-    chief executive officer founder analyst""".split()
+    chief executive officer founder analyst coach manager striker captain""".split()
 )
 MEDIA_VERBS = ("reports", "reported", "according to", "as reported by", "cited by", "told")
-EXTRA_PLACES = ("US", "U.S.", "USA", "UK", "U.K.", "Britain", "UAE", "Hong Kong", "Taiwan", "Europe", "Asia", "Africa")
+# Places GeoNames' country and city lists do not name: short forms, the nations of the
+# UK, regions, and countries that news archives still mention.
+EXTRA_PLACES = (
+    "US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "Britain", "Great Britain", "UAE", "Hong Kong", "Taiwan",
+    "England", "Scotland", "Wales", "Northern Ireland", "Netherlands", "Holland", "Kosovo", "Chechnya",
+    "Yugoslavia", "Bosnia", "Burma", "Zaire", "Soviet Union", "Czechoslovakia", "Tibet", "Kurdistan",
+    "Siberia", "Balkans", "Caribbean", "Scandinavia", "Middle East", "Gulf", "Persian Gulf", "Midwest",
+    "West Bank", "Gaza", "Gaza Strip", "Golan Heights", "Crimea", "Kashmir", "Sahara",
+    "Europe", "Asia", "Africa", "Latin America", "North America", "South America", "Antarctica", "Arctic",
+    "Pacific", "Atlantic", "Mediterranean", "Silicon Valley", "Wall Street",
+)
 
 
 @functools.cache
@@ -93,6 +104,7 @@ def places() -> frozenset[str]:
     names.update(s["name"] for s in cache.get_us_states().values())
     names.update(c["name"] for c in cache.get_cities().values() if c["population"] >= 200_000)
     names.update(c["name"] for c in cache.get_continents().values())
+    names.update(c["capital"] for c in cache.get_countries().values() if c.get("capital"))
     return frozenset(names)
 
 
