@@ -8,63 +8,114 @@ from .model import Actor, Article, SummaryPoint
 from .text import sentence_spans, words
 
 _ANAPHORIC = re.compile(
-    r"^(?:this|these|that|those|it|its|they|their|he|she|his|her|such|the (?:move|company|firm|deal|decision|plan|group|two|latter|former))\b",
+    r"^(?:this|these|those|it|they|he|she|such|the (?:move|company|firm|deal|decision|plan|latter|former))\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:scroll down|click here|watch the video|follow (?:us|@)|read more|pictured|by \.|updated:|published:)|\b(?:daily mail reporter|for mailonline)\b",
     re.IGNORECASE,
 )
 _CONTENT_STOP = frozenset("the a an of and or in on at to for with by from as is are was were has have had its it this that be been will".split())
-DEFAULT_POINTS = 4
 
 
 def summarize(article: Article, actors: tuple[Actor, ...], count: int | None = None) -> tuple[SummaryPoint, ...]:
-    """The ``count`` best sentences (3 to 5 by default), in article order."""
+    """The ``count`` best sentences (3 to 5 by default), in article order.
+
+    The first three are the lead of the article (news puts the gist first), skipping
+    boilerplate, fragments and sentences that lean on a referent not chosen; further
+    points are those that bring in the most salient actors not yet covered.
+    """
     candidates = _sentences(article)
     if count is None:
-        count = max(3, min(5, DEFAULT_POINTS if len(candidates) >= 8 else 3))
-    mentions = _mention_index(actors)
-    title_words = _content(article.title)
-    scored = []
-    for index, (pid, text, start) in enumerate(candidates):
-        scored.append((_score(index, pid, text, start, mentions, title_words), index))
+        count = 3 if len(candidates) < 8 else 4 if len(candidates) < 12 else 5
+    ranked = sorted(range(len(candidates)), key=lambda i: (-_lead_score(i, candidates[i][1]), i))
     chosen: list[int] = []
-    for _, index in sorted(scored, key=lambda s: (-s[0], s[1])):
-        if len(chosen) == count:
+    while len(chosen) < min(count, LEAD_POINTS):
+        pick = next((i for i in ranked if i not in chosen and _is_allowed(i, candidates, chosen)), None)
+        if pick is None:
             break
-        if any(_similar(candidates[index][1], candidates[c][1]) for c in chosen):
-            continue
-        chosen.append(index)
+        chosen.append(pick)
+    covers = _actors_by_sentence(candidates, actors)
+    while len(chosen) < count:
+        covered = set().union(*(covers[c] for c in chosen)) if chosen else set()
+        gains = [
+            (sum(s for name, s in covers[i] - covered), -i)
+            for i in range(len(candidates))
+            if i not in chosen and _is_allowed(i, candidates, chosen)
+        ]
+        if not gains or max(gains)[0] <= 0:
+            break
+        chosen.append(-max(gains)[1])
     return tuple(SummaryPoint(candidates[i][1], candidates[i][0]) for i in sorted(chosen))
+
+
+LEAD_POINTS = 3
+"""Points chosen by position; the summary scored against Lead-3 is exactly these."""
+
+
+def _lead_score(index: int, text: str) -> float:
+    n_words = len(words(text))
+    score = 1.0 / (1.0 + index)
+    if _BOILERPLATE.search(text):
+        score -= 2.0
+    if n_words < 5 or n_words > 60:
+        score -= 0.5
+    if text.rstrip()[-1:] == "?":
+        score -= 0.5
+    return score
+
+
+def _actors_by_sentence(candidates, actors: tuple[Actor, ...]) -> list[set[tuple[str, float]]]:
+    """For each candidate sentence, the (actor, salience) pairs it mentions."""
+    result: list[set[tuple[str, float]]] = [set() for _ in candidates]
+    for actor in actors:
+        for m in actor.mentions:
+            for i, (pid, text, start) in enumerate(candidates):
+                if pid == m.paragraph and start <= m.start < start + len(text):
+                    result[i].add((actor.name, actor.salience))
+    return result
+
+
+def _is_allowed(index: int, candidates, chosen: list[int]) -> bool:
+    """No near-duplicates; a sentence that leans on the one before ("This move ...",
+    "He added ...") only right after it, so that every point reads on its own."""
+    text = candidates[index][1]
+    if any(_similar(text, candidates[c][1]) for c in chosen):
+        return False
+    return not _ANAPHORIC.match(text) or (index - 1 in chosen and candidates[index - 1][0] == candidates[index][0])
 
 
 def _sentences(article: Article) -> list[tuple[str, str, int]]:
     result = []
     for paragraph in article.body:
         for span in sentence_spans(paragraph.text):
-            result.append((paragraph.id, paragraph.text[span.start : span.end], span.start))
+            text, offset = trim(paragraph.text[span.start : span.end])
+            if text:
+                result.append((paragraph.id, text, span.start + offset))
     return result
 
 
-def _mention_index(actors: tuple[Actor, ...]) -> dict[str, list[tuple[int, int, str]]]:
-    index: dict[str, list[tuple[int, int, str]]] = {}
-    for actor in actors:
-        for m in actor.mentions:
-            index.setdefault(m.paragraph, []).append((m.start, m.end, actor.name))
-    return index
+_LEADING_NOISE = re.compile(r"^(?:scroll down for (?:video|more)|click here[^.]*?(?=[A-Z])|watch the video)\W*\s*", re.IGNORECASE)
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:police|officials|authorities|experts|sources|analysts|the report|the study)|(?:[A-Z][\w.'’-]*\s?){1,4}|(?:he|she|they)|(?:an?|the)\s[\w\s-]{1,40}?)\s(?:said|says|added|told [^,.]{1,40}|reported)\.?[”’\"']?$"
+    r"|,\s+according to [^,]{1,60}\.$"
+)
 
 
-def _score(index: int, pid: str, text: str, start: int, mentions, title_words: set[str]) -> float:
-    n_words = len(words(text))
-    names = {name for s, e, name in mentions.get(pid, ()) if start <= s < start + len(text)}
-    score = 1.0 / (1.0 + 0.15 * index)
-    score += 0.6 * min(1.0, len(names) / 3)
-    if title_words:
-        score += 0.5 * len(_content(text) & title_words) / len(title_words)
-    if _ANAPHORIC.match(text):
-        score -= 1.0
-    if n_words < 8 or n_words > 60:
-        score -= 0.5
-    if text.rstrip()[-1:] == "?":
-        score -= 0.5
-    return score
+def trim(sentence: str) -> tuple[str, int]:
+    """A clean trim: without a leading "Scroll down for video" or a trailing ", police said".
+
+    Returns the trimmed text (a contiguous part of the sentence) and its offset in it.
+    """
+    offset = 0
+    noise = _LEADING_NOISE.match(sentence)
+    if noise and noise.end() < len(sentence):
+        offset = noise.end()
+    text = sentence[offset:]
+    attribution = _TRAILING_ATTRIBUTION.search(text)
+    if attribution and len(words(text[: attribution.start()])) >= 8 and not re.search(r"[‘“\"']", text[: attribution.start()]):
+        text = text[: attribution.start()]
+    return text, offset
 
 
 def _content(text: str) -> set[str]:
