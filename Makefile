@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 EVAL   ?= ../shared/eval
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check render golden eval browser clean
+.PHONY: site test serve check render golden eval bench-speed browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,3 +36,9 @@ browser:                  ## Debian's chromium for the browser tests
 
 clean:
 	rm -rf site rendered .pytest_cache
+
+eval: $(STAMP)            ## quality on ../shared/eval (EVAL=folder to change it)
+	$(BIN)/briefing evaluate all $(EVAL)
+
+bench-speed: $(STAMP)     ## analysis speed on one core (ms per 1,000 words)
+	taskset -c 0 $(BIN)/python -m benchmarks.speed --eval $(EVAL) || $(BIN)/python -m benchmarks.speed --eval $(EVAL)

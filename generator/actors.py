@@ -40,9 +40,10 @@ def extract_actors(article: Article) -> tuple[Actor, ...]:
     """Every named actor of the article, most salient first."""
     candidates = _find_candidates(article)
     groups = _fold(candidates)
+    found = _find_mentions(article, groups)
     actors = []
     for canonical, forms in groups.items():
-        mentions = _find_mentions(article, forms, groups)
+        mentions = found.get(canonical, ())
         if not mentions:
             continue
         votes = sum((candidates[f].votes for f in forms), Counter())
@@ -288,31 +289,24 @@ def _is_short_form(short: str, full: str) -> bool:
 # -- mentions, types, salience, roles --------------------------------------------------------
 
 
-def _find_mentions(article: Article, forms: tuple[str, ...], groups: dict[str, tuple[str, ...]]) -> tuple[Mention, ...]:
-    """Every occurrence of the forms, where no longer name of another actor covers it."""
-    longer = [f for fs in groups.values() if fs is not forms for f in fs if any(g in f and g != f for g in forms)]
-    mentions = []
+def _find_mentions(article: Article, groups: dict[str, tuple[str, ...]]) -> dict[str, tuple[Mention, ...]]:
+    """Every occurrence of every form, by canonical name, in one scan per paragraph.
+
+    The alternation lists longer forms first, so "Huawei Qiankun" is one mention of
+    Huawei Qiankun, never also one of Huawei.
+    """
+    owner = {form: canonical for canonical, forms in groups.items() for form in forms}
+    if not owner:
+        return {}
+    alternation = "|".join(re.escape(f) for f in sorted(owner, key=lambda f: (-len(f), f)))
+    pattern = re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)")
+    mentions: dict[str, list[Mention]] = defaultdict(list)
     for paragraph in article.paragraphs:
         if paragraph.kind == "caption":
             continue
-        covered = [m.span() for f in longer for m in _occurrences(f, paragraph.text)]
-        taken: list[tuple[int, int]] = []
-        for form in sorted(forms, key=len, reverse=True):
-            for match in _occurrences(form, paragraph.text):
-                span = match.span()
-                if any(_overlaps(span, other) for other in covered + taken):
-                    continue
-                taken.append(span)
-        mentions.extend(Mention(paragraph.id, s, e) for s, e in sorted(taken))
-    return tuple(mentions)
-
-
-def _occurrences(form: str, text: str):
-    return re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+        for match in pattern.finditer(paragraph.text):
+            mentions[owner[match.group(0)]].append(Mention(paragraph.id, *match.span()))
+    return {name: tuple(found) for name, found in mentions.items()}
 
 
 def _vote_type(name: str, votes: Counter) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Actor, Article, SummaryPoint
@@ -80,7 +81,7 @@ def _is_allowed(index: int, candidates, chosen: list[int]) -> bool:
     """No near-duplicates; a sentence that leans on the one before ("This move ...",
     "He added ...") only right after it, so that every point reads on its own."""
     text = candidates[index][1]
-    if any(_similar(text, candidates[c][1]) for c in chosen):
+    if any(_similar(text, candidates[c][1]) for c in chosen):  # _content is cached
         return False
     return not _ANAPHORIC.match(text) or (index - 1 in chosen and candidates[index - 1][0] == candidates[index][0])
 
@@ -118,8 +119,9 @@ def trim(sentence: str) -> tuple[str, int]:
     return text, offset
 
 
-def _content(text: str) -> set[str]:
-    return {w.lower()[:6] for w in words(text) if w.lower() not in _CONTENT_STOP}
+@functools.lru_cache(maxsize=2048)
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w.lower()[:6] for w in words(text) if w.lower() not in _CONTENT_STOP)
 
 
 def _similar(a: str, b: str) -> bool:

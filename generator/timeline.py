@@ -8,6 +8,7 @@ Each entry keeps the expression as written, its ISO 8601 value at its precision
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -271,9 +272,23 @@ class DateMention:
     precision: str
 
 
+_DATE_CUE = re.compile(
+    r"\d|\b(?:" + "|".join(lexicon.MONTHS + lexicon.WEEKDAYS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+    r"|year|month|week|quarter|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter)",
+    re.IGNORECASE,
+)
+"""Every rule needs one of these; a paragraph without any has no date."""
+
+
+@functools.lru_cache(maxsize=4096)
 def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
-    """Date expressions in ``text``, normalized against ``anchor`` (the publication date)."""
+    """Date expressions in ``text``, normalized against ``anchor`` (the publication date).
+
+    Cached: the timeline and the figures (which must not count dates) both ask.
+    """
     found: list[DateMention] = []
+    if not _DATE_CUE.search(text):
+        return ()
     for rule in RULES:
         for match in rule.pattern.finditer(text):
             start, end = match.span()

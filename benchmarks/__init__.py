@@ -1,0 +1,1 @@
+"""Benchmark commands: `python -m benchmarks.speed` (analysis speed); see README."""
