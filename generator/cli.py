@@ -7,12 +7,12 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from .analysis import analyze_all
 from .export import briefing_to_dict
 from .reader import find_seed_files, read_seed, read_seeds, SeedError
+from .safety import UnsafeOutput, write_pages
 from .settings import Limits, Settings
 from .site import generate
 
@@ -133,23 +133,13 @@ def _render(args) -> int:
     generated = generate(Settings(seeds_dir=args.seeds, templates_dir=args.templates, home_intro=intro))
     for problem in generated.problems:
         print(problem, file=sys.stderr)
-    written = write_pages(generated.pages, args.out)
+    try:
+        written = write_pages(generated.pages, args.out)
+    except UnsafeOutput as err:
+        print(f"briefing render: {err}", file=sys.stderr)
+        return 1
     print(f"wrote {written} page(s) to {args.out}", file=sys.stderr)
     return 0
-
-
-def write_pages(pages, out: Path) -> int:
-    """Write pages under ``out`` atomically (temp file + rename); never outside it."""
-    root = out.resolve()
-    for page in pages:
-        target = (root / page.path).resolve()
-        if root not in target.parents:
-            raise ValueError(f"page path {page.path!r} escapes {out}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as handle:
-            handle.write(page.markdown)
-        os.replace(handle.name, target)
-    return len(pages)
 
 
 def _evaluate(args) -> int:

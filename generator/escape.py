@@ -9,7 +9,9 @@
   else (``javascript:``, ``data:``) becomes ``None`` and is not linked.
 * ``json_text``: JSON for ``<script type="application/ld+json">`` and code blocks, with
   ``<``, ``>``, ``&`` escaped so it cannot close the script element.
-* ``yaml_string``: a double-quoted YAML scalar (JSON syntax) for front matter.
+* ``yaml_string``: a double-quoted YAML scalar (JSON syntax) for front matter. Page
+  titles and descriptions in front matter are ``markdown_text`` first: MkDocs themes
+  print ``page.title`` and ``page.meta.description`` into HTML without escaping.
 """
 
 from __future__ import annotations
@@ -61,7 +63,19 @@ def json_text(value: object, indent: int | None = 2) -> str:
 
 
 def yaml_string(value: object) -> str:
-    return json.dumps(str(value), ensure_ascii=True)
+    """A YAML double-quoted scalar: printable characters as they are, others as ``\\U`` escapes
+    (a JSON surrogate pair would come back from YAML as two broken characters)."""
+    out = []
+    for char in str(value):
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFEFF, 0xFFFE, 0xFFFF):
+            out.append(f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
 
 
 def html_block_text(text: object) -> str:

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .safety import UnsafeOutput, check_site_dir, write_marker
 from .settings import Limits, Settings
 from .site import generate
 
@@ -36,6 +37,16 @@ class BriefingsConfig(base.Config):
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def on_config(self, config):
+        try:
+            check_site_dir(Path(config.site_dir))
+        except UnsafeOutput as err:
+            raise PluginError(str(err)) from err
+        return config
+
+    def on_post_build(self, *, config) -> None:
+        write_marker(Path(config.site_dir))
+
     def on_files(self, files: Files, *, config) -> Files:
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home is not None else ""

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import jsonschema
 
+from generator.reader import find_seed_files
 from conftest import FIXTURES, ROOT, SEED, run_briefing
 
 SCHEMA = json.loads((ROOT / "generator" / "schema" / "briefing.schema.json").read_text())
@@ -14,7 +15,7 @@ def test_check_lists_every_bad_seed_as_path_line_message():
     result = run_briefing("check", "--seeds", FIXTURES / "bad")
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
-    assert len(lines) == len(list((FIXTURES / "bad").iterdir()))
+    assert len(lines) == len(find_seed_files(FIXTURES / "bad"))
     assert any(line.endswith("invalid_date.txt:1: invalid date '2025-13-40' (month must be in 1..12); accepted: a calendar date YYYY-MM-DD") for line in lines)
     assert any("no_header.txt:1: expected a header line" in line for line in lines)
 

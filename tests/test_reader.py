@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from generator.reader import SeedError, read_seed, read_seeds
+from generator.reader import SeedError, find_seed_files, read_seed, read_seeds
 from conftest import FIXTURES, SEED
 
 
@@ -83,6 +83,6 @@ def test_bad_seed_is_one_clear_problem(name, line, words):
 def test_read_seeds_keeps_good_articles_and_lists_every_problem():
     corpus = read_seeds(FIXTURES / "bad")
     assert corpus.articles == ()
-    assert len(corpus.problems) == len(list((FIXTURES / "bad").iterdir()))
+    assert len(corpus.problems) == len(find_seed_files(FIXTURES / "bad"))
     corpus = read_seeds(FIXTURES / "good")
     assert len(corpus.articles) == 4 and corpus.problems == ()
