@@ -4,6 +4,7 @@ import functools
 import http.server
 import shutil
 import threading
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -79,3 +80,61 @@ def test_paragraph_citation_lands_on_highlighted_paragraph(page, server):
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     assert page.errors == []
     assert page.hosts == {urlsplit(server).netloc}
+
+
+def test_home_lists_the_seed_briefing(page, server):
+    page.goto(server + "/")
+    link = page.locator(f"article a[href*='{SEED_SLUG}']").first
+    assert "Huawei Takes Major Leap" in link.inner_text()
+    assert page.errors == []
+
+
+def test_actor_link_opens_the_actor_page(page, server):
+    page.goto(f"{server}/briefings/{SEED_SLUG}/")
+    page.get_by_role("link", name="Qijing", exact=True).first.click()
+    page.wait_for_url("**/actors/qijing/")
+    assert page.locator("h1").first.inner_text().rstrip("¶").strip() == "Qijing"
+    assert page.locator(f"a[href*='{SEED_SLUG}']").count() >= 1
+    assert page.errors == []
+    assert page.hosts == {urlsplit(server).netloc}
+
+
+def test_light_dark_toggle(page, server):
+    page.goto(server + "/")
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    before = scheme()
+    page.locator("form[data-md-component='palette'] label[title^='Switch to']:visible").first.click()
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    after = scheme()
+    assert {before, after} == {"default", "slate"}
+    page.reload()
+    assert scheme() == after  # the choice is remembered
+    assert page.errors == []
+
+
+AXE_CANDIDATES = [
+    Path(__file__).resolve().parents[1] / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js",
+]
+
+
+def axe_source() -> str:
+    """axe-core from npm (make axe); else the same Deque build bundled by axe-playwright-python."""
+    for path in AXE_CANDIDATES:
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", ["/", f"/briefings/{SEED_SLUG}/", "/actors/huawei-technologies/", "/timeline/"])
+def test_no_serious_accessibility_violations(page, server, path):
+    page.goto(server + path)
+    page.add_script_tag(content=axe_source())
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} e.g. {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], serious

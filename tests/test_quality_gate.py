@@ -24,7 +24,7 @@ TARGETS_NOT_MET = {"entities typed F1": 0.70}
 
 @pytest.fixture(scope="module")
 def eval_dir():
-    require((EVAL / "entities" / "dev" / "gold.jsonl").is_file(), f"{EVAL} is missing")
+    require((EVAL / "entities" / "dev" / "gold.jsonl").is_file(), f"{EVAL} is missing", eval_data=True)
     return EVAL
 
 

@@ -14,7 +14,7 @@ EXPECTED_FILE = EVAL / "seed" / "000_a9c78bbd88a0efaa.expected.yml"
 
 @pytest.fixture(scope="module")
 def expected():
-    require(EXPECTED_FILE.is_file(), f"{EXPECTED_FILE} is missing")
+    require(EXPECTED_FILE.is_file(), f"{EXPECTED_FILE} is missing", eval_data=True)
     return yaml.safe_load(EXPECTED_FILE.read_text(encoding="utf-8"))
 
 
