@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 EVAL   ?= ../shared/eval
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check render golden eval bench-speed browser clean
+.PHONY: site test serve check render golden eval bench-speed bench-weight axe browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 site: $(STAMP)            ## build the site into site/
 	$(BIN)/briefing build --strict
 
-test: $(STAMP) browser    ## run the whole test suite (browser tests included)
+test: $(STAMP) browser axe ## run the whole test suite (browser tests included)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)           ## preview at http://127.0.0.1:8000 with live reload
@@ -30,6 +30,13 @@ render: $(STAMP)          ## write the generated Markdown to rendered/
 
 golden: $(STAMP)          ## regenerate tests/golden/ after an intended change
 	$(BIN)/python -m pytest tests/test_golden.py --update-goldens
+
+axe:                      ## axe-core from npm for the accessibility tests (else the copy bundled on PyPI)
+	@command -v npm >/dev/null 2>&1 && test ! -f .cache/axe/node_modules/axe-core/axe.min.js && \
+	  npm install --prefix .cache/axe --no-audit --no-fund --silent axe-core@4 >/dev/null 2>&1 || true
+
+bench-weight: site        ## bytes a reader downloads for the seed briefing page
+	$(BIN)/python -m benchmarks.page_weight
 
 browser:                  ## Debian's chromium for the browser tests
 	@sh scripts/ensure-chromium.sh
