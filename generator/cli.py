@@ -130,7 +130,8 @@ def _check(args) -> int:
 
 def _render(args) -> int:
     intro = args.home.read_text(encoding="utf-8") if args.home.is_file() else ""
-    generated = generate(Settings(seeds_dir=args.seeds, templates_dir=args.templates, home_intro=intro))
+    settings = Settings(seeds_dir=args.seeds, templates_dir=args.templates, home_intro=intro, site_url=os.environ.get("SITE_URL", ""))
+    generated = generate(settings)
     for problem in generated.problems:
         print(problem, file=sys.stderr)
     try:

@@ -57,6 +57,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             templates_dir=Path(self.config.templates_dir),
             limits=Limits(self.config.max_bytes, self.config.max_paragraphs, self.config.max_line_length),
             home_intro=intro,
+            site_url=config.site_url or "",
         )
         generated = generate(settings)
         for problem in generated.problems:

@@ -27,3 +27,5 @@ class Settings:
     limits: Limits = Limits()
     home_intro: str = ""
     """Hand-written Markdown shown above the generated list on the home page."""
+    site_url: str = ""
+    """Where the site is published; absolute links in the feed and JSON-LD when set."""

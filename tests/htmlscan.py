@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -11,6 +12,7 @@ class Scan:
     tags: list[tuple[str, dict]] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
     script_text: list[str] = field(default_factory=list)
+    json_ld: list[str] = field(default_factory=list)
 
     @property
     def all_text(self) -> str:
@@ -25,7 +27,7 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.scan.tags.append((tag, dict(attrs)))
-        self._in_script = tag in ("script", "style")
+        self._in_script = "ld+json" if dict(attrs).get("type") == "application/ld+json" else tag in ("script", "style")
 
     def handle_startendtag(self, tag, attrs):
         self.scan.tags.append((tag, dict(attrs)))
@@ -34,7 +36,10 @@ class _Scanner(HTMLParser):
         self._in_script = False
 
     def handle_data(self, data):
-        (self.scan.script_text if self._in_script else self.scan.text).append(data)
+        if self._in_script == "ld+json":
+            self.scan.json_ld.append(data)  # data, checked by parsing it as JSON
+        else:
+            (self.scan.script_text if self._in_script else self.scan.text).append(data)
 
     def handle_comment(self, data):
         self.scan.tags.append(("!--", {"comment": data}))
@@ -75,4 +80,9 @@ def injected(scan: Scan, marker: str) -> list[str]:
             elif marker in value and name not in TEXT_ATTRIBUTES and not (source_link and name == "href"):
                 found.append(f"<{tag} {name}={value[:60]!r}>: attribute value")
     found += [f"script text {t[:40]!r}" for t in scan.script_text if marker in t]
+    for data in scan.json_ld:
+        try:
+            json.loads(data)
+        except ValueError:
+            found.append(f"JSON-LD that is not JSON: {data[:60]!r}")
     return found

@@ -1,0 +1,170 @@
+"""The corpus across briefings: one entry per actor, one timeline, related briefings.
+
+Actors of different articles are one entry when they share a name or alias, compared
+without case, punctuation and legal-form suffixes ("Huawei Technologies Co." and
+"Huawei Technologies"), and their types agree (or one is "other"). Nothing else merges:
+"Jordan" the person and "Jordan" the country stay apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .analysis import short_hash, slugify
+from .model import Actor, Briefing, Event
+from .timeline import sort_key
+
+LEGAL_FORMS = frozenset("inc co corp corporation ltd limited llc plc ag sa se nv bv gmbh spa oyj ab asa".split())
+KEY_ACTORS = 8
+"""How many of a briefing's most salient actors count for related briefings and tags."""
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    briefing: Briefing
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEntry:
+    briefing: Briefing
+    event: Event
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One actor across all briefings."""
+
+    name: str
+    slug: str
+    type: str
+    aliases: tuple[str, ...]
+    appearances: tuple[Appearance, ...]
+    """Newest briefing first."""
+    co_actors: tuple[tuple[str, str, int], ...] = ()
+    """(name, slug, briefings together) of the actors it most often appears with."""
+    timeline: tuple[DatedEntry, ...] = ()
+    """Dated entries of its briefings whose clause names it, oldest first."""
+
+    @property
+    def first_seen(self) -> dt.date:
+        return min(a.briefing.article.date for a in self.appearances)
+
+    @property
+    def last_seen(self) -> dt.date:
+        return max(a.briefing.article.date for a in self.appearances)
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    briefings: tuple[Briefing, ...]
+    """Newest first."""
+    actors: tuple[ActorEntry, ...]
+    timeline: tuple[DatedEntry, ...]
+    actor_slug: dict
+    """(briefing slug, actor name) -> actor entry slug."""
+    related: dict
+    """briefing slug -> tuple of (briefing, shared actor names), most related first."""
+
+    def most_covered(self, count: int = 10) -> tuple[ActorEntry, ...]:
+        return tuple(sorted(self.actors, key=lambda e: (-len(e.appearances), e.name.casefold()))[:count])
+
+
+def name_key(name: str) -> str:
+    words = re.sub(r"[^\w\s]", " ", name.casefold()).split()
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
+    newest = tuple(sorted(briefings, key=lambda b: (b.article.date, b.slug), reverse=True))
+    groups = _merge([Appearance(b, a) for b in newest for a in b.actors])
+    entries = _entries(groups)
+    actor_slug = {(a.briefing.slug, a.actor.name): e.slug for e in entries for a in e.appearances}
+    timeline = tuple(
+        sorted(
+            (DatedEntry(b, e) for b in newest for e in b.timeline if e.paragraph is not None),
+            key=lambda d: (sort_key(d.event.date), d.briefing.article.date, d.briefing.slug, d.event.start or 0),
+        )
+    )
+    entries = tuple(_with_context(e, entries, actor_slug, timeline) for e in entries)
+    return Catalog(briefings=newest, actors=entries, timeline=timeline, actor_slug=actor_slug, related=_related(newest, actor_slug))
+
+
+def _merge(appearances: list[Appearance]) -> list[list[Appearance]]:
+    """Union-find over appearances that share a name key and agree on type."""
+    parent = list(range(len(appearances)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for index, ap in enumerate(appearances):
+        for name in {ap.actor.name, *ap.actor.aliases}:
+            by_key[name_key(name)].append(index)
+    for indices in by_key.values():
+        for other in indices[1:]:
+            a, b = appearances[indices[0]].actor.type, appearances[other].actor.type
+            if a == b or "other" in (a, b):
+                parent[find(other)] = find(indices[0])
+    groups: dict[int, list[Appearance]] = defaultdict(list)
+    for index, ap in enumerate(appearances):
+        groups[find(index)].append(ap)
+    return list(groups.values())
+
+
+def _entries(groups: list[list[Appearance]]) -> list[ActorEntry]:
+    named = []
+    for group in groups:
+        names = Counter(ap.actor.name for ap in group)
+        name = max(names, key=lambda n: (names[n], len(n), n))
+        types = Counter(ap.actor.type for ap in group if ap.actor.type != "other") or Counter(["other"])
+        kind = max(types, key=lambda t: (types[t], t))
+        aliases = sorted({n for ap in group for n in (ap.actor.name, *ap.actor.aliases)} - {name})
+        named.append((name, kind, tuple(aliases), tuple(group)))
+    entries, used = [], {"index"}
+    for name, kind, aliases, group in sorted(named, key=lambda n: (n[0].casefold(), n[0], n[1])):
+        slug = slugify(name) or "actor"
+        if slug in used:
+            slug = f"{slug}-{short_hash(name + kind)}"
+        used.add(slug)
+        entries.append(ActorEntry(name, slug, kind, aliases, group))
+    return entries
+
+
+def _with_context(entry: ActorEntry, entries, actor_slug: dict, timeline) -> ActorEntry:
+    together: Counter = Counter()
+    mine = {a.briefing.slug for a in entry.appearances}
+    names = {entry.name, *entry.aliases}
+    for appearance in entry.appearances:
+        for other in appearance.briefing.actors[:KEY_ACTORS]:
+            slug = actor_slug[(appearance.briefing.slug, other.name)]
+            if slug != entry.slug:
+                together[slug] += 1
+    by_slug = {e.slug: e for e in entries}
+    co_actors = tuple((by_slug[s].name, s, n) for s, n in sorted(together.items(), key=lambda x: (-x[1], x[0]))[:8])
+    dated = tuple(d for d in timeline if d.briefing.slug in mine and any(n in d.event.event for n in names))
+    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, co_actors, dated)
+
+
+def _related(briefings: tuple[Briefing, ...], actor_slug: dict, count: int = 5) -> dict:
+    keys = {b.slug: {actor_slug[(b.slug, a.name)]: a.name for a in b.actors[:KEY_ACTORS]} for b in briefings}
+    related = {}
+    for briefing in briefings:
+        mine = keys[briefing.slug]
+        scored = []
+        for other in briefings:
+            if other.slug == briefing.slug:
+                continue
+            shared = sorted(set(mine) & set(keys[other.slug]))
+            if shared:
+                scored.append((-len(shared), other.slug, other, tuple(mine[s] for s in shared)))
+        related[briefing.slug] = tuple((other, names) for _, _, other, names in sorted(scored)[:count])
+    return related

@@ -1,0 +1,93 @@
+"""Files for other programs: citations, the analysis as JSON, an Atom feed, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from xml.etree import ElementTree as ET
+
+from .catalog import Catalog
+from .citation import bibtex, csl_json
+from .export import briefing_to_dict
+from .model import Briefing, Page
+
+ATOM = "http://www.w3.org/2005/Atom"
+SCHEMA_ORG_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "brand": "Brand", "event": "Event", "other": "Thing"}
+FEED_ENTRIES = 50
+
+
+def exports(catalog: Catalog, site_url: str = "") -> tuple[Page, ...]:
+    briefings = catalog.briefings
+    item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
+    return (
+        Page("sources.bib", "\n\n".join(bibtex(b) for b in briefings) + "\n"),
+        Page("sources.json", _json([csl_json(b) for b in briefings])),
+        Page("briefings.json", _json([briefing_to_dict(b) for b in briefings])),
+        Page("briefings.schema.json", _json({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "briefings.json: every briefing, newest first",
+            "type": "array",
+            "items": {k: v for k, v in item_schema.items() if k not in ("$schema", "$id")},
+        })),
+        Page("feed.xml", atom_feed(briefings, site_url)),
+    )
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+def page_url(briefing: Briefing, site_url: str) -> str:
+    return f"{site_url.rstrip('/')}/briefings/{briefing.slug}/" if site_url else f"briefings/{briefing.slug}/"
+
+
+def atom_feed(briefings: tuple[Briefing, ...], site_url: str = "") -> str:
+    """An Atom feed of the newest briefings with their summary; ElementTree escapes all text."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = "Briefings"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url or "urn:briefings:feed"
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=(site_url.rstrip("/") + "/feed.xml") if site_url else "feed.xml")
+    newest = briefings[0].article.date.isoformat() if briefings else "1970-01-01"
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest}T00:00:00Z"
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "Briefings"
+    for briefing in briefings[:FEED_ENTRIES]:
+        article = briefing.article
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = _xml_text(article.title)
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:briefings:{briefing.slug}"
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=page_url(briefing, site_url))
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{article.date.isoformat()}T00:00:00Z"
+        summary = " ".join(p.text for p in briefing.summary) or article.title
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = _xml_text(summary)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _xml_text(text: str) -> str:
+    """XML 1.0 cannot carry control characters at all, even escaped: drop them."""
+    return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF and c not in "\ufffe\uffff"))
+
+
+def json_ld(briefing: Briefing, site_url: str = "") -> dict:
+    """schema.org Report based on the source NewsArticle, mentioning the briefing's actors."""
+    article = briefing.article
+    source: dict = {"@type": "NewsArticle", "headline": article.title, "datePublished": article.date.isoformat()}
+    if article.source.publisher:
+        source["publisher"] = {"@type": "Organization", "name": article.source.publisher}
+    if article.source.author:
+        source["author"] = {"@type": "Person", "name": article.source.author}
+    if article.source.url:
+        source["url"] = article.source.url
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "name": article.title,
+        "datePublished": article.date.isoformat(),
+        "isBasedOn": source,
+        "mentions": [{"@type": SCHEMA_ORG_TYPES[a.type], "name": a.name} for a in briefing.actors],
+    }
+    if site_url:
+        data["url"] = page_url(briefing, site_url)
+    if article.tags:
+        data["keywords"] = list(article.tags)
+    return data
