@@ -20,6 +20,8 @@ from .text import Span, clause_spans, containing, sentence_spans, strip_sentence
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s$")
+_DESCRIPTOR = re.compile(r"-(?:based|born|listed|owned|made|led|backed|headquartered)$", re.IGNORECASE)
+_DEMONYM = re.compile(r"(?:ese|ian|ish|ean|an|ic|i)$")
 _CONNECTORS = frozenset("of de del della da der van von la le du al bin & for".split())
 _OPENING_QUOTES = "“\"‘'«"
 _CLOSING_QUOTES = "”\"’'»"
@@ -187,13 +189,17 @@ def _adjacent(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
 def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> tuple[int, int, int, int] | None:
     """Drop words capitalized only by position, months and the like; None if nothing is left."""
     words = [_bare(text[slice(*tokens[i])]) for i in run]
+    dotted = [text[tokens[i][1] : tokens[i][1] + 1] == "." for i in run]
     at_start = run[0] == 0 or all(not text[slice(*tokens[k])][:1].isalnum() for k in range(run[0]))
     keep = list(range(len(run)))
-    while keep and _is_positional(words, keep, at_start, context):
+    while keep and _is_positional(words, keep, at_start, context, dotted[keep[0]]):
         keep.pop(0)
         at_start = True
-    while keep and (words[keep[-1]].lower() in _CONNECTORS or _is_date_word(words[keep[-1]])):
+    while keep and (words[keep[-1]].lower() in _CONNECTORS or _is_date_word(words[keep[-1]], dotted[keep[-1]])):
         keep.pop()
+    if keep and _DESCRIPTOR.search(words[keep[-1]]):
+        # "Chongqing-based": the name is the part before the hyphen
+        words[keep[-1]] = _DESCRIPTOR.sub("", words[keep[-1]])
     if not keep:
         return None
     name_words = words[keep[0] : keep[-1] + 1]
@@ -208,13 +214,16 @@ def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> t
     start, end = tokens[first][0], tokens[last][1]
     if _POSSESSIVE.search(text[start:end]):
         end -= 2
+    descriptor = _DESCRIPTOR.search(text[start:end])
+    if descriptor:
+        end = start + descriptor.start()
     return start, end, first, last
 
 
-def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _DocumentContext) -> bool:
+def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _DocumentContext, dotted: bool = False) -> bool:
     """Is the run's first word capitalized only because of where it stands?"""
     word = words[keep[0]]
-    if _is_date_word(word):
+    if _is_date_word(word, dotted):
         return True
     if lexicon.is_function_word(word):
         return at_start
@@ -223,14 +232,15 @@ def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _
     rest = " ".join(words[keep[0] : keep[-1] + 1])
     if lexicon.is_place(rest) or lexicon.is_place(word) or word in context.capitalized_inside:
         return False
-    if len(keep) > 1 and lexicon.given_name_weight(word) >= 2:
-        return False
-    return word.lower() in context.lowercase or lexicon.zipf(word) >= 3.0
+    if len(keep) > 1 and (lexicon.given_name_weight(word) >= 2 or words[keep[-1]].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES or lexicon.zipf(word) < 4.5):
+        return False  # "Xiaomi Corp.", "Lumen Robotics": a company name opens the sentence
+    return word.lower() in context.lowercase or lexicon.zipf(word) >= 3.8
 
 
-def _is_date_word(word: str) -> bool:
+def _is_date_word(word: str, dotted: bool = False) -> bool:
+    """Month and weekday names; abbreviations only with their period ("Jun." yes, "Lei Jun" no)."""
     lower = word.lower().rstrip(".")
-    return lower in lexicon.MONTHS or lower in lexicon.WEEKDAYS or lower in lexicon.MONTH_ABBREVIATION_WORDS
+    return lower in lexicon.MONTHS or lower in lexicon.WEEKDAYS or (dotted and lower in lexicon.MONTH_ABBREVIATION_WORDS)
 
 
 def _bare(word: str) -> str:
@@ -243,7 +253,9 @@ def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, s
         votes["brand"] += 1.5
     if last + 1 < len(tokens):
         following = text[slice(*tokens[last + 1])].lower()
-        if following in lexicon.HEAD_NOUN_TYPES and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "” ", "\" "):
+        is_demonym = " " not in candidate.surface and _DEMONYM.search(candidate.surface) and lexicon.zipf(candidate.surface) >= 4.0
+        described = text[end : end + 1] == "-"  # "Chongqing-based carmaker": the noun is not about the name
+        if following in lexicon.HEAD_NOUN_TYPES and not is_demonym and not described and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "” ", "\" "):
             votes[lexicon.HEAD_NOUN_TYPES[following]] += 3
     after = text[end : end + 40]
     bracket = re.match(r" \(([^()]{2,30})\)", after)

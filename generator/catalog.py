@@ -123,8 +123,7 @@ def _merge(appearances: list[Appearance]) -> list[list[Appearance]]:
 def _entries(groups: list[list[Appearance]]) -> list[ActorEntry]:
     named = []
     for group in groups:
-        names = Counter(ap.actor.name for ap in group)
-        name = max(names, key=lambda n: (names[n], len(n), n))
+        name = _display_name(group)
         types = Counter(ap.actor.type for ap in group if ap.actor.type != "other") or Counter(["other"])
         kind = max(types, key=lambda t: (types[t], t))
         aliases = sorted({n for ap in group for n in (ap.actor.name, *ap.actor.aliases)} - {name})
@@ -137,6 +136,15 @@ def _entries(groups: list[list[Appearance]]) -> list[ActorEntry]:
         used.add(slug)
         entries.append(ActorEntry(name, slug, kind, aliases, group))
     return entries
+
+
+def _display_name(group: list[Appearance]) -> str:
+    """The full name: a name some article gives as a short form of another is not chosen
+    ("Huawei" for "Huawei Technologies"); then the most used form, legal suffix dropped."""
+    short = {alias for ap in group for alias in ap.actor.aliases}
+    names = [ap.actor.name for ap in group if ap.actor.name not in short] or [ap.actor.name for ap in group]
+    by_key = Counter(name_key(n) for n in names)
+    return min(names, key=lambda n: (-by_key[name_key(n)], len(n), n))
 
 
 def _with_context(entry: ActorEntry, entries, actor_slug: dict, timeline) -> ActorEntry:

@@ -27,7 +27,8 @@ def exports(catalog: Catalog, site_url: str = "") -> tuple[Page, ...]:
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "briefings.json: every briefing, newest first",
             "type": "array",
-            "items": {k: v for k, v in item_schema.items() if k not in ("$schema", "$id")},
+            "items": {k: v for k, v in item_schema.items() if k not in ("$schema", "$id", "$defs")},
+            "$defs": item_schema["$defs"],
         })),
         Page("feed.xml", atom_feed(briefings, site_url)),
     )

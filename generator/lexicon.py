@@ -146,4 +146,4 @@ def is_function_word(word: str) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "US" is a place, "us" is a pronoun
     lower = word.lower()
-    return lower in FUNCTION_WORDS or lower in PERSON_TITLES or lower in MONTHS or lower in MONTH_ABBREVIATION_WORDS or lower in WEEKDAYS or (lower.endswith("ly") and len(lower) > 4)
+    return lower in FUNCTION_WORDS or lower in PERSON_TITLES or lower in MONTHS or lower in WEEKDAYS or (lower.endswith("ly") and len(lower) > 4 and zipf(lower) >= 2.5)

@@ -1,0 +1,124 @@
+"""The knowledge site over a corpus of 14 articles: actor, timeline, source, tag pages,
+related briefings, feed and exports, checked in the built HTML and with real parsers."""
+
+import json
+import re
+
+import bibtexparser
+import feedparser
+import jsonschema
+import pytest
+
+from conftest import FIXTURES, build_site
+from htmlscan import scan_html
+
+CORPUS = FIXTURES / "corpus"
+HUAWEI_SLUGS = ("2025-11-24-huawei-takes", "2025-12-03-huawei-car", "2025-10-30-seres-posts", "2025-06-26-xiaomi", "2025-11-28-huawei-adds")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    result, site = build_site(tmp_path_factory.mktemp("corpus"), CORPUS, strict=True)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def text_of(path) -> str:
+    return scan_html(path.read_text(encoding="utf-8")).all_text
+
+
+def links_of(path) -> list[str]:
+    return [a.get("href", "") for tag, a in scan_html(path.read_text(encoding="utf-8")).tags if tag == "a"]
+
+
+def test_one_actor_page_for_one_actor_named_differently(site):
+    page = site / "actors" / "huawei-technologies" / "index.html"
+    text = text_of(page)
+    for slug in HUAWEI_SLUGS:
+        assert any(slug in link for link in links_of(page)), slug
+    assert "Huawei Technologies Co." in text and "Also named" in text
+    assert "First seen: 2025-06-26" in text and "last seen: 2025-12-03" in text
+    assert "Often with" in text and "Harmony Intelligent Mobility" in text
+    assert not (site / "actors" / "huawei").exists()
+    assert (site / "actors" / "tesla-inc" / "index.html").is_file() and not (site / "actors" / "tesla").exists()
+
+
+def test_different_actors_are_not_merged(site):
+    # "GAC" (first article) and "GAC Group" share no name: kept apart rather than guessed
+    assert (site / "actors" / "gac").is_dir() and (site / "actors" / "gac-group").is_dir()
+    assert (site / "actors" / "china").is_dir() and (site / "actors" / "china-passenger-car-association").is_dir()
+
+
+def test_actors_index_grouped_by_type(site):
+    text = text_of(site / "actors" / "index.html")
+    for heading in ("Organization", "Person", "Place", "Brand", "Event"):
+        assert heading in text
+    assert "Richard Yu" in text and "Lei Jun" in text
+
+
+def test_timeline_page_by_year_linked_to_paragraphs(site):
+    page = site / "timeline" / "index.html"
+    ids = {a.get("id") for _, a in scan_html(page.read_text(encoding="utf-8")).tags}
+    assert {"year-2019", "year-2024", "year-2025", "year-2026"} <= ids
+    assert any(re.search(r"briefings/2025-10-30-seres[^#]*#p3", link) for link in links_of(page))
+
+
+def test_sources_page_and_citation_downloads(site):
+    text = text_of(site / "sources" / "index.html")
+    assert "Example Auto News" in text and "Li Wei" in text
+    library = bibtexparser.parse_string((site / "sources.bib").read_text(encoding="utf-8"))
+    assert len(library.entries) == 14 and not library.failed_blocks
+    titles = {e.fields_dict["title"].value for e in library.entries}
+    assert "Xiaomi Raises Delivery Target for SU7 Sedan" in titles
+    csl = json.loads((site / "sources.json").read_text(encoding="utf-8"))
+    assert len(csl) == 14 and all(item["type"] == "article-newspaper" for item in csl)
+    assert len({item["id"] for item in csl}) == 14
+
+
+def test_feed_parses_newest_first_with_summaries(site):
+    feed = feedparser.parse((site / "feed.xml").read_text(encoding="utf-8"))
+    assert not feed.bozo, feed.bozo_exception
+    assert len(feed.entries) == 14
+    dates = [e.updated for e in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    assert feed.entries[0].title == "Huawei Car Alliance Deliveries Climb in November"
+    assert "81,000 deliveries" in feed.entries[0].summary
+
+
+def test_briefings_json_validates_against_its_schema(site):
+    data = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "briefings.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert len(data) == 14
+
+
+def test_json_ld_in_each_briefing_head(site):
+    pages = sorted((site / "briefings").glob("2*/index.html"))
+    assert len(pages) == 14
+    for page in pages:
+        scan = scan_html(page.read_text(encoding="utf-8"))
+        assert len(scan.json_ld) == 1
+        data = json.loads(scan.json_ld[0])
+        assert data["@type"] == "Report" and data["isBasedOn"]["@type"] == "NewsArticle"
+        assert all(m["@type"] in ("Person", "Organization", "Place", "Brand", "Event", "Thing") for m in data["mentions"])
+
+
+def test_tags_index_and_briefing_tags(site):
+    text = text_of(site / "tags" / "index.html")
+    assert "electric vehicles" in text and "Huawei Technologies" in text
+    xiaomi = next((site / "briefings").glob("2025-06-26-*/index.html"))
+    assert any("tags" in link and "electric-vehicles" in link for link in links_of(xiaomi))
+
+
+def test_related_briefings_share_key_actors(site):
+    page = next((site / "briefings").glob("2025-12-03-*/index.html"))
+    text = text_of(page)
+    assert "Related briefings" in text
+    assert any("2025-11-24-huawei-takes" in link for link in links_of(page))
+
+
+def test_home_page_sections(site):
+    text = text_of(site / "index.html")
+    for section in ("Latest briefings", "Most covered actors", "Recent timeline entries"):
+        assert section in text
+    assert text.index("Huawei Car Alliance Deliveries") < text.index("Huawei Takes Major Leap")
