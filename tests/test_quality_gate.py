@@ -11,8 +11,10 @@ from generator import evaluate
 from conftest import EVAL, require
 
 FLOORS = {
-    "entities typed F1": 0.670,
-    "entities untyped F1": 0.830,
+    "entities typed F1": 0.673,
+    # Lowered from 0.830 on purpose: keeping a sentence-initial brand ("Huawei said ...",
+    # "Tesla Inc. exported ...", zipf < 3.8) costs 0.003 here but is right on real news.
+    "entities untyped F1": 0.825,
     "timex detection F1": 0.925,
     "timex value accuracy": 0.875,
     "summary rouge1 F1 (x100)": 42.0,
