@@ -69,6 +69,14 @@ class Catalog:
     related: dict
     """briefing slug -> tuple of (briefing, shared actor names), most related first."""
 
+    def recent(self, count: int = 10) -> tuple[DatedEntry, ...]:
+        """The latest dated statements up to the newest publication date (plans for later excluded)."""
+        if not self.briefings:
+            return ()
+        newest = self.briefings[0].article.date
+        past = [d for d in self.timeline if sort_key(d.event.date) <= (newest.year, newest.month, newest.day)]
+        return tuple(reversed(past[-count:]))
+
     def most_covered(self, count: int = 10) -> tuple[ActorEntry, ...]:
         return tuple(sorted(self.actors, key=lambda e: (-len(e.appearances), e.name.casefold()))[:count])
 

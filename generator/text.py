@@ -20,7 +20,7 @@ CORPORATE_ABBREVIATIONS = frozenset("inc co corp ltd llc plc bros".split())
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()]|\s[—–-]\s|—)\s*")
+_CLAUSE_BREAK = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—)\s*")
 _WORD = re.compile(r"\w+(?:[-'’.&]\w+)*")
 SENTENCE_STARTERS = frozenset(
     "the a an it he she they we i this that these those but and in on at as for".split()
