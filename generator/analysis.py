@@ -10,7 +10,9 @@ from collections import Counter
 from .actors import extract_actors
 from .figures import extract_figures
 from .lexicon import MEDIA_VERBS
-from .model import Actor, Article, Briefing, SecondarySource
+from .editorial import apply_overrides
+from .model import Actor, Article, Briefing, SecondarySource, SeedProblem
+from .reader import SeedError
 from .sections import build_sections
 from .summary import summarize
 from .timeline import build_timeline
@@ -32,9 +34,17 @@ def analyze(article: Article, slug: str) -> Briefing:
     )
 
 
-def analyze_all(articles: tuple[Article, ...]) -> tuple[Briefing, ...]:
+def analyze_all(articles: tuple[Article, ...]) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
+    """Analyze every article and apply its editorial overrides; a bad override is a problem
+    of that seed (reported like any bad seed), the other articles still build."""
     slugs = assign_slugs(articles)
-    return tuple(analyze(a, slugs[a.path]) for a in articles)
+    briefings, problems = [], []
+    for article in articles:
+        try:
+            briefings.append(apply_overrides(analyze(article, slugs[article.path])))
+        except SeedError as err:
+            problems.append(err.problem)
+    return tuple(briefings), tuple(problems)
 
 
 def find_secondary_sources(article: Article, actors: tuple[Actor, ...]) -> tuple[SecondarySource, ...]:

@@ -120,12 +120,15 @@ def _serve(args) -> int:
 
 
 def _check(args) -> int:
+    """Reads every seed and applies its overrides (which need the analysis to be checked)."""
     corpus = read_seeds(args.seeds)
-    for problem in corpus.problems:
+    _, override_problems = analyze_all(corpus.articles)
+    problems = corpus.problems + override_problems
+    for problem in problems:
         print(problem)
     files = len(corpus.articles) + len(corpus.problems)
-    print(f"{files} seed file(s): {len(corpus.articles)} good, {len(corpus.problems)} with problems", file=sys.stderr)
-    return 1 if corpus.problems else 0
+    print(f"{files} seed file(s): {files - len(problems)} good, {len(problems)} with problems", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _render(args) -> int:
@@ -172,7 +175,10 @@ def _analyze(args) -> int:
             except SeedError as err:
                 print(err.problem, file=sys.stderr)
                 failed = True
-    briefings = analyze_all(tuple(articles))
+    briefings, problems = analyze_all(tuple(articles))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        failed = True
     json.dump([briefing_to_dict(b) for b in briefings], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 1 if failed else 0

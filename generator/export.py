@@ -39,4 +39,6 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "figures": [asdict(f) for f in briefing.figures],
         "secondary_sources": [asdict(s) for s in briefing.secondary_sources],
         "citation": {"bibtex": bibtex(briefing), "csl": csl_json(briefing)},
+        "edited": sorted(briefing.edited),
+        "notes": briefing.notes,
     }

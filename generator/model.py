@@ -34,6 +34,32 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorOverride:
+    """An analyst's correction of one actor, from the sidecar's ``overrides.actors``."""
+
+    name: str
+    """The actor as the analysis names it (or one of its aliases)."""
+    line: int | None
+    rename: str | None = None
+    type: str | None = None
+    role: str | None = None
+    drop: bool = False
+    merge_into: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Editorial corrections that survive regeneration; validated against the analysis."""
+
+    path: Path | None = None
+    """The file they come from (sidecar or front matter), for error messages."""
+    summary: tuple[tuple[str, str, int | None], ...] | None = None
+    """(text, paragraph id, line) points replacing the automatic summary."""
+    actors: tuple[ActorOverride, ...] = ()
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A seed file, read and validated; nothing analysed yet."""
 
@@ -44,6 +70,7 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     source: Source = Source()
     tags: tuple[str, ...] = ()
+    overrides: Overrides = Overrides()
 
     @property
     def body(self) -> tuple[Paragraph, ...]:
@@ -140,6 +167,9 @@ class Briefing:
     sections: tuple[Section, ...]
     figures: tuple[Figure, ...]
     secondary_sources: tuple[SecondarySource, ...] = ()
+    edited: frozenset[str] = frozenset()
+    """Parts an analyst set by hand: "summary", "notes", "actor:<name>"."""
+    notes: str | None = None
 
     @property
     def key_actors(self) -> tuple[Actor, ...]:

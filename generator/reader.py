@@ -19,13 +19,16 @@ from pathlib import Path
 
 import yaml
 
-from .model import Article, Corpus, Paragraph, SeedProblem, Source
+from .model import ActorOverride, Article, Corpus, Overrides, Paragraph, SeedProblem, Source
 from .settings import Limits
 
 SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".yml"
 HEADER_FORM = "`date YYYY-MM-DD Title`"
-METADATA_KEYS = ("title", "date", "source", "tags")
+METADATA_KEYS = ("title", "date", "source", "tags", "overrides")
+OVERRIDE_KEYS = ("summary", "actors", "notes")
+ACTOR_OVERRIDE_KEYS = ("rename", "type", "role", "drop", "merge_into")
+ACTOR_TYPES = ("person", "organization", "place", "brand", "event", "other")
 SOURCE_KEYS = ("publisher", "url", "author", "image_credit")
 
 _HEADER_RE = re.compile(r"date[ \t]+(\S+)(?:[ \t]+(.*))?")
@@ -63,6 +66,7 @@ class _Metadata:
     date: dt.date | None = None
     source: Source = Source()
     tags: tuple[str, ...] = ()
+    overrides: Overrides = Overrides()
 
 
 def read_seeds(seeds_dir: Path, limits: Limits = Limits()) -> Corpus:
@@ -292,6 +296,7 @@ def _parse_metadata(path: Path, text: str, first_line: int) -> _Metadata:
         date=date,
         source=_parse_source(path, data.get("source"), lines.get("source")),
         tags=_parse_tags(path, data.get("tags"), lines.get("tags")),
+        overrides=_parse_overrides(path, data.get("overrides"), node, first_line),
     )
 
 
@@ -328,6 +333,81 @@ def _parse_tags(path: Path, value: object, line: int | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in tags if t))
 
 
+def _parse_overrides(path: Path, value: object, node, first_line: int) -> Overrides:
+    """Validate the structure of ``overrides``; actor names are checked after analysis."""
+    if value is None:
+        return Overrides()
+    lines = _key_lines(node, ("overrides",), first_line)
+    if not isinstance(value, dict):
+        raise SeedError(SeedProblem(path, lines.get(""), f"'overrides' must be a mapping with keys {', '.join(OVERRIDE_KEYS)}"))
+    for key in value:
+        if key not in OVERRIDE_KEYS:
+            raise SeedError(SeedProblem(path, lines.get(key), f"unknown key 'overrides.{key}'; accepted: {', '.join(OVERRIDE_KEYS)}"))
+    notes = value.get("notes")
+    if notes is not None and (not isinstance(notes, str) or not notes.strip()):
+        raise SeedError(SeedProblem(path, lines.get("notes"), "'overrides.notes' must be a non-empty string"))
+    return Overrides(
+        path=path,
+        summary=_parse_summary_override(path, value.get("summary"), lines.get("summary")),
+        actors=_parse_actor_overrides(path, value.get("actors"), node, first_line),
+        notes=_normalize(notes) if notes else None,
+    )
+
+
+def _parse_summary_override(path: Path, value: object, line: int | None):
+    if value is None:
+        return None
+    form = "a list of {text: ..., paragraph: p<n>}"
+    if not isinstance(value, list) or not value:
+        raise SeedError(SeedProblem(path, line, f"'overrides.summary' must be {form}"))
+    points = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"text", "paragraph"} or not isinstance(item["text"], str) or not re.fullmatch(r"p[1-9]\d*", str(item["paragraph"])):
+            raise SeedError(SeedProblem(path, line, f"each 'overrides.summary' point must be {{text: ..., paragraph: p<n>}}, found {_quote(str(item))}"))
+        points.append((_normalize(item["text"]), str(item["paragraph"]), line))
+    return tuple(points)
+
+
+def _parse_actor_overrides(path: Path, value: object, node, first_line: int) -> tuple[ActorOverride, ...]:
+    if value is None:
+        return ()
+    lines = _key_lines(node, ("overrides", "actors"), first_line)
+    if not isinstance(value, dict):
+        raise SeedError(SeedProblem(path, lines.get(""), "'overrides.actors' must map actor names to {rename, type, role, drop, merge_into}"))
+    result = []
+    for name, change in value.items():
+        line = lines.get(name)
+        where = f"overrides.actors.'{name}'"
+        if not isinstance(change, dict):
+            raise SeedError(SeedProblem(path, line, f"'{where}' must be a mapping with keys {', '.join(ACTOR_OVERRIDE_KEYS)}"))
+        for key in change:
+            if key not in ACTOR_OVERRIDE_KEYS:
+                raise SeedError(SeedProblem(path, line, f"unknown key '{where}.{key}'; accepted: {', '.join(ACTOR_OVERRIDE_KEYS)}"))
+        if change.get("type") is not None and change["type"] not in ACTOR_TYPES:
+            raise SeedError(SeedProblem(path, line, f"'{where}.type' must be one of {', '.join(ACTOR_TYPES)}"))
+        for key in ("rename", "role", "merge_into"):
+            if change.get(key) is not None and (not isinstance(change[key], str) or not change[key].strip()):
+                raise SeedError(SeedProblem(path, line, f"'{where}.{key}' must be a non-empty string"))
+        if not isinstance(change.get("drop", False), bool):
+            raise SeedError(SeedProblem(path, line, f"'{where}.drop' must be true or false"))
+        result.append(ActorOverride(str(name), line, change.get("rename"), change.get("type"), change.get("role"), change.get("drop", False), change.get("merge_into")))
+    return tuple(result)
+
+
+def _key_lines(node, keys: tuple[str, ...], first_line: int) -> dict:
+    """Line numbers of the keys of the mapping at ``keys`` ("" is the mapping itself)."""
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return {}
+        node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+        if node is None:
+            return {}
+    lines = {"": first_line + node.start_mark.line}
+    if isinstance(node, yaml.MappingNode):
+        lines.update({k.value: first_line + k.start_mark.line for k, v in node.value if hasattr(k, "value")})
+    return lines
+
+
 def _parse_date(path: Path, line: int | None, value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -351,6 +431,7 @@ def _merge(base: _Metadata, override: _Metadata) -> _Metadata:
         date=override.date or base.date,
         source=source,
         tags=tuple(dict.fromkeys(base.tags + override.tags)),
+        overrides=override.overrides if override.overrides.path else base.overrides,
     )
 
 
@@ -392,7 +473,7 @@ def _article(path: Path, meta: _Metadata, pieces: list[tuple[str, str, int]], li
         raise SeedError(SeedProblem(path, None, "no body paragraphs; after the header, write paragraphs separated by blank lines"))
     source = meta.source if credit == meta.source.image_credit else _replace_credit(meta.source, credit)
     assert meta.title is not None and meta.date is not None
-    return Article(path=path, title=meta.title, date=meta.date, paragraphs=tuple(paragraphs), source=source, tags=meta.tags)
+    return Article(path=path, title=meta.title, date=meta.date, paragraphs=tuple(paragraphs), source=source, tags=meta.tags, overrides=meta.overrides)
 
 
 def _replace_credit(source: Source, credit: str | None) -> Source:

@@ -22,8 +22,8 @@ class Generated:
 
 def generate(settings: Settings) -> Generated:
     corpus = read_seeds(settings.seeds_dir, settings.limits)
-    briefings = analyze_all(corpus.articles)
+    briefings, override_problems = analyze_all(corpus.articles)
     pages = render_site(briefings, settings.templates_dir, settings.home_intro, settings.site_url)
     newest = max((a.date for a in corpus.articles), default=None)
     epoch = calendar.timegm(newest.timetuple()) if newest else 0
-    return Generated(pages, corpus.problems, epoch)
+    return Generated(pages, corpus.problems + override_problems, epoch)

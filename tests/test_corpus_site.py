@@ -122,3 +122,35 @@ def test_home_page_sections(site):
     for section in ("Latest briefings", "Most covered actors", "Recent timeline entries"):
         assert section in text
     assert text.index("Huawei Car Alliance Deliveries") < text.index("Huawei Takes Major Leap")
+
+
+def test_editorial_overrides_show_on_the_page(site):
+    page = next((site / "briefings").glob("2025-11-28-*/index.html"))
+    text = text_of(page)
+    assert "These points were set by an analyst" in text
+    assert "people familiar with the matter say." in text
+    assert "(edited)" in text and "smart-car joint-venture brand led by Huawei" in text
+    assert "Analyst notes" in text and "Unconfirmed report" in text
+    actor = site / "actors" / "huawei-technologies" / "index.html"
+    assert any("2025-11-28-huawei-adds" in link for link in links_of(actor))
+
+
+def test_bad_overrides_are_clear_errors_and_other_seeds_still_build(tmp_path):
+    from conftest import run_briefing
+
+    result = run_briefing("check", "--seeds", FIXTURES / "bad_overrides")
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert any(l.endswith("unknown_actor.txt.yml:3: overrides.actors.'Acme Inc': no actor of that name in the analysis; actors found: Acme Corp") for l in lines)
+    assert any("bad_type.txt.yml:3: 'overrides.actors.'Acme Corp'.type' must be one of" in l for l in lines)
+    assert any("bad_paragraph.txt.yml:2: overrides.summary cites p9" in l for l in lines)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for f in (FIXTURES / "bad_overrides").iterdir():
+        (seeds / f.name).write_bytes(f.read_bytes())
+    (seeds / "good.txt").write_text("date 2025-01-06 A Good One\n\nInitech said all is well.\n", encoding="utf-8")
+    lenient, site = build_site(tmp_path / "a", seeds, strict=False)
+    assert lenient.returncode == 0 and "unknown_actor.txt.yml:3" in lenient.stderr
+    assert (site / "briefings" / "2025-01-06-a-good-one" / "index.html").is_file()
+    strict, _ = build_site(tmp_path / "b", seeds, strict=True)
+    assert strict.returncode == 1
