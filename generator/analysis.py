@@ -83,7 +83,8 @@ def assign_slugs(articles: tuple[Article, ...]) -> dict:
         words = slugify(article.title) or short_hash(article.title)
         base[article.path] = f"{article.date.isoformat()}-{words}"
     counts = Counter(base.values())
+    names = {a.path: a.seed_name for a in articles}
     return {
-        path: slug if counts[slug] == 1 else f"{slug}-{short_hash(path.as_posix())}"
+        path: slug if counts[slug] == 1 else f"{slug}-{short_hash(names[path])}"
         for path, slug in base.items()
     }

@@ -14,7 +14,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "title": article.title,
         "date": article.date.isoformat(),
         "slug": briefing.slug,
-        "path": article.path.as_posix(),
+        "path": article.seed_name,
         "source": {k: v for k, v in asdict(article.source).items() if v is not None},
         "tags": list(article.tags),
         "paragraphs": [{"id": p.id, "kind": p.kind, "text": p.text} for p in article.paragraphs],

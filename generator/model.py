@@ -19,7 +19,7 @@ class Paragraph:
     """One of ``body``, ``heading``, ``caption``."""
     text: str
     """Text as in the file, each whitespace run made one space."""
-    line: int
+    line: int | None
     """1-based line in the source file where the paragraph starts."""
 
 
@@ -71,6 +71,12 @@ class Article:
     source: Source = Source()
     tags: tuple[str, ...] = ()
     overrides: Overrides = Overrides()
+    name: str = ""
+    """The seed's path inside its seeds folder (POSIX); the same on every machine."""
+
+    @property
+    def seed_name(self) -> str:
+        return self.name or self.path.name
 
     @property
     def body(self) -> tuple[Paragraph, ...]:

@@ -12,6 +12,7 @@ would be accepted. Text is data: nothing here interprets it as markup.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ import yaml
 from .model import ActorOverride, Article, Corpus, Overrides, Paragraph, SeedProblem, Source
 from .settings import Limits
 
-SEED_SUFFIXES = (".txt", ".md")
+SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SIDECAR_SUFFIX = ".yml"
 HEADER_FORM = "`date YYYY-MM-DD Title`"
 METADATA_KEYS = ("title", "date", "source", "tags", "overrides")
@@ -74,7 +75,9 @@ def read_seeds(seeds_dir: Path, limits: Limits = Limits()) -> Corpus:
     articles, problems = [], []
     for path in find_seed_files(seeds_dir):
         try:
-            articles.append(read_seed(path, limits))
+            article = read_seed(path, limits)
+            name = path.relative_to(seeds_dir).as_posix() if seeds_dir.is_dir() else path.name
+            articles.append(dataclasses.replace(article, name=name))
         except SeedError as err:
             problems.append(err.problem)
     return Corpus(tuple(articles), tuple(problems))
@@ -96,6 +99,8 @@ def find_seed_files(seeds_dir: Path) -> tuple[Path, ...]:
 
 def read_seed(path: Path, limits: Limits = Limits()) -> Article:
     """Read one seed file (and its sidecar, for a ``.txt`` seed)."""
+    if path.suffix.lower() in (".html", ".htm"):
+        return _read_html(path, limits)
     text = _decode(path, limits)
     if path.suffix.lower() == ".md":
         meta, body_start, lines = _split_front_matter(path, text)
@@ -103,10 +108,8 @@ def read_seed(path: Path, limits: Limits = Limits()) -> Article:
         paragraphs = _paragraphs_from_markdown(blocks)
     else:
         meta, body_start, lines = _split_header(path, text)
-        sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-        if not sidecar.exists():
-            sidecar = path.with_suffix(SIDECAR_SUFFIX)
-        if sidecar.exists():
+        sidecar = _sidecar_of(path)
+        if sidecar is not None:
             meta = _merge(meta, _read_metadata_file(sidecar))
         paragraphs = _paragraphs_from_text(_blocks(lines, body_start))
     return _article(path, meta, paragraphs, limits)
@@ -115,16 +118,20 @@ def read_seed(path: Path, limits: Limits = Limits()) -> Article:
 # -- decoding and limits ---------------------------------------------------------------
 
 
-def _decode(path: Path, limits: Limits) -> str:
+def _read_bytes(path: Path, limits: Limits) -> bytes:
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise SeedError(
                 SeedProblem(path, None, f"file is {size:,} bytes; the limit is {limits.max_bytes:,} bytes (setting max_bytes)")
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise SeedError(SeedProblem(path, None, f"cannot read file: {err.strerror}")) from err
+
+
+def _decode(path: Path, limits: Limits) -> str:
+    data = _read_bytes(path, limits)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise SeedError(SeedProblem(path, line, "binary data (NUL byte); accepted: UTF-8 text"))
@@ -222,6 +229,34 @@ def caption_credit(line: str) -> str | None:
         return None
     credit = (match.group("credit") or match.group("credit2") or "").strip(" .-–—")
     return _normalize(credit) or None
+
+
+# -- HTML pages -----------------------------------------------------------------------------
+
+
+def _read_html(path: Path, limits: Limits) -> Article:
+    from .html_reader import HtmlSeedError, extract_html, html_date, html_source
+
+    data = _read_bytes(path, limits)
+    try:
+        found, blocks = extract_html(data)
+    except HtmlSeedError as err:
+        raise SeedError(SeedProblem(path, None, f"{err}; accepted: a saved news article page")) from err
+    meta = _Metadata(title=_normalize(found["title"] or "") or None, date=html_date(found["date"]), source=html_source(found))
+    sidecar = _sidecar_of(path)
+    if sidecar is not None:
+        meta = _merge(meta, _read_metadata_file(sidecar))
+    if meta.title is None or meta.date is None:
+        missing = "title" if meta.title is None else "publication date"
+        raise SeedError(SeedProblem(path, None, f"the page has no {missing}; add it in a sidecar {path.name}.yml ({'title: ...' if meta.title is None else 'date: YYYY-MM-DD'})"))
+    return _article(path, meta, [(kind, _normalize(text), None) for kind, text in blocks], limits)
+
+
+def _sidecar_of(path: Path) -> Path | None:
+    for candidate in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_suffix(SIDECAR_SUFFIX)):
+        if candidate.exists():
+            return candidate
+    return None
 
 
 # -- Markdown seeds ----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The knowledge site over a corpus of 14 articles: actor, timeline, source, tag pages,
+"""The knowledge site over a corpus of 15 articles (one an HTML page): actor, timeline, source, tag pages,
 related briefings, feed and exports, checked in the built HTML and with real parsers."""
 
 import json
@@ -67,18 +67,18 @@ def test_sources_page_and_citation_downloads(site):
     text = text_of(site / "sources" / "index.html")
     assert "Example Auto News" in text and "Li Wei" in text
     library = bibtexparser.parse_string((site / "sources.bib").read_text(encoding="utf-8"))
-    assert len(library.entries) == 14 and not library.failed_blocks
+    assert len(library.entries) == 15 and not library.failed_blocks
     titles = {e.fields_dict["title"].value for e in library.entries}
     assert "Xiaomi Raises Delivery Target for SU7 Sedan" in titles
     csl = json.loads((site / "sources.json").read_text(encoding="utf-8"))
-    assert len(csl) == 14 and all(item["type"] == "article-newspaper" for item in csl)
-    assert len({item["id"] for item in csl}) == 14
+    assert len(csl) == 15 and all(item["type"] == "article-newspaper" for item in csl)
+    assert len({item["id"] for item in csl}) == 15
 
 
 def test_feed_parses_newest_first_with_summaries(site):
     feed = feedparser.parse((site / "feed.xml").read_text(encoding="utf-8"))
     assert not feed.bozo, feed.bozo_exception
-    assert len(feed.entries) == 14
+    assert len(feed.entries) == 15
     dates = [e.updated for e in feed.entries]
     assert dates == sorted(dates, reverse=True)
     assert feed.entries[0].title == "Huawei Car Alliance Deliveries Climb in November"
@@ -89,12 +89,12 @@ def test_briefings_json_validates_against_its_schema(site):
     data = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
     schema = json.loads((site / "briefings.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
-    assert len(data) == 14
+    assert len(data) == 15
 
 
 def test_json_ld_in_each_briefing_head(site):
     pages = sorted((site / "briefings").glob("2*/index.html"))
-    assert len(pages) == 14
+    assert len(pages) == 15
     for page in pages:
         scan = scan_html(page.read_text(encoding="utf-8"))
         assert len(scan.json_ld) == 1
@@ -154,3 +154,28 @@ def test_bad_overrides_are_clear_errors_and_other_seeds_still_build(tmp_path):
     assert (site / "briefings" / "2025-01-06-a-good-one" / "index.html").is_file()
     strict, _ = build_site(tmp_path / "b", seeds, strict=True)
     assert strict.returncode == 1
+
+
+def test_html_page_is_read_without_site_chrome(site):
+    from generator.reader import read_seed
+
+    article = read_seed(CORPUS / "15_li_auto_page.html")
+    assert article.title == "Li Auto Cuts Prices on L-Series SUVs"
+    assert article.date.isoformat() == "2025-01-21"
+    assert (article.source.publisher, article.source.author) == ("Example EV News", "Chen Mei")
+    assert article.source.url == "https://example.com/li-auto-price-cut"
+    body = " ".join(p.text for p in article.body)
+    assert body.startswith("Li Auto Inc. cut prices")
+    for chrome in ("Subscribe", "Advertisement", "Great article", "All rights reserved", "dataLayer"):
+        assert chrome not in body
+    assert [p.text for p in article.paragraphs if p.kind == "heading"] == ["Pressure from rivals"]
+    page = next((site / "briefings").glob("2025-01-21-li-auto*/index.html"))
+    assert "Li Auto Inc." in text_of(page)
+
+
+def test_html_page_without_date_asks_for_a_sidecar():
+    from generator.reader import SeedError, read_seed
+
+    with pytest.raises(SeedError) as caught:
+        read_seed(FIXTURES / "bad" / "html_without_date.html")
+    assert "no publication date; add it in a sidecar html_without_date.html.yml (date: YYYY-MM-DD)" in caught.value.problem.message

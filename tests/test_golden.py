@@ -33,3 +33,14 @@ def test_rendered_pages_match_golden(case, update_goldens):
 def test_output_is_deterministic():
     settings = Settings(seeds_dir=FIXTURES / "good", templates_dir=ROOT / "templates")
     assert generate(settings) == generate(settings)
+
+
+def test_output_does_not_depend_on_where_the_seeds_are(tmp_path):
+    import shutil
+
+    outputs = []
+    for place in ("one", "two/deeper"):
+        seeds = tmp_path / place / "seeds"
+        shutil.copytree(FIXTURES / "hostile", seeds)  # holds two articles with one title
+        outputs.append(generate(Settings(seeds_dir=seeds, templates_dir=ROOT / "templates")).pages)
+    assert outputs[0] == outputs[1]
