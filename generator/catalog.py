@@ -118,10 +118,15 @@ def _merge(appearances: list[Appearance]) -> list[list[Appearance]]:
         for name in {ap.actor.name, *ap.actor.aliases}:
             by_key[name_key(name)].append(index)
     for indices in by_key.values():
-        for other in indices[1:]:
-            a, b = appearances[indices[0]].actor.type, appearances[other].actor.type
-            if a == b or "other" in (a, b):
-                parent[find(other)] = find(indices[0])
+        by_type: dict[str, list[int]] = defaultdict(list)
+        for index in indices:
+            by_type[appearances[index].actor.type].append(index)
+        typed = sorted((t for t in by_type if t != "other"), key=lambda t: (-len(by_type[t]), t))
+        if "other" in by_type and typed:
+            by_type[typed[0]] += by_type.pop("other")  # untyped mentions join the usual type
+        for group in by_type.values():
+            for index in group[1:]:
+                parent[find(index)] = find(group[0])
     groups: dict[int, list[Appearance]] = defaultdict(list)
     for index, ap in enumerate(appearances):
         groups[find(index)].append(ap)
@@ -138,9 +143,11 @@ def _entries(groups: list[list[Appearance]]) -> list[ActorEntry]:
         named.append((name, kind, tuple(aliases), tuple(group)))
     entries, used = [], {"index"}
     for name, kind, aliases, group in sorted(named, key=lambda n: (n[0].casefold(), n[0], n[1])):
-        slug = slugify(name) or "actor"
-        if slug in used:
-            slug = f"{slug}-{short_hash(name + kind)}"
+        base = slugify(name) or "actor"
+        slug, attempt = base, 0
+        while slug in used:
+            attempt += 1
+            slug = f"{base}-{short_hash(f'{name}|{kind}|{attempt}')}"
         used.add(slug)
         entries.append(ActorEntry(name, slug, kind, aliases, group))
     return entries

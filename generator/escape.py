@@ -18,33 +18,31 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from urllib.parse import quote, urlsplit
 
 # Characters with a meaning somewhere in Markdown, its common extensions, HTML or macro
 # plugins; and those that start a block when they open a line.
 _SPECIAL = set("&<>\"'\\`*_{}[]|~^=!#$:")
 _LINE_START = set("-+.>0123456789()")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WS = re.compile(r"\s+")
 
 
 def markdown_text(text: object) -> str:
     """Literal text, safe in Markdown inline and block context and in HTML attributes."""
-    return _references(_WS.sub(" ", _CONTROL.sub("", str(text))).strip())
+    return _references(_WS.sub(" ", str(text)).strip())
+
+
+# Explicit bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069):
+# they could reorder the text around them on the page, so they are dropped.
+_BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL} | dict.fromkeys(_BIDI_CONTROLS) | dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def _references(text: str) -> str:
-    escaped = "".join(f"&#{ord(c)};" if c in _SPECIAL or _is_bidi_control(c) else c for c in text)
+    escaped = text.translate(_TABLE)
     if escaped[:1] in _LINE_START:
         escaped = f"&#{ord(escaped[0])};" + escaped[1:]
     return escaped
-
-
-def _is_bidi_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cf" and unicodedata.bidirectional(char) in (
-        "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
-    )
 
 
 def url(value: object) -> str | None:
@@ -80,4 +78,4 @@ def yaml_string(value: object) -> str:
 
 def html_block_text(text: object) -> str:
     """Text inside a raw HTML element such as ``<pre>``: line breaks kept, all else literal."""
-    return "\n".join(_references(_CONTROL.sub("", line.rstrip())) for line in str(text).split("\n"))
+    return "\n".join(_references(line.rstrip()) for line in str(text).split("\n"))

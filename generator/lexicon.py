@@ -115,6 +115,7 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="small")
 
 
+@functools.lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """Zipf frequency of the lowercase word in English (0 if unknown; "the" is about 7.7)."""
     frequency = _frequencies().get(word.lower().replace("’", "'"), 0.0)
@@ -128,6 +129,7 @@ def _name_detector():
     return Detector(case_sensitive=False)
 
 
+@functools.lru_cache(maxsize=65536)
 def given_name_weight(word: str) -> float:
     """2 for a clear given name ("Maria"), 1 for an ambiguous one, 0 otherwise."""
     if not word[:1].isupper() or len(word) < 2 or not word.isalpha():
@@ -138,6 +140,7 @@ def given_name_weight(word: str) -> float:
     return 1.0 if gender == "andy" else 0.0
 
 
+@functools.lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     return name in places() or (name.isupper() and name.title() in places())
 

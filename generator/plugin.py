@@ -66,7 +66,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for page in generated.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
-                raise PluginError(f"{existing.abs_src_path} has the path of a generated page ({page.path}); rename it")
+                where = existing.abs_src_path or "another generated page"
+                raise PluginError(f"{where} has the path of a generated page ({page.path}); rename it")
             files.append(File.generated(config, page.path, content=page.markdown))
         return files
 

@@ -1,0 +1,145 @@
+"""Scale benchmark: build times, memory and sizes for synthetic corpora of N articles.
+
+Usage: python -m benchmarks.scale [--sizes 100 1000 10000] [--runs 3] [--out benchmarks/results.json]
+
+For each N it writes a deterministic corpus (benchmarks/corpus.py) and measures, each in
+a fresh process, the median over --runs of:
+  generator  read + analyze + render of every page (`briefing render`), no MkDocs;
+  build      the whole `briefing build` (MkDocs with the plugin);
+  floor      `mkdocs build` of the same rendered pages as plain Markdown, without the plugin;
+and reports peak memory of the build, site size, search index size and the bytes of one
+briefing page. Results go to a JSON file and to docs/benchmarks.md (a page of the site,
+written only if it is missing or was written by this command).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE_MARK = "<!-- written by benchmarks/scale.py -->"
+
+
+def _run(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one child process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise RuntimeError(f"{' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def _project(folder: Path, with_plugin: bool) -> Path:
+    for name in ("docs", "templates", "overrides"):
+        shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not with_plugin:
+        config = config.replace("  - briefings:\n      seeds_dir: !ENV [BRIEFINGS_SEEDS, seeds]\n      templates_dir: templates\n", "")
+        assert "briefings:" not in config.split("plugins:")[1].split("nav:")[0], "could not remove the plugin"
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(count: int, runs: int, work: Path) -> dict:
+    seeds = write_corpus(work / "seeds", count)
+    briefing = [sys.executable, "-m", "generator.cli"]
+    generator, build, floor, memory = [], [], [], []
+    site = work / "site"
+    for run in range(runs):
+        project = _project(work / f"project-{run}", with_plugin=True)
+        out = work / f"rendered-{run}"
+        seconds, _ = _run(briefing + ["render", "--out", str(out), "--seeds", str(seeds), "--templates", str(project / "templates"), "--home", str(project / "docs" / "index.md")], project)
+        generator.append(seconds)
+        shutil.rmtree(site, ignore_errors=True)
+        seconds, peak = _run(briefing + ["build", "--seeds", str(seeds), "--site-dir", str(site), "-f", str(project / "mkdocs.yml")], project)
+        build.append(seconds)
+        memory.append(peak)
+        plain = _project(work / f"plain-{run}", with_plugin=False)
+        (plain / "docs" / "index.md").unlink()
+        shutil.copytree(out, plain / "docs", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".briefings-*"))
+        plain_site = work / f"plain-site-{run}"
+        seconds, _ = _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(plain_site)], plain)
+        floor.append(seconds)
+    page = sorted((site / "briefings").glob("2*/index.html"))[0]
+    result = {
+        "articles": count,
+        "runs": runs,
+        "generator_s": round(statistics.median(generator), 2),
+        "build_s": round(statistics.median(build), 2),
+        "floor_s": round(statistics.median(floor), 2),
+        "peak_memory_mb": round(max(memory) / 2**20),
+        "site_mb": round(_size(site) / 2**20, 1),
+        "search_index_mb": round((site / "search" / "search_index.json").stat().st_size / 2**20, 2),
+        "briefing_page_bytes": page.stat().st_size,
+        "briefing_page": page.parent.name,
+    }
+    result["generator_share"] = round(result["generator_s"] / result["build_s"], 3)
+    result["build_over_floor"] = round(result["build_s"] / result["floor_s"], 2)
+    return result
+
+
+def write_page(results: list[dict], path: Path) -> None:
+    if path.exists() and PAGE_MARK not in path.read_text(encoding="utf-8"):
+        print(f"{path} exists and was not written by this command: not overwritten", file=sys.stderr)
+        return
+    rows = "\n".join(
+        f"| {r['articles']:,} | {r['generator_s']} | {r['build_s']} | {r['floor_s']} | {r['generator_share']:.1%} | {r['build_over_floor']} | {r['peak_memory_mb']} | {r['site_mb']} | {r['search_index_mb']} | {r['briefing_page_bytes']:,} |"
+        for r in results
+    )
+    path.write_text(
+        f"""{PAGE_MARK}
+# Benchmarks
+
+Synthetic corpora (benchmarks/corpus.py), medians of the runs, on the project's 2-core machine.
+Regenerate with `make bench`.
+
+| articles | generator s | build s | floor s | generator share | build / floor | peak MB | site MB | search index MB | briefing page bytes |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+{rows}
+
+*generator*: reading, analysis and rendering of every page without MkDocs; *build*: the
+whole `briefing build`; *floor*: MkDocs building the same pages as plain Markdown.
+""",
+        encoding="utf-8",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
+    parser.add_argument("--page", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+    results = []
+    for count in args.sizes:
+        with tempfile.TemporaryDirectory() as work:
+            result = measure(count, args.runs if count <= 1000 else 1, Path(work))
+        results.append(result)
+        print(json.dumps(result), flush=True)
+    previous = json.loads(args.out.read_text()) if args.out.is_file() else []
+    merged = {r["articles"]: r for r in previous} | {r["articles"]: r for r in results}
+    args.out.write_text(json.dumps(sorted(merged.values(), key=lambda r: r["articles"]), indent=1) + "\n")
+    write_page(sorted(merged.values(), key=lambda r: r["articles"]), args.page)
+
+
+if __name__ == "__main__":
+    main()
