@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from dataclasses import replace
 import unicodedata
 from collections import Counter
 
 from .actors import extract_actors
 from .figures import extract_figures
 from .lexicon import MEDIA_VERBS
+from .cache import AnalysisCache
 from .editorial import apply_overrides
 from .model import Actor, Article, Briefing, SecondarySource, SeedProblem
 from .reader import SeedError
@@ -34,17 +37,47 @@ def analyze(article: Article, slug: str) -> Briefing:
     )
 
 
-def analyze_all(articles: tuple[Article, ...]) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
+PARALLEL_MIN = 64
+"""Corpora at least this large are analyzed in worker processes (one per core)."""
+
+
+def analyze_all(articles: tuple[Article, ...], cache: AnalysisCache | None = None, workers: int | None = None) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
     """Analyze every article and apply its editorial overrides; a bad override is a problem
-    of that seed (reported like any bad seed), the other articles still build."""
+    of that seed (reported like any bad seed), the other articles still build.
+
+    Unchanged articles come from the cache; the rest are analyzed in parallel when there
+    are many. The result is the same, in the same order, however it was computed.
+    """
     slugs = assign_slugs(articles)
+    cached = [cache.get(a) if cache else None for a in articles]
+    missing = [a for a, hit in zip(articles, cached) if hit is None]
+    fresh = iter(_analyze_many(missing, workers))
     briefings, problems = [], []
-    for article in articles:
+    for article, hit in zip(articles, cached):
+        analysis = hit if hit is not None else next(fresh)
+        if hit is None and cache is not None:
+            cache.put(article, analysis)
         try:
-            briefings.append(apply_overrides(analyze(article, slugs[article.path])))
+            briefings.append(apply_overrides(replace(analysis, article=article, slug=slugs[article.path])))
         except SeedError as err:
             problems.append(err.problem)
     return tuple(briefings), tuple(problems)
+
+
+def _analyze_many(articles: list[Article], workers: int | None) -> list[Briefing]:
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(articles) < PARALLEL_MIN:
+        return [analyze(a, "") for a in articles]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        return list(pool.map(_analyze_unslugged, articles, chunksize=max(1, len(articles) // (workers * 8))))
+
+
+def _analyze_unslugged(article: Article) -> Briefing:
+    return analyze(article, "")
 
 
 def find_secondary_sources(article: Article, actors: tuple[Actor, ...]) -> tuple[SecondarySource, ...]:

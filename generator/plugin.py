@@ -28,6 +28,8 @@ class BriefingsConfig(base.Config):
     """Folder of source articles (.txt with optional .yml sidecar, or .md with front matter)."""
     templates_dir = c.Dir(exists=True, default="templates")
     """Folder of the Jinja2 templates of the generated pages."""
+    cache_dir = c.Optional(c.Type(str))
+    """Folder of the analysis cache, relative to mkdocs.yml (default .cache/briefings; "" turns it off)."""
     max_bytes = c.Type(int, default=Limits().max_bytes)
     """Largest seed file accepted, in bytes."""
     max_paragraphs = c.Type(int, default=Limits().max_paragraphs)
@@ -58,6 +60,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             limits=Limits(self.config.max_bytes, self.config.max_paragraphs, self.config.max_line_length),
             home_intro=intro,
             site_url=config.site_url or "",
+            cache_dir=self._cache_dir(config),
         )
         generated = generate(settings)
         for problem in generated.problems:
@@ -70,6 +73,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise PluginError(f"{where} has the path of a generated page ({page.path}); rename it")
             files.append(File.generated(config, page.path, content=page.markdown))
         return files
+
+    def _cache_dir(self, config) -> Path | None:
+        value = ".cache/briefings" if self.config.cache_dir is None else self.config.cache_dir
+        return Path(config.config_file_path).parent / value if value else None
 
     def on_serve(self, server, *, config, builder):
         server.watch(self.config.seeds_dir)

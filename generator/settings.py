@@ -27,5 +27,9 @@ class Settings:
     limits: Limits = Limits()
     home_intro: str = ""
     """Hand-written Markdown shown above the generated list on the home page."""
+    cache_dir: Path | None = None
+    """Folder of the analysis cache (None: no cache)."""
+    workers: int | None = None
+    """Processes for analysis of large corpora (None: one per core; 1: serial)."""
     site_url: str = ""
     """Where the site is published; absolute links in the feed and JSON-LD when set."""

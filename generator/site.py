@@ -6,6 +6,7 @@ import calendar
 from dataclasses import dataclass
 
 from .analysis import analyze_all
+from .cache import AnalysisCache
 from .model import Page, SeedProblem
 from .reader import read_seeds
 from .render import render_site
@@ -22,7 +23,8 @@ class Generated:
 
 def generate(settings: Settings) -> Generated:
     corpus = read_seeds(settings.seeds_dir, settings.limits)
-    briefings, override_problems = analyze_all(corpus.articles)
+    cache = AnalysisCache(settings.cache_dir) if settings.cache_dir else None
+    briefings, override_problems = analyze_all(corpus.articles, cache, settings.workers)
     pages = render_site(briefings, settings.templates_dir, settings.home_intro, settings.site_url)
     newest = max((a.date for a in corpus.articles), default=None)
     epoch = calendar.timegm(newest.timetuple()) if newest else 0
