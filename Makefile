@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 EVAL   ?= ../shared/eval
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check render golden eval bench-speed bench-weight axe browser clean
+.PHONY: site test serve check render golden eval bench bench-scale bench-speed bench-weight axe browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ clean:
 
 eval: $(STAMP)            ## quality on ../shared/eval (EVAL=folder to change it)
 	$(BIN)/briefing evaluate all $(EVAL)
+
+bench: $(STAMP) bench-speed bench-weight ## all benchmarks; the scale run at N=10,000 takes long (see README)
+	$(BIN)/python -m benchmarks.scale --sizes 100 1000 10000 --runs 3
+
+bench-scale: $(STAMP)     ## scale benchmark at N=100 and 1,000 only
+	$(BIN)/python -m benchmarks.scale --sizes 100 1000 --runs 3
 
 bench-speed: $(STAMP)     ## analysis speed on one core (ms per 1,000 words)
 	taskset -c 0 $(BIN)/python -m benchmarks.speed --eval $(EVAL) || $(BIN)/python -m benchmarks.speed --eval $(EVAL)

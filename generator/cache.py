@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from .model import Article, Briefing
+from .safety import atomic_write
 
 
 @functools.cache
@@ -50,9 +49,6 @@ class AnalysisCache:
     def put(self, article: Article, briefing: Briefing) -> None:
         path = self._path(cache_key(article))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
-                pickle.dump(briefing, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, path)
+            atomic_write(path, pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only or full disk only costs speed

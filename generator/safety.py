@@ -55,13 +55,15 @@ def write_pages(pages: tuple[Page, ...], out: Path) -> int:
             raise UnsafeOutput(f"{target} exists and was not written by briefing render; not overwriting it")
         targets.append((page, target))
     for page, target in targets:
-        _atomic_write(target, page.markdown)
-    _atomic_write(manifest_path, json.dumps(sorted(ours | {p.path for p in pages}), indent=1))
+        atomic_write(target, page.markdown)
+    atomic_write(manifest_path, json.dumps(sorted(ours | {p.path for p in pages}), indent=1))
     return len(pages)
 
 
-def _atomic_write(target: Path, text: str) -> None:
+def atomic_write(target: Path, data: str | bytes) -> None:
+    """Write to a temporary file beside the target, then rename: readers never see half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as handle:
-        handle.write(text)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False, suffix=".tmp") as handle:
+        handle.write(payload)
     os.replace(handle.name, target)
