@@ -120,3 +120,9 @@ def test_bad_seed_is_reported_good_ones_build_and_strict_fails(tmp_path):
     strict, _ = build_site(tmp_path / "b", seeds, strict=True)
     assert strict.returncode == 1
     assert "bad.txt:1" in strict.stderr and "worse.txt:1" in strict.stderr
+
+
+def test_search_index_holds_the_analysis_not_the_full_text(seed_site):
+    index = (seed_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Dongfeng Motor Group" in index  # the summary and actors are searchable
+    assert "Initially focused on providing smart components" not in index  # the source text is not
