@@ -8,6 +8,7 @@ without case, punctuation and legal-form suffixes ("Huawei Technologies Co." and
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -177,17 +178,30 @@ def _with_context(entry: ActorEntry, entries, actor_slug: dict, timeline) -> Act
     return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, co_actors, dated)
 
 
+RELATED_CANDIDATES = 50
+"""Per key actor, how many briefings nearest in time are considered (keeps this linear)."""
+
+
 def _related(briefings: tuple[Briefing, ...], actor_slug: dict, count: int = 5) -> dict:
+    """Briefings sharing the most key actors, then nearest in time, through an inverted
+    index: each key actor offers only its RELATED_CANDIDATES briefings nearest in time."""
     keys = {b.slug: {actor_slug[(b.slug, a.name)]: a.name for a in b.actors[:KEY_ACTORS]} for b in briefings}
+    position = {b.slug: i for i, b in enumerate(briefings)}  # newest first
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, briefing in enumerate(briefings):
+        for slug in keys[briefing.slug]:
+            postings[slug].append(index)
     related = {}
     for briefing in briefings:
-        mine = keys[briefing.slug]
-        scored = []
-        for other in briefings:
-            if other.slug == briefing.slug:
-                continue
-            shared = sorted(set(mine) & set(keys[other.slug]))
-            if shared:
-                scored.append((-len(shared), other.slug, other, tuple(mine[s] for s in shared)))
-        related[briefing.slug] = tuple((other, names) for _, _, other, names in sorted(scored)[:count])
+        here = position[briefing.slug]
+        shared: dict[int, list[str]] = defaultdict(list)
+        for actor, name in keys[briefing.slug].items():
+            posting = postings[actor]
+            at = bisect.bisect_left(posting, here)
+            window = posting[max(0, at - RELATED_CANDIDATES // 2) : at + RELATED_CANDIDATES // 2 + 1]
+            for other in window:
+                if other != here:
+                    shared[other].append(name)
+        ranked = sorted(shared.items(), key=lambda item: (-len(item[1]), abs(item[0] - here), item[0]))[:count]
+        related[briefing.slug] = tuple((briefings[i], tuple(sorted(names))) for i, names in ranked)
     return related

@@ -60,20 +60,18 @@ def json_text(value: object, indent: int | None = 2) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+_YAML_UNSAFE = re.compile("[\\\\\"\x00-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
 def yaml_string(value: object) -> str:
     """A YAML double-quoted scalar: printable characters as they are, others as ``\\U`` escapes
     (a JSON surrogate pair would come back from YAML as two broken characters)."""
-    out = []
-    for char in str(value):
-        code = ord(char)
-        if char in '"\\':
-            out.append("\\" + char)
-        elif code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFEFF, 0xFFFE, 0xFFFF):
-            out.append(f"\\U{code:08x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
+    return '"' + _YAML_UNSAFE.sub(_yaml_escape, str(value)) + '"'
 
+
+def _yaml_escape(match: re.Match) -> str:
+    char = match.group(0)
+    return "\\" + char if char in '"\\' else f"\\U{ord(char):08x}"
 
 
 def html_block_text(text: object) -> str:

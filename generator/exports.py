@@ -35,7 +35,10 @@ def exports(catalog: Catalog, site_url: str = "") -> tuple[Page, ...]:
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    """Compact JSON, one item per line: the C encoder (indent would use the slow Python one)."""
+    if isinstance(value, list):
+        return "[\n" + ",\n".join(json.dumps(v, ensure_ascii=False) for v in value) + "\n]\n"
+    return json.dumps(value, ensure_ascii=False) + "\n"
 
 
 def page_url(briefing: Briefing, site_url: str) -> str:

@@ -43,7 +43,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         bibtex=bibtex,
         csl=csl_json,
     )
-    env.globals.update(lead_sentence=lead_sentence, year_of=year_of)
+    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref)
     return env
 
 
@@ -85,6 +85,14 @@ def render_site(briefings: tuple[Briefing, ...], templates_dir: Path, home_intro
 def briefing_tags(briefing: Briefing) -> tuple[str, ...]:
     """Tags of a briefing page: the seed's own, then its key actors."""
     return tuple(dict.fromkeys(briefing.article.tags + tuple(a.name for a in briefing.actors[:TAGGED_ACTORS])))
+
+
+def ref(pid: str | None, page: str = "") -> str:
+    """A Markdown link to a paragraph of a briefing page: [¶4](page#p4), [heading 1], [caption]."""
+    if pid is None:
+        return f"[source]({page}#source)"
+    label = {"p": "¶", "h": "heading ", "c": "caption "}[pid[0]] + pid[1:]
+    return f"[{label}]({page}#{pid})"
 
 
 def lead_sentence(article, pid: str) -> str:
