@@ -261,7 +261,7 @@ def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, s
     bracket = re.match(r" \(([^()]{2,30})\)", after)
     if bracket and lexicon.is_place(bracket.group(1)):
         votes["person"] += 2  # "Jansher Khan (Pakistan)": a player or official with their country
-    if re.match(r" (?:said|says|told|added|scored|shot|beat|won|finished)\b", after) and not candidate.surface.isupper():
+    if re.match(r" (?:said|says|told|added)\b", after) and not candidate.surface.isupper():
         votes["person"] += 0.75
     before = text[max(0, start - 24) : start].lower().rstrip()
     if first > 0 and text[slice(*tokens[first - 1])].lower().rstrip(".") + "." in lexicon.PERSON_TITLES | {t + "." for t in lexicon.PERSON_TITLES}:

@@ -11,7 +11,7 @@ from generator import evaluate
 from conftest import EVAL, require
 
 FLOORS = {
-    "entities typed F1": 0.673,
+    "entities typed F1": 0.674,
     # Lowered from 0.830 on purpose: keeping a sentence-initial brand ("Huawei said ...",
     # "Tesla Inc. exported ...", zipf < 3.8) costs 0.003 here but is right on real news.
     "entities untyped F1": 0.825,
