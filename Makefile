@@ -49,6 +49,7 @@ eval: $(STAMP)            ## quality on ../shared/eval (EVAL=folder to change it
 
 bench: $(STAMP) bench-speed bench-weight ## all benchmarks; the scale run at N=10,000 takes long (see README)
 	$(BIN)/python -m benchmarks.scale --sizes 100 1000 10000 --runs 3
+	$(BIN)/python -m benchmarks.rebuild --articles 1000
 
 bench-scale: $(STAMP)     ## scale benchmark at N=100 and 1,000 only
 	$(BIN)/python -m benchmarks.scale --sizes 100 1000 --runs 3
