@@ -177,14 +177,6 @@ class Briefing:
     """Parts an analyst set by hand: "summary", "notes", "actor:<name>"."""
     notes: str | None = None
 
-    @property
-    def key_actors(self) -> tuple[Actor, ...]:
-        return tuple(a for a in self.actors if a.salience >= KEY_ACTOR_SALIENCE)
-
-
-KEY_ACTOR_SALIENCE = 0.2
-"""Actors at or above this salience are the briefing's key actors."""
-
 
 @dataclass(frozen=True, slots=True)
 class Page:

@@ -3,8 +3,6 @@ element, attribute or link comes from it (rendered with the site's Markdown exte
 scanned with an HTML parser)."""
 
 import datetime as dt
-import re
-import unicodedata
 from pathlib import Path
 
 import markdown
@@ -28,11 +26,6 @@ EXTENSIONS = ["attr_list", "tables", "toc"]
 
 def with_marker(text: str) -> str:
     return f"{MARKER}{text}{MARKER}"
-
-
-def visible(text: str) -> str:
-    """What a reader should see: the text with whitespace runs as one space, controls dropped."""
-    return markdown_text(text).replace("&#", "\0")  # placeholder; compared after unescape below
 
 
 def expected_text(text: str) -> str:
