@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .model import Actor, Article, Mention
+from .model import ACTOR_TYPES, Actor, Article, Mention
 from .text import Span, clause_spans, containing, sentence_spans, strip_sentence_end
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
@@ -29,7 +29,6 @@ _TOKEN_ABBREVIATIONS = frozenset("inc co corp ltd jr sr st u.s u.k u.n e.u".spli
 _ROLE_MAX_WORDS = 30
 
 _DEFAULT_TYPE = "other"
-ACTOR_TYPES = ("person", "organization", "place", "brand", "event", "other")
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .analysis import analyze_all
-from .export import briefing_to_dict
+from .exports import briefing_to_dict
 from .reader import find_seed_files, read_seed, read_seeds, SeedError
 from .safety import UnsafeOutput, write_pages
 from .settings import Limits, Settings

@@ -58,9 +58,9 @@ def apply_overrides(briefing: Briefing) -> Briefing:
 
 
 def _find(actors: list[Actor], name: str) -> int | None:
-    return next((i for i, a in enumerate(actors) if a.name == name), None) if any(a.name == name for a in actors) else next(
-        (i for i, a in enumerate(actors) if name in a.aliases), None
-    )
+    """The actor with this name, else the one with it as an alias."""
+    by_name = next((i for i, a in enumerate(actors) if a.name == name), None)
+    return by_name if by_name is not None else next((i for i, a in enumerate(actors) if name in a.aliases), None)
 
 
 def _merged(target: Actor, source: Actor, briefing: Briefing) -> Actor:

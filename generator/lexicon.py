@@ -13,8 +13,8 @@ import math
 MONTHS = (
     "january february march april may june july august september october november december".split()
 )
-MONTH_ABBREVIATION_WORDS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH_ABBREVIATION_WORDS = frozenset(MONTH_ABBREVIATIONS)
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 # Closed-class words and frequent sentence openers: capitalized only because a sentence

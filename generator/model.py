@@ -89,6 +89,10 @@ class Article:
         raise KeyError(pid)
 
 
+ACTOR_TYPES = ("person", "organization", "place", "brand", "event", "other")
+"""The types an actor can have, in the order that breaks ties between equal votes."""
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     paragraph: str

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import ActorOverride, Article, Corpus, Overrides, Paragraph, SeedProblem, Source
+from .model import ACTOR_TYPES, ActorOverride, Article, Corpus, Overrides, Paragraph, SeedProblem, Source
 from .settings import Limits
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -29,7 +29,6 @@ HEADER_FORM = "`date YYYY-MM-DD Title`"
 METADATA_KEYS = ("title", "date", "source", "tags", "overrides")
 OVERRIDE_KEYS = ("summary", "actors", "notes")
 ACTOR_OVERRIDE_KEYS = ("rename", "type", "role", "drop", "merge_into")
-ACTOR_TYPES = ("person", "organization", "place", "brand", "event", "other")
 SOURCE_KEYS = ("publisher", "url", "author", "image_credit")
 
 _HEADER_RE = re.compile(r"date[ \t]+(\S+)(?:[ \t]+(.*))?")

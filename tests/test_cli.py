@@ -1,7 +1,6 @@
 """The command line: check, analyze --json (with its schema), render --out."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 

@@ -1,8 +1,6 @@
 """Hostile and broken input: nothing injected, clear errors, safe names, limits, nothing lost."""
 
-import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest

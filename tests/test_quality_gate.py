@@ -2,7 +2,8 @@
 
 Raising a floor after an improvement is an ordinary edit. Lowering one is a deliberate,
 visible decision: say why in the commit. The whole dev data runs (about 6 s), so there
-is no sampling. Targets from issue 3 that are not yet met are listed in TARGETS_NOT_MET.
+is no sampling. A target of issue 3 not yet met is a strict xfail: reaching it fails the
+test until the marker is removed and the floor raised.
 """
 
 import pytest
@@ -21,7 +22,6 @@ FLOORS = {
     "summary rouge2 F1 (x100)": 19.7,
     "summary rougeLsum F1 (x100)": 38.1,
 }
-TARGETS_NOT_MET = {"entities typed F1": 0.70}
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,12 @@ def test_entities(eval_dir):
     scores = scores_of(evaluate.evaluate_entities(eval_dir / "entities" / "dev"))
     check_floors(scores)
     assert scores["entities untyped F1"].value >= 0.82  # the issue's target
+
+
+@pytest.mark.xfail(strict=True, reason="issue 3: typed PER+ORG+LOC F1 is 0.675, target 0.70")
+def test_entities_typed_target(eval_dir):
+    scores = scores_of(evaluate.evaluate_entities(eval_dir / "entities" / "dev"))
+    assert scores["entities typed F1"].value >= 0.70
 
 
 def test_timex(eval_dir):

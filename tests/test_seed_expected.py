@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from generator.analysis import analyze, find_secondary_sources
+from generator.analysis import analyze
 from generator.reader import read_seed
 from conftest import EVAL, SEED, require
 
