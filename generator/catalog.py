@@ -9,6 +9,7 @@ without case, punctuation and legal-form suffixes ("Huawei Technologies Co." and
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -82,6 +83,7 @@ class Catalog:
         return tuple(sorted(self.actors, key=lambda e: (-len(e.appearances), e.name.casefold()))[:count])
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     words = re.sub(r"[^\w\s]", " ", name.casefold()).split()
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
@@ -100,7 +102,9 @@ def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
             key=lambda d: (sort_key(d.event.date), d.briefing.article.date, d.briefing.slug, d.event.start or 0),
         )
     )
-    entries = tuple(_with_context(e, entries, actor_slug, timeline) for e in entries)
+    by_slug = {e.slug: e for e in entries}
+    dated = _actor_timelines(entries, timeline)
+    entries = tuple(_with_context(e, by_slug, actor_slug, dated.get(e.slug, ())) for e in entries)
     return Catalog(briefings=newest, actors=entries, timeline=timeline, actor_slug=actor_slug, related=_related(newest, actor_slug))
 
 
@@ -163,19 +167,35 @@ def _display_name(group: list[Appearance]) -> str:
     return min(names, key=lambda n: (-by_key[name_key(n)], len(n), n))
 
 
-def _with_context(entry: ActorEntry, entries, actor_slug: dict, timeline) -> ActorEntry:
+def _with_context(entry: ActorEntry, by_slug: dict, actor_slug: dict, dated: tuple) -> ActorEntry:
     together: Counter = Counter()
-    mine = {a.briefing.slug for a in entry.appearances}
-    names = {entry.name, *entry.aliases}
     for appearance in entry.appearances:
         for other in appearance.briefing.actors[:KEY_ACTORS]:
             slug = actor_slug[(appearance.briefing.slug, other.name)]
             if slug != entry.slug:
                 together[slug] += 1
-    by_slug = {e.slug: e for e in entries}
     co_actors = tuple((by_slug[s].name, s, n) for s, n in sorted(together.items(), key=lambda x: (-x[1], x[0]))[:8])
-    dated = tuple(d for d in timeline if d.briefing.slug in mine and any(n in d.event.event for n in names))
     return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, co_actors, dated)
+
+
+def _actor_timelines(entries: list[ActorEntry], timeline: tuple[DatedEntry, ...]) -> dict[str, tuple[DatedEntry, ...]]:
+    """entry slug -> the dated entries of its briefings whose clause contains one of its names
+    (one pass over the timeline, testing only the names of each entry's own briefing)."""
+    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # briefing -> name -> slugs
+    for entry in entries:
+        for appearance in entry.appearances:
+            for name in (entry.name, *entry.aliases):
+                names[appearance.briefing.slug][name].add(entry.slug)
+    result: dict[str, list[DatedEntry]] = defaultdict(list)
+    for dated in timeline:
+        text = dated.event.event
+        slugs: set[str] = set()
+        for name, owners in names.get(dated.briefing.slug, {}).items():
+            if name in text:
+                slugs |= owners
+        for slug in slugs:
+            result[slug].append(dated)
+    return {slug: tuple(items) for slug, items in result.items()}
 
 
 RELATED_CANDIDATES = 50

@@ -342,6 +342,7 @@ def build_timeline(article: Article) -> tuple[Event, ...]:
     return tuple(sorted(events, key=lambda e: (sort_key(e.date), e.paragraph is not None, order.get(e.paragraph or "", -1), e.start or 0)))
 
 
+@functools.lru_cache(maxsize=65536)
 def sort_key(value: str) -> tuple[int, int, int]:
     """Where an ISO value starts in time, for chronological order."""
     if re.fullmatch(r"\d{3}", value):
