@@ -198,6 +198,56 @@ def _actor_timelines(entries: list[ActorEntry], timeline: tuple[DatedEntry, ...]
     return {slug: tuple(items) for slug, items in result.items()}
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePeriod:
+    """One page of a split timeline: a year, or a month of a long year."""
+
+    key: str
+    """"2019" or "2019-03": the page is timeline/<key>.md."""
+    label: str
+    entries: tuple[DatedEntry, ...]
+    months: tuple["TimelinePeriod", ...] = ()
+    """For a long year: its month pages (its own entries are then those dated only to the year, a quarter...)."""
+
+    @property
+    def count(self) -> int:
+        return len(self.entries) + sum(m.count for m in self.months)
+
+
+def timeline_periods(timeline: tuple[DatedEntry, ...], limit: int) -> tuple[TimelinePeriod, ...]:
+    """The pages of a timeline longer than ``limit``, oldest first; () when it fits on one page.
+
+    Keeps every page's size bounded as the corpus grows."""
+    if len(timeline) <= limit:
+        return ()
+    years: dict[str, list[DatedEntry]] = defaultdict(list)
+    for dated in timeline:
+        years[year_of(dated.event.date)].append(dated)
+    periods = []
+    for year, entries in years.items():
+        if len(entries) <= limit:
+            periods.append(TimelinePeriod(year, year, tuple(entries)))
+            continue
+        months: dict[str, list[DatedEntry]] = defaultdict(list)
+        coarse = []
+        for dated in entries:
+            month = re.match(r"\d{4}-(\d{2})(?:-\d{2})?$", dated.event.date)
+            (months[month.group(1)] if month else coarse).append(dated)
+        pages = tuple(
+            TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)) for m, items in sorted(months.items())
+        )
+        periods.append(TimelinePeriod(year, year, tuple(coarse), pages))
+    return tuple(periods)
+
+
+def year_of(value: str) -> str:
+    match = re.match(r"\d{3,4}", value)
+    return match.group(0) if match else value
+
+
 RELATED_CANDIDATES = 50
 """Per key actor, how many briefings nearest in time are considered (keeps this linear)."""
 

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .safety import UnsafeOutput, check_site_dir, write_marker
-from .settings import Limits, Settings
+from .settings import TIMELINE_PAGE_ENTRIES, Limits, Settings
 from .site import generate
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -30,6 +30,8 @@ class BriefingsConfig(base.Config):
     """Folder of the Jinja2 templates of the generated pages."""
     cache_dir = c.Optional(c.Type(str))
     """Folder of the analysis cache, relative to mkdocs.yml (default .cache/briefings; "" turns it off)."""
+    timeline_page_entries = c.Type(int, default=TIMELINE_PAGE_ENTRIES)
+    """A longer timeline is split into a page per year (per month in a year longer than this)."""
     max_bytes = c.Type(int, default=Limits().max_bytes)
     """Largest seed file accepted, in bytes."""
     max_paragraphs = c.Type(int, default=Limits().max_paragraphs)
@@ -61,6 +63,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             home_intro=intro,
             site_url=config.site_url or "",
             cache_dir=self._cache_dir(config),
+            timeline_page_entries=self.config.timeline_page_entries,
         )
         generated = generate(settings)
         for problem in generated.problems:

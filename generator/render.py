@@ -6,16 +6,16 @@ Templates receive the frozen model objects and the escaping filters of
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import jinja2
 
 from . import escape
-from .catalog import build_catalog
+from .catalog import build_catalog, timeline_periods, year_of
 from .citation import bibtex, csl_json
 from .exports import exports, json_ld
 from .model import Briefing, Page
+from .settings import TIMELINE_PAGE_ENTRIES
 from .text import sentence_spans
 
 KEY_ACTORS_SHOWN = 15
@@ -47,16 +47,23 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-def render_site(briefings: tuple[Briefing, ...], templates_dir: Path, home_intro: str = "", site_url: str = "") -> tuple[Page, ...]:
+def render_site(
+    briefings: tuple[Briefing, ...],
+    templates_dir: Path,
+    home_intro: str = "",
+    site_url: str = "",
+    timeline_page_entries: int = TIMELINE_PAGE_ENTRIES,
+) -> tuple[Page, ...]:
     """Every generated page and export of the site, in a stable order."""
     env = make_environment(templates_dir)
     catalog = build_catalog(briefings)
+    periods = timeline_periods(catalog.timeline, timeline_page_entries)
     common = {"briefings": catalog.briefings, "actors": catalog.actors, "timeline": catalog.timeline, "catalog": catalog}
     pages = [
         Page("index.md", env.get_template("home.md.j2").render(intro=home_intro, **common)),
         Page("briefings/index.md", env.get_template("briefings.md.j2").render(**common)),
         Page("actors/index.md", env.get_template("actors.md.j2").render(**common)),
-        Page("timeline.md", env.get_template("timeline.md.j2").render(**common)),
+        Page("timeline.md", env.get_template("timeline.md.j2").render(periods=periods, **common)),
         Page("sources.md", env.get_template("sources.md.j2").render(**common)),
         Page("tags.md", env.get_template("tags.md.j2").render(**common)),
     ]
@@ -76,6 +83,10 @@ def render_site(briefings: tuple[Briefing, ...], templates_dir: Path, home_intro
                 ),
             )
         )
+    template = env.get_template("timeline_period.md.j2")
+    for year in periods:
+        for period in (year, *year.months):
+            pages.append(Page(f"timeline/{period.key}.md", template.render(period=period, year=year)))
     template = env.get_template("actor.md.j2")
     for entry in catalog.actors:
         pages.append(Page(f"actors/{entry.slug}.md", template.render(entry=entry)))
@@ -100,8 +111,3 @@ def lead_sentence(article, pid: str) -> str:
     text = article.paragraph(pid).text
     spans = sentence_spans(text)
     return text[spans[0].start : spans[0].end] if spans else text
-
-
-def year_of(value: str) -> str:
-    match = re.match(r"\d{3,4}", value)
-    return match.group(0) if match else value

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+TIMELINE_PAGE_ENTRIES = 500
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:
@@ -31,5 +33,7 @@ class Settings:
     """Folder of the analysis cache (None: no cache)."""
     workers: int | None = None
     """Processes for analysis of large corpora (None: one per core; 1: serial)."""
+    timeline_page_entries: int = TIMELINE_PAGE_ENTRIES
+    """A longer timeline is split into a page per year (per month in a year longer than this)."""
     site_url: str = ""
     """Where the site is published; absolute links in the feed and JSON-LD when set."""

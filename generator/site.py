@@ -25,7 +25,7 @@ def generate(settings: Settings) -> Generated:
     corpus = read_seeds(settings.seeds_dir, settings.limits)
     cache = AnalysisCache(settings.cache_dir) if settings.cache_dir else None
     briefings, override_problems = analyze_all(corpus.articles, cache, settings.workers)
-    pages = render_site(briefings, settings.templates_dir, settings.home_intro, settings.site_url)
+    pages = render_site(briefings, settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries)
     newest = max((a.date for a in corpus.articles), default=None)
     epoch = calendar.timegm(newest.timetuple()) if newest else 0
     return Generated(pages, corpus.problems + override_problems, epoch)

@@ -302,6 +302,12 @@ def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
     return tuple(sorted(found, key=lambda f: f.start))
 
 
+_YEAR_LEAD = re.compile(
+    r"\b(?:in|since|by|until|till|from|during|before|after|of|the|its|their|for|between|and|to|through|early|late|mid|fiscal|year|around|circa|c\.)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _is_date_context(text: str, match: re.Match[str]) -> bool:
     """Reject weekday/month words used as names ("May" the surname) and bare numbers."""
     groups = match.groupdict()
@@ -316,8 +322,11 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
         ):
             return False
     if groups.get("year") and len(match.group(0)) == 4:
-        after = text[match.end() : match.end() + 12]
+        after = text[match.end() : match.end() + 16]
         if re.match(r"\s+(?:people|units|vehicles|cars|shares|jobs|workers|employees|dollars|yuan|euros|tonnes|tons|miles|km|meters|feet)\b", after):
+            return False
+        # "hire 2000 engineers": a count before a plural noun, unless a time word leads in ("in 2019 sales...")
+        if re.match(r"\s+[a-z]{3,}s\b", after) and not _YEAR_LEAD.search(text[max(0, match.start() - 20) : match.start()]):
             return False
     return True
 

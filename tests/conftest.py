@@ -40,13 +40,18 @@ def run_briefing(*args, cwd=ROOT, check=False):
     return result
 
 
-def build_site(tmp: Path, seeds: Path, strict: bool = True) -> tuple[subprocess.CompletedProcess, Path]:
-    """A real MkDocs build of the project's mkdocs.yml with the given seeds, into tmp."""
+def build_site(tmp: Path, seeds: Path, strict: bool = True, **plugin_options) -> tuple[subprocess.CompletedProcess, Path]:
+    """A real MkDocs build of the project's mkdocs.yml with the given seeds (and options of
+    the briefings plugin), into tmp."""
     project = tmp / "project"
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "templates", project / "templates")
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    anchor = "      templates_dir: templates\n"
+    assert anchor in config
+    options = "".join(f"      {key}: {value}\n" for key, value in plugin_options.items())
+    (project / "mkdocs.yml").write_text(config.replace(anchor, anchor + options), encoding="utf-8")
     site = tmp / "site"
     args = ["build", "--seeds", seeds, "--site-dir", site, "-f", project / "mkdocs.yml"]
     result = run_briefing(*args, *(["--strict"] if strict else []), cwd=project)

@@ -63,6 +63,25 @@ def test_timeline_page_by_year_linked_to_paragraphs(site):
     assert any(re.search(r"briefings/2025-10-30-seres[^#]*#p3", link) for link in links_of(page))
 
 
+def test_long_timeline_split_into_year_and_month_pages(tmp_path):
+    """With a page size of 6 entries the corpus timeline (2019-2026) gets year pages, and
+    month pages for 2025; every entry is on exactly one page and links to its paragraph."""
+    result, site = build_site(tmp_path, CORPUS, strict=True, timeline_page_entries=6)
+    assert result.returncode == 0, result.stderr
+    index = site / "timeline" / "index.html"
+    links = links_of(index)
+    assert "2019/" in links and "2025/" in links and "2025-11/" in links
+    year = site / "timeline" / "2025" / "index.html"
+    assert any(link.endswith("2025-11/") for link in links_of(year))
+    month = site / "timeline" / "2025-11" / "index.html"
+    rows = [link for link in links_of(month) if re.search(r"briefings/2025-[^#]+#p\d+$", link)]
+    assert rows
+    total = re.search(r"(\d+) dated statements", text_of(index))
+    pages = [p for p in (site / "timeline").glob("*/index.html")]
+    counted = sum(len([l for l in links_of(p) if re.search(r"#(?:p|h|c)\d+$", l)]) for p in pages)
+    assert total and counted == int(total.group(1))
+
+
 def test_sources_page_and_citation_downloads(site):
     text = text_of(site / "sources" / "index.html")
     assert "Example Auto News" in text and "Li Wei" in text
