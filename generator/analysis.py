@@ -41,27 +41,42 @@ PARALLEL_MIN = 64
 """Corpora at least this large are analyzed in worker processes (one per core)."""
 
 
-def analyze_all(articles: tuple[Article, ...], cache: AnalysisCache | None = None, workers: int | None = None) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
+def analyze_all(
+    articles: tuple[Article, ...], cache: AnalysisCache | None = None, workers: int | None = None, memo: dict | None = None
+) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
     """Analyze every article and apply its editorial overrides; a bad override is a problem
     of that seed (reported like any bad seed), the other articles still build.
 
     Unchanged articles come from the cache; the rest are analyzed in parallel when there
-    are many. The result is the same, in the same order, however it was computed.
+    are many. The result is the same, in the same order, however it was computed. A
+    ``memo`` kept between builds returns the previous result for the very same Article
+    object (an unchanged seed, see ``read_seeds``) and slug without any hashing.
     """
     slugs = assign_slugs(articles)
-    cached = [cache.get(a) if cache else None for a in articles]
-    missing = [a for a, hit in zip(articles, cached) if hit is None]
+    memo = memo if memo is not None else {}
+    remembered = {}
+    for article in articles:
+        hit = memo.get(id(article))
+        if hit is not None and hit[0] is article and hit[1] == slugs[article.path]:
+            remembered[id(article)] = hit
+    todo = [a for a in articles if id(a) not in remembered]
+    cached = [cache.get(a) if cache else None for a in todo]
+    missing = [a for a, hit in zip(todo, cached) if hit is None]
     fresh = iter(_analyze_many(missing, workers))
-    briefings, problems = [], []
-    for article, hit in zip(articles, cached):
+    for article, hit in zip(todo, cached):
         analysis = hit if hit is not None else next(fresh)
         if hit is None and cache is not None:
             cache.put(article, analysis)
+        slug = slugs[article.path]
         try:
-            briefings.append(apply_overrides(replace(analysis, article=article, slug=slugs[article.path])))
+            result: Briefing | SeedProblem = apply_overrides(replace(analysis, article=article, slug=slug))
         except SeedError as err:
-            problems.append(err.problem)
-    return tuple(briefings), tuple(problems)
+            result = err.problem
+        remembered[id(article)] = (article, slug, result)
+    memo.clear()
+    memo.update(remembered)
+    results = [remembered[id(a)][2] for a in articles]
+    return tuple(r for r in results if isinstance(r, Briefing)), tuple(r for r in results if isinstance(r, SeedProblem))
 
 
 def _analyze_many(articles: list[Article], workers: int | None) -> list[Briefing]:

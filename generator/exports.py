@@ -53,29 +53,52 @@ def briefing_to_dict(briefing: Briefing) -> dict:
     }
 
 
-def exports(catalog: Catalog, site_url: str = "") -> tuple[Page, ...]:
+def exports(catalog: Catalog, site_url: str = "", memo: dict | None = None) -> tuple[Page, ...]:
+    """The export files. ``memo`` (kept between builds) holds each briefing's serialized
+    pieces, so an unchanged briefing is not serialized again."""
     briefings = catalog.briefings
+    memo = memo if memo is not None else {}
+    pieces = [_pieces(b, memo) for b in briefings]
+    alive = {id(b) for b in briefings}
+    for key in [k for k in memo if k not in alive]:
+        del memo[key]
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
-        Page("sources.bib", "\n\n".join(bibtex(b) for b in briefings) + "\n"),
-        Page("sources.json", _json([csl_json(b) for b in briefings])),
-        Page("briefings.json", _json([briefing_to_dict(b) for b in briefings])),
+        Page("sources.bib", "\n\n".join(p["bibtex"] for p in pieces) + "\n"),
+        Page("sources.json", _json_lines([p["csl"] for p in pieces])),
+        Page("briefings.json", _json_lines([p["briefing"] for p in pieces])),
         Page("briefings.schema.json", _json({
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "briefings.json: every briefing, newest first",
             "type": "array",
             "items": {k: v for k, v in item_schema.items() if k not in ("$schema", "$id", "$defs")},
             "$defs": item_schema["$defs"],
-        })),
+        }) + "\n"),
         Page("feed.xml", atom_feed(briefings, site_url)),
     )
 
 
+def _pieces(briefing: Briefing, memo: dict) -> dict:
+    hit = memo.get(id(briefing))
+    if hit is not None and hit[0] is briefing:
+        return hit[1]
+    pieces = {
+        "bibtex": bibtex(briefing),
+        "csl": _json(csl_json(briefing)),
+        "briefing": _json(briefing_to_dict(briefing)),
+    }
+    memo[id(briefing)] = (briefing, pieces)
+    return pieces
+
+
+def _json_lines(items: list[str]) -> str:
+    """A JSON array of serialized items, one per line."""
+    return "[\n" + ",\n".join(items) + "\n]\n"
+
+
 def _json(value) -> str:
-    """Compact JSON, one item per line: the C encoder (indent would use the slow Python one)."""
-    if isinstance(value, list):
-        return "[\n" + ",\n".join(json.dumps(v, ensure_ascii=False) for v in value) + "\n]\n"
-    return json.dumps(value, ensure_ascii=False) + "\n"
+    """Compact JSON (the C encoder; indent would use the slow Python one)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def page_url(briefing: Briefing, site_url: str) -> str:

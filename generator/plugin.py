@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config import base
@@ -18,9 +19,13 @@ from mkdocs.structure.files import File, Files
 
 from .safety import UnsafeOutput, check_site_dir, write_marker
 from .settings import TIMELINE_PAGE_ENTRIES, Limits, Settings
-from .site import generate
+from .site import Generator
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+
+_GENERATORS: dict[tuple, Generator] = {}
+"""One Generator per project, kept for the life of the process: `mkdocs serve` makes a new
+plugin object on every reload, and the generator's memory is what makes a reload cheap."""
 
 
 class BriefingsConfig(base.Config):
@@ -65,7 +70,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             cache_dir=self._cache_dir(config),
             timeline_page_entries=self.config.timeline_page_entries,
         )
-        generated = generate(settings)
+        key = (Path(config.config_file_path).resolve(), settings.seeds_dir.resolve(), settings.templates_dir.resolve())
+        started = time.perf_counter()
+        generated = _GENERATORS.setdefault(key, Generator()).generate(settings)
+        log.info(
+            "Briefings: %d pages (%d rendered, the rest unchanged) in %.0f ms",
+            len(generated.pages), generated.rendered, (time.perf_counter() - started) * 1000,
+        )
         for problem in generated.problems:
             log.warning("Skipped seed %s", problem)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(generated.source_date_epoch))

@@ -69,17 +69,45 @@ class _Metadata:
     overrides: Overrides = Overrides()
 
 
-def read_seeds(seeds_dir: Path, limits: Limits = Limits()) -> Corpus:
-    """Read every seed under ``seeds_dir`` (sorted by path); bad files become problems."""
+def read_seeds(seeds_dir: Path, limits: Limits = Limits(), memo: dict | None = None) -> Corpus:
+    """Read every seed under ``seeds_dir`` (sorted by path); bad files become problems.
+
+    With a ``memo`` (kept by the caller between builds), a seed whose file and sidecar have
+    the same modification time, size and inode as last time is not read again: the same
+    Article object is returned, which lets the later stages recognize it at once.
+    """
     articles, problems = [], []
+    seen = {}
     for path in find_seed_files(seeds_dir):
-        try:
-            article = read_seed(path, limits)
-            name = path.relative_to(seeds_dir).as_posix() if seeds_dir.is_dir() else path.name
-            articles.append(dataclasses.replace(article, name=name))
-        except SeedError as err:
-            problems.append(err.problem)
+        stamp = (_stamp(path), limits) if memo is not None else None
+        hit = memo.get(path) if memo is not None else None
+        if hit is not None and hit[0] == stamp:
+            result = hit[1]
+        else:
+            try:
+                article = read_seed(path, limits)
+                name = path.relative_to(seeds_dir).as_posix() if seeds_dir.is_dir() else path.name
+                result = dataclasses.replace(article, name=name)
+            except SeedError as err:
+                result = err.problem
+        seen[path] = (stamp, result)
+        (problems if isinstance(result, SeedProblem) else articles).append(result)
+    if memo is not None:
+        memo.clear()
+        memo.update(seen)
     return Corpus(tuple(articles), tuple(problems))
+
+
+def _stamp(path: Path) -> tuple:
+    """What changes when a seed or its sidecar is edited, replaced or removed."""
+    stamps = []
+    for candidate in (path, path.with_name(path.name + SIDECAR_SUFFIX), path.with_suffix(SIDECAR_SUFFIX)):
+        try:
+            st = candidate.stat()
+            stamps.append((st.st_mtime_ns, st.st_size, st.st_ino))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
 
 
 def find_seed_files(seeds_dir: Path) -> tuple[Path, ...]:

@@ -7,7 +7,7 @@ from generator import analysis
 from generator.cache import AnalysisCache, cache_key
 from generator.reader import read_seed
 from generator.settings import Settings
-from generator.site import generate
+from generator.site import Generator, generate
 from conftest import FIXTURES, ROOT
 
 CORPUS = FIXTURES / "corpus"
@@ -55,3 +55,40 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
     (tmp_path / key[:2]).mkdir()
     (tmp_path / key[:2] / f"{key}.pickle").write_bytes(b"not a pickle")
     assert cache.get(article) is None
+
+
+def test_incremental_runs_equal_full_runs_through_edits(tmp_path):
+    """One Generator, as the plugin keeps under `mkdocs serve`, through a series of edits:
+    after each, its output equals a fresh full run, and only what changed is rendered."""
+    seeds, templates = tmp_path / "seeds", tmp_path / "templates"
+    shutil.copytree(CORPUS, seeds)
+    shutil.copytree(ROOT / "templates", templates)
+    config = settings(seeds, templates_dir=templates, timeline_page_entries=6)
+    kept = Generator()
+
+    def check(max_rendered=None):
+        incremental, full = kept.generate(config), generate(config)
+        assert incremental == dataclasses.replace(full, rendered=incremental.rendered)
+        if max_rendered is not None:
+            assert incremental.rendered <= max_rendered, incremental.rendered
+        return incremental
+
+    first = check()
+    assert first.rendered > 50
+    assert check(max_rendered=5).rendered == 5  # nothing changed: only the index pages
+    gac = seeds / "05_gac_ev.txt"
+    gac.write_text(gac.read_text(encoding="utf-8").replace("99,800 yuan", "88,800 yuan"), encoding="utf-8")
+    edited = check(max_rendered=20)
+    assert any("88,800 yuan" in p.markdown for p in edited.pages)
+    sidecar = seeds / "12_huawei_override.txt.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace("Example Business Daily", "Example Business Weekly"), encoding="utf-8")
+    assert any("Example Business Weekly" in p.markdown for p in check().pages)
+    shutil.copy(seeds / "09_tesla_shanghai.txt", seeds / "16_copy.txt")  # an added seed
+    check()
+    (seeds / "03_huawei_sales.txt").unlink()  # a removed seed: its pages go
+    assert not any(p.path.startswith("briefings/2025-12-03-huawei-car") for p in check().pages)
+    (seeds / "16_copy.txt").write_text("not a header\n", encoding="utf-8")  # a seed turned bad
+    assert any("16_copy.txt" in str(p) for p in check().problems)
+    template = templates / "actor.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\nEdited template.\n", encoding="utf-8")
+    assert any("Edited template." in p.markdown for p in check().pages)
