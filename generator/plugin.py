@@ -14,9 +14,10 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .search import PagefindError, pagefind_executable, run_pagefind
 from .safety import UnsafeOutput, check_site_dir, write_marker
 from .settings import TIMELINE_PAGE_ENTRIES, Limits, Settings
 from .site import Generator
@@ -37,6 +38,10 @@ class BriefingsConfig(base.Config):
     """Folder of the analysis cache, relative to mkdocs.yml (default .cache/briefings; "" turns it off)."""
     timeline_page_entries = c.Type(int, default=TIMELINE_PAGE_ENTRIES)
     """A longer timeline is split into a page per year (per month in a year longer than this)."""
+    search = c.Choice(("material", "pagefind"), default="material")
+    """Site search: Material's (one JSON index loaded whole; fine for hundreds of briefings) or
+    Pagefind (an index in small fragments loaded as needed; for thousands). Pagefind turns
+    Material's search plugin off and needs `pip install 'briefings[pagefind]'`."""
     max_bytes = c.Type(int, default=Limits().max_bytes)
     """Largest seed file accepted, in bytes."""
     max_paragraphs = c.Type(int, default=Limits().max_paragraphs)
@@ -46,14 +51,29 @@ class BriefingsConfig(base.Config):
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    @event_priority(100)  # before Material's search plugin, which Pagefind turns off
     def on_config(self, config):
         try:
             check_site_dir(Path(config.site_dir))
         except UnsafeOutput as err:
             raise PluginError(str(err)) from err
+        if self.config.search == "pagefind":
+            try:
+                pagefind_executable()  # fail early when it is not installed
+            except PagefindError as err:
+                raise PluginError(str(err)) from err
+            material = config.plugins.get("material/search")
+            if material is not None:
+                material.config.enabled = False
+            config.extra["briefings_pagefind"] = True
         return config
 
     def on_post_build(self, *, config) -> None:
+        if self.config.search == "pagefind":
+            try:
+                run_pagefind(Path(config.site_dir))
+            except PagefindError as err:
+                raise PluginError(str(err)) from err
         write_marker(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -74,7 +94,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         started = time.perf_counter()
         generated = _GENERATORS.setdefault(key, Generator()).generate(settings)
         log.info(
-            "Briefings: %d pages (%d rendered, the rest unchanged) in %.0f ms",
+            "Briefings: %d files, %d pages rendered in this run, %.0f ms",
             len(generated.pages), generated.rendered, (time.perf_counter() - started) * 1000,
         )
         for problem in generated.problems:

@@ -1,4 +1,5 @@
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,8 +51,12 @@ def build_site(tmp: Path, seeds: Path, strict: bool = True, **plugin_options) ->
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     anchor = "      templates_dir: templates\n"
     assert anchor in config
-    options = "".join(f"      {key}: {value}\n" for key, value in plugin_options.items())
-    (project / "mkdocs.yml").write_text(config.replace(anchor, anchor + options), encoding="utf-8")
+    for key, value in plugin_options.items():
+        line = f"      {key}: {value}\n"
+        config, found = re.subn(rf"^      {key}: .*\n", line, config, flags=re.MULTILINE)
+        if not found:
+            config = config.replace(anchor, anchor + line)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = tmp / "site"
     args = ["build", "--seeds", seeds, "--site-dir", site, "-f", project / "mkdocs.yml"]
     result = run_briefing(*args, *(["--strict"] if strict else []), cwd=project)

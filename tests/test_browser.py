@@ -1,5 +1,6 @@
 """What a reader sees, in Debian's headless chromium driven by Playwright."""
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -9,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import require
+from conftest import FIXTURES, build_site, require
 from test_site import SEED_SLUG
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -24,14 +25,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(seed_site):
-    handler = functools.partial(_QuietHandler, directory=str(seed_site))
+@contextlib.contextmanager
+def serving(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(seed_site):
+    with serving(seed_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +147,28 @@ def test_no_serious_accessibility_violations(page, server, path):
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], serious
+
+
+@pytest.fixture(scope="module")
+def pagefind_server(tmp_path_factory):
+    """The 15-article corpus built with the plugin option `search: pagefind`."""
+    result, site = build_site(tmp_path_factory.mktemp("pagefind"), FIXTURES / "corpus", strict=True, search="pagefind")
+    assert result.returncode == 0, result.stderr
+    assert (site / "pagefind" / "pagefind-ui.js").is_file() and not (site / "search" / "search_index.json").exists()
+    with serving(site) as url:
+        yield url
+
+
+def test_pagefind_search_finds_a_briefing_and_opens_it(page, pagefind_server):
+    page.goto(pagefind_server + "/")
+    box = page.get_by_role("search", name="Search briefings").locator("input")
+    box.fill("sodium-ion")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=15000)
+    assert "CATL" in result.inner_text() or "Sodium" in result.inner_text()
+    result.click()
+    page.wait_for_load_state()
+    assert "sodium" in page.locator("h1").first.inner_text().lower()
+    assert page.errors == []
+    assert page.hosts == {urlsplit(pagefind_server).netloc}
+
