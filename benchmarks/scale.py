@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -31,9 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGE_MARK = "<!-- written by benchmarks/scale.py -->"
 
 
-def _run(args: list[str], cwd: Path) -> tuple[float, int]:
+def _run(args: list[str], cwd: Path, **env_vars: str) -> tuple[float, int]:
     """Wall seconds and peak resident memory (bytes) of one child process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -48,7 +49,7 @@ def _project(folder: Path, with_plugin: bool) -> Path:
         shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not with_plugin:
-        config = config.replace("  - briefings:\n      seeds_dir: !ENV [BRIEFINGS_SEEDS, seeds]\n      templates_dir: templates\n", "")
+        config = re.sub(r"  - briefings:\n(?:      .*\n)+", "", config)
         assert "briefings:" not in config.split("plugins:")[1].split("nav:")[0], "could not remove the plugin"
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder
@@ -78,6 +79,23 @@ def measure(count: int, runs: int, work: Path) -> dict:
         plain_site = work / f"plain-site-{run}"
         seconds, _ = _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(plain_site)], plain)
         floor.append(seconds)
+    # Pagefind instead of Material's search (plugin option search: pagefind), one run
+    pagefind_site = work / "pagefind-site"
+    seconds, peak = _run(
+        briefing + ["build", "--seeds", str(seeds), "--site-dir", str(pagefind_site), "-f", str(project / "mkdocs.yml")],
+        project,
+        BRIEFINGS_SEARCH="pagefind",
+    )
+    bundle = pagefind_site / "pagefind"
+    chunks = [p.stat().st_size for p in (bundle / "index").glob("*.pf_index")]
+    fragments = sorted(p.stat().st_size for p in (bundle / "fragment").glob("*.pf_fragment"))
+    first_query = (
+        sum(p.stat().st_size for p in bundle.glob("*.pf_meta"))
+        + sum(p.stat().st_size for p in bundle.glob("wasm.*.pagefind"))
+        + sum((bundle / n).stat().st_size for n in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"))
+        + max(chunks, default=0)
+        + 5 * (fragments[len(fragments) // 2] if fragments else 0)
+    )
     # The same article at every N (article 0; its title ends in " 0"), so sizes compare.
     page = next(p for p in sorted((site / "briefings").glob("2*/index.html")) if p.parent.name.endswith("-0"))
     result = {
@@ -91,6 +109,10 @@ def measure(count: int, runs: int, work: Path) -> dict:
         "search_index_mb": round((site / "search" / "search_index.json").stat().st_size / 2**20, 2),
         "briefing_page_bytes": page.stat().st_size,
         "briefing_page": page.parent.name,
+        "pagefind_build_s": round(seconds, 2),
+        "pagefind_peak_memory_mb": round(peak / 2**20),
+        "pagefind_bundle_mb": round(_size(bundle) / 2**20, 1),
+        "pagefind_first_query_kb": round(first_query / 1024),
     }
     result["generator_share"] = round(result["generator_s"] / result["build_s"], 3)
     result["build_over_floor"] = round(result["build_s"] / result["floor_s"], 2)
@@ -105,6 +127,11 @@ def write_page(results: list[dict], path: Path) -> None:
         f"| {r['articles']:,} | {r['generator_s']} | {r['build_s']} | {r['floor_s']} | {r['generator_share']:.1%} | {r['build_over_floor']} | {r['peak_memory_mb']} | {r['site_mb']} | {r['search_index_mb']} | {r['briefing_page_bytes']:,} |"
         for r in results
     )
+    pagefind_rows = "\n".join(
+        f"| {r['articles']:,} | {r['pagefind_build_s']} | {r['pagefind_peak_memory_mb']} | {r['pagefind_bundle_mb']} | {r['pagefind_first_query_kb']:,} | {r['search_index_mb']} |"
+        for r in results
+        if "pagefind_build_s" in r
+    )
     path.write_text(
         f"""{PAGE_MARK}
 # Benchmarks
@@ -116,8 +143,17 @@ Regenerate with `make bench`.
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 {rows}
 
+With Pagefind (plugin option `search: pagefind`) instead of Material's search, whose index a
+browser loads whole before the first result:
+
+| articles | build s (analysis cache warm) | peak MB | Pagefind bundle MB | loaded for a first query, kB (estimate) | Material's index MB |
+| --- | --- | --- | --- | --- | --- |
+{pagefind_rows}
+
 *generator*: reading, analysis and rendering of every page without MkDocs; *build*: the
 whole `briefing build`; *floor*: MkDocs building the same pages as plain Markdown.
+*Loaded for a first query*: Pagefind's scripts, WebAssembly and metadata, the largest index
+chunk and five result fragments.
 """,
         encoding="utf-8",
     )
