@@ -246,13 +246,18 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
+def is_demonym_word(surface: str) -> bool:
+    """"Chinese", "Iraqi": a common adjective of nationality, not a name."""
+    return " " not in surface and bool(_DEMONYM.search(surface)) and lexicon.zipf(surface) >= 4.0
+
+
 def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, start: int, end: int) -> None:
     votes = candidate.votes
     if text[start - 1 : start] in _OPENING_QUOTES and start > 0 and text[end : end + 1] in _CLOSING_QUOTES:
         votes["brand"] += 1.5
     if last + 1 < len(tokens):
         following = text[slice(*tokens[last + 1])].lower()
-        is_demonym = " " not in candidate.surface and _DEMONYM.search(candidate.surface) and lexicon.zipf(candidate.surface) >= 4.0
+        is_demonym = is_demonym_word(candidate.surface)
         described = text[end : end + 1] == "-"  # "Chongqing-based carmaker": the noun is not about the name
         if following in lexicon.HEAD_NOUN_TYPES and not is_demonym and not described and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "” ", "\" "):
             votes[lexicon.HEAD_NOUN_TYPES[following]] += 3
@@ -267,6 +272,11 @@ def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, s
         votes["person"] += 3
     if any(before.endswith(verb) for verb in lexicon.MEDIA_VERBS):
         votes["organization"] += 2
+    weak = not candidate.surface.isupper() and not is_demonym_word(candidate.surface)
+    if re.search(r"(?:^|\s)(?:in|near|at)$", before) and weak:
+        votes["place"] += 0.5  # "fighting in Arbil": a weak cue, for names nothing else types
+    if re.search(r"(?:^|\s)said$", before) and weak:
+        votes["person"] += 0.5  # "..., said Hollioake": weak, as above
 
 
 # -- folding short forms into full names ------------------------------------------------------

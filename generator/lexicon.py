@@ -85,7 +85,7 @@ MEDIA_VERBS = ("reports", "reported", "according to", "as reported by", "cited b
 EXTRA_PLACES = (
     "US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "Britain", "Great Britain", "UAE", "Hong Kong", "Taiwan",
     "England", "Scotland", "Wales", "Northern Ireland", "Netherlands", "Holland", "Kosovo", "Chechnya",
-    "Yugoslavia", "Bosnia", "Burma", "Zaire", "Soviet Union", "Czechoslovakia", "Tibet", "Kurdistan",
+    "Czech Republic", "Yugoslavia", "Bosnia", "Burma", "Zaire", "Soviet Union", "Czechoslovakia", "Tibet", "Kurdistan",
     "Siberia", "Balkans", "Caribbean", "Scandinavia", "Middle East", "Gulf", "Persian Gulf", "Midwest",
     "West Bank", "Gaza", "Gaza Strip", "Golan Heights", "Crimea", "Kashmir", "Sahara",
     "Europe", "Asia", "Africa", "Latin America", "North America", "South America", "Antarctica", "Arctic",

@@ -42,6 +42,8 @@ _CREDIT_RE = re.compile(
 )
 _CLOSERS = "\"'”’»)]*_ "
 _TERMINAL = ".!?;:,…"
+_DATA_END_RE = re.compile(r"(?<![\w.,:])(?!(?:1[89]|20)\d\d$)\d[\d.,:]*$")
+"""A line ending in a number (a score, a time, an amount), other than a year: data, not a heading."""
 _HEADING_MAX_WORDS = 14
 _HEADING_MAX_CHARS = 120
 
@@ -241,6 +243,8 @@ def is_heading(line: str) -> bool:
     stripped = text.rstrip(_CLOSERS)
     if not stripped or stripped[-1] in _TERMINAL:
         return False
+    if _DATA_END_RE.search(stripped):
+        return False  # "6. Steve Brown (U.S.) 13.53", "Salim Malik c Stewart b Hollioake 23": a line of results
     first = text.lstrip("\"'“‘«(")[:1]
     return first.isupper() or first.isdigit()
 

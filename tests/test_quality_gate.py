@@ -2,8 +2,7 @@
 
 Raising a floor after an improvement is an ordinary edit. Lowering one is a deliberate,
 visible decision: say why in the commit. The whole dev data runs (about 6 s), so there
-is no sampling. A target of issue 3 not yet met is a strict xfail: reaching it fails the
-test until the marker is removed and the floor raised.
+is no sampling. Beside the floors, each target of issue 3 is asserted on its own.
 """
 
 import pytest
@@ -12,15 +11,16 @@ from generator import evaluate
 from conftest import EVAL, require
 
 FLOORS = {
-    "entities typed F1": 0.674,
-    # Lowered from 0.830 on purpose: keeping a sentence-initial brand ("Huawei said ...",
+    "entities typed F1": 0.725,
+    # Once lowered from 0.830 on purpose: keeping a sentence-initial brand ("Huawei said ...",
     # "Tesla Inc. exported ...", zipf < 3.8) costs 0.003 here but is right on real news.
-    "entities untyped F1": 0.825,
+    # Raised to 0.875 when lines of results stopped being read as headings.
+    "entities untyped F1": 0.875,
     "timex detection F1": 0.925,
     "timex value accuracy": 0.875,
-    "summary rouge1 F1 (x100)": 42.0,
+    "summary rouge1 F1 (x100)": 42.1,
     "summary rouge2 F1 (x100)": 19.7,
-    "summary rougeLsum F1 (x100)": 38.1,
+    "summary rougeLsum F1 (x100)": 38.2,
 }
 
 
@@ -46,7 +46,6 @@ def test_entities(eval_dir):
     assert scores["entities untyped F1"].value >= 0.82  # the issue's target
 
 
-@pytest.mark.xfail(strict=True, reason="issue 3: typed PER+ORG+LOC F1 is 0.675, target 0.70")
 def test_entities_typed_target(eval_dir):
     scores = scores_of(evaluate.evaluate_entities(eval_dir / "entities" / "dev"))
     assert scores["entities typed F1"].value >= 0.70
