@@ -91,21 +91,43 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
+def build_catalog(briefings: tuple[Briefing, ...], memo: dict | None = None) -> Catalog:
+    """The catalog of ``briefings``. ``memo`` (kept between builds by the caller) holds what
+    depends on one briefing alone, keyed by the briefing object, so that a rebuild after one
+    edit recomputes only that briefing's part; the result is the same without it."""
+    memo = {} if memo is None else memo
+    alive = {id(b) for b in briefings}
+    for key in [k for k in memo if k not in alive]:
+        del memo[key]
     newest = tuple(sorted(briefings, key=lambda b: (b.article.date, b.slug), reverse=True))
     groups = _merge([Appearance(b, a) for b in newest for a in b.actors])
     entries = _entries(groups)
     actor_slug = {(a.briefing.slug, a.actor.name): e.slug for e in entries for a in e.appearances}
-    timeline = tuple(
-        sorted(
-            (DatedEntry(b, e) for b in newest for e in b.timeline if e.paragraph is not None),
-            key=lambda d: (sort_key(d.event.date), d.briefing.article.date, d.briefing.slug, d.event.start or 0),
-        )
-    )
+    keyed = [item for b in newest for item in _own(b, memo)["dated"]]
+    keyed.sort(key=lambda item: item[0])
+    timeline = tuple(d for _, d in keyed)
     by_slug = {e.slug: e for e in entries}
     dated = _actor_timelines(entries, timeline)
     entries = tuple(_with_context(e, by_slug, actor_slug, dated.get(e.slug, ())) for e in entries)
     return Catalog(briefings=newest, actors=entries, timeline=timeline, actor_slug=actor_slug, related=_related(newest, actor_slug))
+
+
+def _own(briefing: Briefing, memo: dict) -> dict:
+    """What the catalog takes from one briefing alone, computed once per briefing object."""
+    hit = memo.get(id(briefing))
+    if hit is not None and hit[0] is briefing:
+        return hit[1]
+    article = briefing.article
+    own = {
+        # timeline entries with their sort key: when, then article date, slug, position
+        "dated": [
+            ((sort_key(e.date), article.date, briefing.slug, e.start or 0, i), DatedEntry(briefing, e))
+            for i, e in enumerate(briefing.timeline)
+            if e.paragraph is not None
+        ],
+    }
+    memo[id(briefing)] = (briefing, own)
+    return own
 
 
 def _merge(appearances: list[Appearance]) -> list[list[Appearance]]:

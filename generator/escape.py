@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from urllib.parse import quote, urlsplit
@@ -29,7 +30,13 @@ _WS = re.compile(r"\s+")
 
 def markdown_text(text: object) -> str:
     """Literal text, safe in Markdown inline and block context and in HTML attributes."""
-    return _references(_WS.sub(" ", str(text)).strip())
+    return _markdown_text(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _markdown_text(text: str) -> str:
+    # cached: a title, a role or a clause is printed on many pages (briefing, actors, timeline)
+    return _references(_WS.sub(" ", text).strip())
 
 
 # Explicit bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069):

@@ -4,7 +4,7 @@ citations, an Atom feed, JSON-LD. Schema: generator/schema/briefing.schema.json.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from importlib import resources
 from xml.etree import ElementTree as ET
 
@@ -24,7 +24,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "date": article.date.isoformat(),
         "slug": briefing.slug,
         "path": article.seed_name,
-        "source": {k: v for k, v in asdict(article.source).items() if v is not None},
+        "source": {k: v for k, v in _flat(article.source).items() if v is not None},
         "tags": list(article.tags),
         "paragraphs": [{"id": p.id, "kind": p.kind, "text": p.text} for p in article.paragraphs],
         "summary": [{"text": s.text, "paragraph": s.paragraph} for s in briefing.summary],
@@ -40,17 +40,23 @@ def briefing_to_dict(briefing: Briefing) -> dict:
             }
             for a in briefing.actors
         ],
-        "timeline": [asdict(e) for e in briefing.timeline],
+        "timeline": [_flat(e) for e in briefing.timeline],
         "sections": [
             {"heading": s.heading, "heading_paragraph": s.heading_paragraph, "paragraphs": list(s.paragraphs)}
             for s in briefing.sections
         ],
-        "figures": [asdict(f) for f in briefing.figures],
-        "secondary_sources": [asdict(s) for s in briefing.secondary_sources],
+        "figures": [_flat(f) for f in briefing.figures],
+        "secondary_sources": [_flat(s) for s in briefing.secondary_sources],
         "citation": {"bibtex": bibtex(briefing), "csl": csl_json(briefing)},
         "edited": sorted(briefing.edited),
         "notes": briefing.notes,
     }
+
+
+def _flat(value) -> dict:
+    """The fields of a dataclass of plain values (str, int, None) as a dict: what
+    dataclasses.asdict gives for them, without its deep copy (most of the export time)."""
+    return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
 def exports(catalog: Catalog, site_url: str = "", memo: dict | None = None) -> tuple[Page, ...]:

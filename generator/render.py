@@ -58,6 +58,7 @@ class PageMemo:
         self.env: jinja2.Environment | None = None
         self.pages: dict[str, tuple[object, str]] = {}
         self.fragments: dict[int, tuple[Briefing, dict]] = {}
+        self.catalog: dict[int, tuple[Briefing, dict]] = {}
         self.rendered = 0
 
     def start(self, templates_dir: Path, *settings) -> jinja2.Environment:
@@ -66,6 +67,7 @@ class PageMemo:
             self.context, self.env = context, make_environment(templates_dir)
             self.pages.clear()
             self.fragments.clear()
+            self.catalog.clear()
         self.rendered = 0
         return self.env
 
@@ -110,7 +112,7 @@ def render_site(
     """
     memo = memo if memo is not None else PageMemo()
     env = memo.start(templates_dir, home_intro, site_url, timeline_page_entries)
-    catalog = build_catalog(briefings)
+    catalog = build_catalog(briefings, memo.catalog)
     periods = timeline_periods(catalog.timeline, timeline_page_entries)
     common = {"briefings": catalog.briefings, "actors": catalog.actors, "timeline": catalog.timeline, "catalog": catalog}
     pages = [
