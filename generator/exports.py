@@ -42,7 +42,7 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         ],
         "timeline": [_flat(e) for e in briefing.timeline],
         "sections": [
-            {"heading": s.heading, "heading_paragraph": s.heading_paragraph, "paragraphs": list(s.paragraphs)}
+            {"heading": s.heading, "heading_paragraph": s.heading_paragraph, "paragraphs": list(s.paragraphs), "grouped": s.grouped}
             for s in briefing.sections
         ],
         "figures": [_flat(f) for f in briefing.figures],

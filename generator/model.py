@@ -149,8 +149,11 @@ class Figure:
 class Section:
     heading: str
     heading_paragraph: str | None
-    """Id of the heading paragraph, or None for a section the analysis grouped itself."""
+    """Id of the paragraph the heading comes from: the article's heading, or for a grouped
+    section the body paragraph whose opening words it is."""
     paragraphs: tuple[str, ...]
+    grouped: bool = False
+    """True when the article has no headings and the analysis grouped its paragraphs."""
 
 
 @dataclass(frozen=True, slots=True)
