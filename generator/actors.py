@@ -10,6 +10,7 @@ before it, the gazetteer of places, quotation marks.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -132,8 +133,10 @@ def _places_in_run(text: str, tokens, run: list[int]):
     return found
 
 
-def _tokens(text: str, sentence: Span) -> list[tuple[int, int]]:
-    tokens = []
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str, sentence: Span) -> tuple[tuple[int, int], ...]:
+    """Word tokens of a sentence (cached: the document context and the name finder both ask)."""
+    tokens: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
         word = match.group(0)
@@ -142,7 +145,7 @@ def _tokens(text: str, sentence: Span) -> list[tuple[int, int]]:
         if tokens and start < tokens[-1][1]:
             continue
         tokens.append((start, end))
-    return tokens
+    return tuple(tokens)
 
 
 def _is_capitalized(word: str) -> bool:

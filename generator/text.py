@@ -6,6 +6,7 @@ every extracted item can point back at the exact words of the article.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -33,8 +34,10 @@ class Span:
     end: int
 
 
+@functools.lru_cache(maxsize=8192)
 def sentence_spans(text: str) -> tuple[Span, ...]:
-    """Split a paragraph into sentences; abbreviations and initials do not split."""
+    """Split a paragraph into sentences; abbreviations and initials do not split.
+    Cached: actors, summary, timeline and sections all split the same paragraphs."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
@@ -74,6 +77,7 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
+@functools.lru_cache(maxsize=8192)
 def clause_spans(text: str, sentence: Span) -> tuple[Span, ...]:
     """Split a sentence at commas, semicolons, colons, dashes and brackets."""
     spans, start = [], sentence.start
