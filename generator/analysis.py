@@ -11,6 +11,7 @@ from collections import Counter
 
 from .actors import extract_actors
 from .figures import extract_figures
+from . import lexicon
 from .lexicon import MEDIA_VERBS
 from .cache import AnalysisCache
 from .editorial import apply_overrides
@@ -87,6 +88,8 @@ def _analyze_many(articles: list[Article], workers: int | None) -> list[Briefing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    if method == "fork":
+        lexicon.load()  # once, shared by the forked workers
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
         return list(pool.map(_analyze_unslugged, articles, chunksize=max(1, len(articles) // (workers * 8))))
 
