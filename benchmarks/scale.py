@@ -165,9 +165,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
     parser.add_argument("--page", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--report", action="store_true", help="only print the targets and rewrite the page from --out")
     args = parser.parse_args()
     results = []
-    for count in args.sizes:
+    for count in [] if args.report else args.sizes:
         with tempfile.TemporaryDirectory() as work:
             result = measure(count, args.runs if count <= 1000 else 1, Path(work))
         results.append(result)
@@ -176,6 +177,27 @@ def main() -> None:
     merged = {r["articles"]: r for r in previous} | {r["articles"]: r for r in results}
     args.out.write_text(json.dumps(sorted(merged.values(), key=lambda r: r["articles"]), indent=1) + "\n")
     write_page(sorted(merged.values(), key=lambda r: r["articles"]), args.page)
+    print(targets(merged))
+
+
+def targets(results: dict[int, dict]) -> str:
+    """The issue's targets beside the measured values ("n/a" where a size was not run)."""
+    small, mid, large = results.get(100), results.get(1000), results.get(10000)
+    rows = []
+
+    def row(name: str, value, target: str, ok) -> None:
+        verdict = "n/a" if value is None else ("ok" if ok else "NOT MET")
+        rows.append(f"  {name:<48} {'n/a' if value is None else value:>12}  target {target:<12} {verdict}")
+
+    row("generator share of the build, N=1,000", f"{mid['generator_share']:.1%}" if mid else None, "<= 10%", mid and mid["generator_share"] <= 0.10)
+    row("build / floor, N=1,000", mid and mid["build_over_floor"], "<= 1.3", mid and mid["build_over_floor"] <= 1.3)
+    growth = small and large and large["briefing_page_bytes"] / small["briefing_page_bytes"] - 1
+    row("briefing page bytes, N=10,000 vs N=100", None if growth is None else f"{growth:+.1%}", "within 5%", growth is not None and abs(growth) <= 0.05)
+    row("peak memory of the build, N=10,000 (MB)", large and large["peak_memory_mb"], "< 2048", large and large["peak_memory_mb"] < 2048)
+    row("Material search index, N=10,000 (MB)", large and large["search_index_mb"], "< 5 (phone)", large and large["search_index_mb"] < 5)
+    row("Pagefind, bytes for a first query, N=10,000 (kB)", large and large.get("pagefind_first_query_kb"), "< 2048", large and large.get("pagefind_first_query_kb", 1e9) < 2048)
+    rows.append("  (the rebuild target, <= 100 ms of generator work after one edit, is printed by benchmarks.rebuild)")
+    return "targets:\n" + "\n".join(rows)
 
 
 if __name__ == "__main__":
