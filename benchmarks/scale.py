@@ -79,6 +79,10 @@ def measure(count: int, runs: int, work: Path) -> dict:
         plain_site = work / f"plain-site-{run}"
         seconds, _ = _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(plain_site)], plain)
         floor.append(seconds)
+    # The same build again in the same project: the analysis cache is warm (a second build,
+    # or CI restoring .cache/briefings), one run
+    shutil.rmtree(site)
+    warm, _ = _run(briefing + ["build", "--seeds", str(seeds), "--site-dir", str(site), "-f", str(project / "mkdocs.yml")], project)
     # Pagefind instead of Material's search (plugin option search: pagefind), one run
     pagefind_site = work / "pagefind-site"
     seconds, peak = _run(
@@ -109,6 +113,7 @@ def measure(count: int, runs: int, work: Path) -> dict:
         "search_index_mb": round((site / "search" / "search_index.json").stat().st_size / 2**20, 2),
         "briefing_page_bytes": page.stat().st_size,
         "briefing_page": page.parent.name,
+        "build_warm_s": round(warm, 2),
         "pagefind_build_s": round(seconds, 2),
         "pagefind_peak_memory_mb": round(peak / 2**20),
         "pagefind_bundle_mb": round(_size(bundle) / 2**20, 1),
@@ -116,6 +121,7 @@ def measure(count: int, runs: int, work: Path) -> dict:
     }
     result["generator_share"] = round(result["generator_s"] / result["build_s"], 3)
     result["build_over_floor"] = round(result["build_s"] / result["floor_s"], 2)
+    result["warm_over_floor"] = round(result["build_warm_s"] / result["floor_s"], 2)
     return result
 
 
@@ -124,7 +130,7 @@ def write_page(results: list[dict], path: Path) -> None:
         print(f"{path} exists and was not written by this command: not overwritten", file=sys.stderr)
         return
     rows = "\n".join(
-        f"| {r['articles']:,} | {r['generator_s']} | {r['build_s']} | {r['floor_s']} | {r['generator_share']:.1%} | {r['build_over_floor']} | {r['peak_memory_mb']} | {r['site_mb']} | {r['search_index_mb']} | {r['briefing_page_bytes']:,} |"
+        f"| {r['articles']:,} | {r['generator_s']} | {r['build_s']} | {r['floor_s']} | {r['generator_share']:.1%} | {r['build_over_floor']} | {r.get('build_warm_s', '–')} | {r.get('warm_over_floor', '–')} | {r['peak_memory_mb']} | {r['site_mb']} | {r['search_index_mb']} | {r['briefing_page_bytes']:,} |"
         for r in results
     )
     pagefind_rows = "\n".join(
@@ -139,8 +145,8 @@ def write_page(results: list[dict], path: Path) -> None:
 Synthetic corpora (benchmarks/corpus.py), medians of the runs, on the project's 2-core machine.
 Regenerate with `make bench`.
 
-| articles | generator s | build s | floor s | generator share | build / floor | peak MB | site MB | search index MB | briefing page bytes |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| articles | generator s | build s | floor s | generator share | build / floor | warm build s | warm / floor | peak MB | site MB | search index MB | briefing page bytes |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 {rows}
 
 With Pagefind (plugin option `search: pagefind`) instead of Material's search, whose index a
@@ -151,7 +157,9 @@ browser loads whole before the first result:
 {pagefind_rows}
 
 *generator*: reading, analysis and rendering of every page without MkDocs; *build*: the
-whole `briefing build`; *floor*: MkDocs building the same pages as plain Markdown.
+whole `briefing build` from a cold analysis cache; *warm build*: the same build again, with
+the analysis cache filled (a second build, or CI restoring `.cache/briefings`); *floor*:
+MkDocs building the same pages as plain Markdown.
 *Loaded for a first query*: Pagefind's scripts, WebAssembly and metadata, the largest index
 chunk and five result fragments.
 """,
@@ -191,6 +199,7 @@ def targets(results: dict[int, dict]) -> str:
 
     row("generator share of the build, N=1,000", f"{mid['generator_share']:.1%}" if mid else None, "<= 10%", mid and mid["generator_share"] <= 0.10)
     row("build / floor, N=1,000", mid and mid["build_over_floor"], "<= 1.3", mid and mid["build_over_floor"] <= 1.3)
+    row("build / floor, analysis cache warm, N=1,000", mid and mid.get("warm_over_floor"), "<= 1.3", mid and mid.get("warm_over_floor", 9) <= 1.3)
     growth = small and large and large["briefing_page_bytes"] / small["briefing_page_bytes"] - 1
     row("briefing page bytes, N=10,000 vs N=100", None if growth is None else f"{growth:+.1%}", "within 5%", growth is not None and abs(growth) <= 0.05)
     row("peak memory of the build, N=10,000 (MB)", large and large["peak_memory_mb"], "< 2048", large and large["peak_memory_mb"] < 2048)
