@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--seeds", type=Path)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
     serve.add_argument("-f", "--config-file", type=Path, default=Path(DEFAULT_CONFIG))
+    serve.add_argument("--dirty", action="store_true", help="after an edit, rebuild only the pages whose Markdown changed (large corpora)")
     serve.set_defaults(run=_serve)
 
     check = sub.add_parser("check", help="validate every seed; print path:line: message per problem")
@@ -115,7 +116,7 @@ def _serve(args) -> int:
     if args.seeds is not None:
         os.environ[SEEDS_ENV] = str(args.seeds.resolve())
     _mkdocs_logging()
-    serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
+    serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty" if args.dirty else None)
     return 0
 
 

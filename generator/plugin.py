@@ -6,6 +6,7 @@ generated files; nothing is written into ``docs/``.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -25,6 +26,16 @@ from .site import Generator
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 _GENERATORS: dict[tuple, Generator] = {}
+REBUILT_ALWAYS = ("tags.md",)
+"""Pages whose HTML other pages feed (Material's tags index): never skipped by --dirty."""
+
+
+class _UnchangedFile(File):
+    """A generated page whose Markdown is identical to the previous build of this process:
+    `mkdocs serve --dirty` (`briefing serve --dirty`) keeps its HTML instead of building it."""
+
+    def is_modified(self) -> bool:
+        return False
 """One Generator per project, kept for the life of the process: `mkdocs serve` makes a new
 plugin object on every reload, and the generator's memory is what makes a reload cheap."""
 
@@ -51,6 +62,57 @@ class BriefingsConfig(base.Config):
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    dirty = False
+    """`mkdocs serve --dirty`: skip pages whose Markdown did not change. A plugin with
+    on_startup is kept by MkDocs across serve reloads, so this holds for the whole session."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._built: set[str] = set()
+        self._urls: set[str] = set()
+        self._previous_index: dict | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.dirty = dirty
+
+    # -- dirty builds and Material's search index ---------------------------------------
+    # Material merges a dirty build's search entries with the previous index on the
+    # assumption that one page was rebuilt (it drops the previous entries under the first
+    # rebuilt page's URL: all of them when that page is the home page). Instead, Material
+    # writes this build's entries only, and they are merged here by page: entries of the
+    # pages built now, the previous entries of the others.
+
+    def on_pre_build(self, *, config) -> None:
+        self._built, self._previous_index = set(), None
+        index = _search_index(config)
+        if self.dirty and index is not None and index.is_file():
+            material = config.plugins.get("material/search")
+            if hasattr(material, "search_index_prev"):
+                material.search_index_prev = None  # Material writes this build's entries only
+            try:
+                self._previous_index = json.loads(index.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._previous_index = None
+
+    def on_nav(self, nav, *, config, files):
+        self._urls = {f.url for f in files.documentation_pages()}
+        return nav
+
+    def on_page_context(self, context, *, page, config, nav):
+        self._built.add(page.url)
+        return context
+
+    def _merge_search_index(self, config) -> None:
+        index = _search_index(config)
+        if not self.dirty or self._previous_index is None or index is None or not index.is_file():
+            return
+        current = json.loads(index.read_text(encoding="utf-8"))
+        page = lambda entry: entry["location"].split("#", 1)[0]  # noqa: E731
+        kept = [e for e in self._previous_index.get("docs", []) if page(e) not in self._built and page(e) in self._urls]
+        fresh = [e for e in current.get("docs", []) if page(e) in self._built]
+        current["docs"] = kept + fresh
+        index.write_text(json.dumps(current, separators=(",", ":")), encoding="utf-8")
+
     @event_priority(100)  # before Material's search plugin, which Pagefind turns off
     def on_config(self, config):
         try:
@@ -69,6 +131,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_post_build(self, *, config) -> None:
+        self._merge_search_index(config)
         if self.config.search == "pagefind":
             try:
                 run_pagefind(Path(config.site_dir))
@@ -105,7 +168,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if existing is not None:
                 where = existing.abs_src_path or "another generated page"
                 raise PluginError(f"{where} has the path of a generated page ({page.path}); rename it")
-            files.append(File.generated(config, page.path, content=page.markdown))
+            keep = self.dirty and page.path in generated.unchanged and page.path not in REBUILT_ALWAYS
+            files.append((_UnchangedFile if keep else File).generated(config, page.path, content=page.markdown))
         return files
 
     def _cache_dir(self, config) -> Path | None:
@@ -116,3 +180,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         server.watch(self.config.seeds_dir)
         server.watch(self.config.templates_dir)
         return server
+
+
+def _search_index(config) -> Path | None:
+    """Material's search index file, when its search plugin is on."""
+    material = config.plugins.get("material/search")
+    if material is None or not material.config.enabled:
+        return None
+    return Path(config.site_dir) / "search" / "search_index.json"

@@ -60,6 +60,8 @@ class PageMemo:
         self.fragments: dict[int, tuple[Briefing, dict]] = {}
         self.catalog: dict[int, tuple[Briefing, dict]] = {}
         self.rendered = 0
+        self.unchanged: frozenset[str] = frozenset()
+        """Paths whose text is the same as in the previous run (after ``keep``)."""
 
     def start(self, templates_dir: Path, *settings) -> jinja2.Environment:
         context = (_templates_stamp(templates_dir), *settings)
@@ -82,8 +84,9 @@ class PageMemo:
         self.pages[path] = (key, text)
         return Page(path, text)
 
-    def keep(self, pages: tuple[Page, ...]) -> None:
-        """Forget pages that are gone (a deleted seed or actor)."""
+    def keep(self, pages: tuple[Page, ...], previous: dict[str, str]) -> None:
+        """Forget pages that are gone (a deleted seed or actor); note the unchanged ones."""
+        self.unchanged = frozenset(p.path for p in pages if previous.get(p.path) == p.markdown)
         current = {p.path for p in pages}
         for path in [p for p in self.pages if p not in current]:
             del self.pages[path]
@@ -111,6 +114,7 @@ def render_site(
     briefing, actor and timeline pages come from ``memo`` when their inputs are unchanged.
     """
     memo = memo if memo is not None else PageMemo()
+    previous = {path: text for path, (_, text) in memo.pages.items()}
     env = memo.start(templates_dir, home_intro, site_url, timeline_page_entries)
     catalog = build_catalog(briefings, memo.catalog)
     periods = timeline_periods(catalog.timeline, timeline_page_entries)
@@ -151,7 +155,7 @@ def render_site(
     for entry in catalog.actors:
         pages.append(memo.page(f"actors/{entry.slug}.md", entry, lambda e=entry: template.render(entry=e)))
     result = tuple(pages) + exports(catalog, site_url, memo.fragments)
-    memo.keep(result)
+    memo.keep(result, previous)
     return result
 
 

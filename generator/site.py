@@ -21,6 +21,8 @@ class Generated:
     """Midnight UTC of the newest article: a reproducible build date for the site."""
     rendered: int = 0
     """Pages rendered in this run (the others were unchanged since the previous run)."""
+    unchanged: frozenset[str] = frozenset()
+    """Paths whose text is byte-identical to the previous run of the same Generator."""
 
 
 class Generator:
@@ -43,7 +45,7 @@ class Generator:
         )
         newest = max((a.date for a in corpus.articles), default=None)
         epoch = calendar.timegm(newest.timetuple()) if newest else 0
-        return Generated(pages, corpus.problems + override_problems, epoch, self.pages.rendered)
+        return Generated(pages, corpus.problems + override_problems, epoch, self.pages.rendered, self.pages.unchanged)
 
 
 def generate(settings: Settings) -> Generated:

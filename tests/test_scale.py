@@ -1,6 +1,7 @@
 """Caching and parallel analysis give exactly the output of a plain serial run."""
 
 import dataclasses
+import json
 import shutil
 
 from generator import analysis
@@ -8,7 +9,7 @@ from generator.cache import AnalysisCache, cache_key
 from generator.reader import read_seed
 from generator.settings import Settings
 from generator.site import Generator, generate
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, run_briefing
 
 CORPUS = FIXTURES / "corpus"
 
@@ -68,7 +69,7 @@ def test_incremental_runs_equal_full_runs_through_edits(tmp_path):
 
     def check(max_rendered=None):
         incremental, full = kept.generate(config), generate(config)
-        assert incremental == dataclasses.replace(full, rendered=incremental.rendered)
+        assert incremental == dataclasses.replace(full, rendered=incremental.rendered, unchanged=incremental.unchanged)
         if max_rendered is not None:
             assert incremental.rendered <= max_rendered, incremental.rendered
         return incremental
@@ -92,3 +93,56 @@ def test_incremental_runs_equal_full_runs_through_edits(tmp_path):
     template = templates / "actor.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\nEdited template.\n", encoding="utf-8")
     assert any("Edited template." in p.markdown for p in check().pages)
+
+
+def test_dirty_rebuild_skips_unchanged_pages_and_equals_a_full_build(tmp_path, monkeypatch):
+    """`mkdocs serve --dirty` after one edit: MkDocs rebuilds only the pages whose Markdown
+    changed (the others keep their HTML), and the site and its search index equal a fresh
+    full build, but for Material's tags index (a documented limit of --dirty)."""
+    import time
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = tmp_path / "project"
+    for name in ("docs", "templates", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    monkeypatch.setenv("BRIEFINGS_SEEDS", str(seeds))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764720000")  # the plugin would set it for the process
+
+    def site_build(site, dirty):
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve" if dirty else "build", dirty=dirty)
+        build(config, dirty=dirty)
+
+    site = tmp_path / "site"
+    site_build(site, dirty=True)
+    pages = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    time.sleep(0.05)
+    gac = seeds / "05_gac_ev.txt"
+    gac.write_text(gac.read_text(encoding="utf-8").replace("99,800 yuan", "88,800 yuan"), encoding="utf-8")
+    site_build(site, dirty=True)
+    rebuilt = {p for p, mtime in pages.items() if p.stat().st_mtime_ns != mtime}
+    edited = next((site / "briefings").glob("2025-09-15-*/index.html"))
+    assert edited in rebuilt and "88,800 yuan" in edited.read_text(encoding="utf-8")
+    untouched = next((site / "briefings").glob("2025-03-18-*/index.html"))
+    assert untouched not in rebuilt
+    assert len(rebuilt) < len(pages) / 2, (len(rebuilt), len(pages))
+
+    fresh = tmp_path / "fresh"  # in a process of its own, as `mkdocs build` runs
+    run_briefing("build", "--seeds", seeds, "--site-dir", fresh, "-f", project / "mkdocs.yml", cwd=project, check=True)
+    for page in fresh.rglob("*.html"):
+        if page.name == "404.html" or page.parent.name == "tags":
+            continue
+        assert (site / page.relative_to(fresh)).read_text(encoding="utf-8") == page.read_text(encoding="utf-8"), page
+
+    def indexed(folder):  # search entries, by page
+        docs = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        # the tags index is Material's: under --dirty it lists the tags of rebuilt pages only
+        return sorted((d["location"], d["title"], d["text"]) for d in docs if not d["location"].startswith("tags/"))
+
+    assert indexed(site) == indexed(fresh)  # unchanged pages stay searchable, edited ones are new
