@@ -26,6 +26,9 @@ from .site import Generator
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 _GENERATORS: dict[tuple, Generator] = {}
+"""Under `mkdocs serve`, one Generator per project, kept for the life of the process: its
+memory of the previous run is what makes a reload cheap. A plain build keeps nothing, so
+that the analyses and the catalog are freed once the pages are handed to MkDocs."""
 REBUILT_ALWAYS = ("tags.md",)
 """Pages whose HTML other pages feed (Material's tags index): never skipped by --dirty."""
 
@@ -72,8 +75,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._urls: set[str] = set()
         self._previous_index: dict | None = None
 
+    serving = False
+
     def on_startup(self, *, command, dirty) -> None:
         self.dirty = dirty
+        self.serving = command == "serve"
 
     # -- dirty builds and Material's search index ---------------------------------------
     # Material merges a dirty build's search entries with the previous index on the
@@ -155,7 +161,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         key = (Path(config.config_file_path).resolve(), settings.seeds_dir.resolve(), settings.templates_dir.resolve())
         started = time.perf_counter()
-        generated = _GENERATORS.setdefault(key, Generator()).generate(settings)
+        generator = _GENERATORS.setdefault(key, Generator()) if self.serving else Generator()
+        generated = generator.generate(settings)
         log.info(
             "Briefings: %d files, %d pages rendered in this run, %.0f ms",
             len(generated.pages), generated.rendered, (time.perf_counter() - started) * 1000,
