@@ -38,7 +38,7 @@ class _UnchangedFile(File):
     `mkdocs serve --dirty` (`briefing serve --dirty`) keeps its HTML instead of building it."""
 
     def is_modified(self) -> bool:
-        return False
+        return not os.path.isfile(self.abs_dest_path)  # its HTML from the previous build is there
 """One Generator per project, kept for the life of the process: `mkdocs serve` makes a new
 plugin object on every reload, and the generator's memory is what makes a reload cheap."""
 
