@@ -1,6 +1,6 @@
 """Pagefind, the search option for large sites: its index is split into fragments that a
 browser loads as a query needs them, where Material's search loads one JSON file holding
-every page (294 MB at 10,000 briefings, see docs/benchmarks.md).
+every page (about 290 MB at 10,000 briefings, see docs/benchmarks.md).
 
 The binary comes from PyPI (``pagefind[bin]``, published by the Pagefind authors); nothing
 is downloaded at build time.
