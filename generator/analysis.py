@@ -11,10 +11,10 @@ from collections import Counter
 
 from .actors import extract_actors
 from .figures import extract_figures
-from . import lexicon
 from .lexicon import MEDIA_VERBS
 from .cache import AnalysisCache
 from .editorial import apply_overrides
+from .memo import ObjectMemo
 from .model import Actor, Article, Briefing, SecondarySource, SeedProblem
 from .reader import SeedError
 from .sections import build_sections
@@ -43,7 +43,7 @@ PARALLEL_MIN = 64
 
 
 def analyze_all(
-    articles: tuple[Article, ...], cache: AnalysisCache | None = None, workers: int | None = None, memo: dict | None = None
+    articles: tuple[Article, ...], cache: AnalysisCache | None = None, workers: int | None = None, memo: ObjectMemo | None = None
 ) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
     """Analyze every article and apply its editorial overrides; a bad override is a problem
     of that seed (reported like any bad seed), the other articles still build.
@@ -54,13 +54,9 @@ def analyze_all(
     object (an unchanged seed, see ``read_seeds``) and slug without any hashing.
     """
     slugs = assign_slugs(articles)
-    memo = memo if memo is not None else {}
-    remembered = {}
-    for article in articles:
-        hit = memo.get(id(article))
-        if hit is not None and hit[0] is article and hit[1] == slugs[article.path]:
-            remembered[id(article)] = hit
-    todo = [a for a in articles if id(a) not in remembered]
+    memo = memo if memo is not None else ObjectMemo()
+    memo.keep_only(articles)
+    todo = [a for a in articles if (memo.get(a) or (None,))[0] != slugs[a.path]]  # memo value: (slug, result)
     cached = [cache.get(a) if cache else None for a in todo]
     missing = [a for a, hit in zip(todo, cached) if hit is None]
     fresh = iter(_analyze_many(missing, workers))
@@ -73,10 +69,8 @@ def analyze_all(
             result: Briefing | SeedProblem = apply_overrides(replace(analysis, article=article, slug=slug))
         except SeedError as err:
             result = err.problem
-        remembered[id(article)] = (article, slug, result)
-    memo.clear()
-    memo.update(remembered)
-    results = [remembered[id(a)][2] for a in articles]
+        memo.put(article, (slug, result))
+    results = [memo.get(a)[1] for a in articles]
     return tuple(r for r in results if isinstance(r, Briefing)), tuple(r for r in results if isinstance(r, SeedProblem))
 
 
@@ -88,8 +82,6 @@ def _analyze_many(articles: list[Article], workers: int | None) -> list[Briefing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    if method == "fork":
-        lexicon.load()  # once, shared by the forked workers
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
         return list(pool.map(_analyze_unslugged, articles, chunksize=max(1, len(articles) // (workers * 8))))
 

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .analysis import short_hash, slugify
+from .memo import ObjectMemo
 from .model import Actor, Briefing, Event
 from .timeline import sort_key
 
@@ -91,19 +92,17 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def build_catalog(briefings: tuple[Briefing, ...], memo: dict | None = None) -> Catalog:
+def build_catalog(briefings: tuple[Briefing, ...], memo: ObjectMemo | None = None) -> Catalog:
     """The catalog of ``briefings``. ``memo`` (kept between builds by the caller) holds what
     depends on one briefing alone, keyed by the briefing object, so that a rebuild after one
     edit recomputes only that briefing's part; the result is the same without it."""
-    memo = {} if memo is None else memo
-    alive = {id(b) for b in briefings}
-    for key in [k for k in memo if k not in alive]:
-        del memo[key]
+    memo = ObjectMemo() if memo is None else memo
+    memo.keep_only(briefings)
     newest = tuple(sorted(briefings, key=lambda b: (b.article.date, b.slug), reverse=True))
     groups = _merge([Appearance(b, a) for b in newest for a in b.actors])
     entries = _entries(groups)
     actor_slug = {(a.briefing.slug, a.actor.name): e.slug for e in entries for a in e.appearances}
-    keyed = [item for b in newest for item in _own(b, memo)["dated"]]
+    keyed = [item for b in newest for item in memo.cached(b, _dated)]
     keyed.sort(key=lambda item: item[0])
     timeline = tuple(d for _, d in keyed)
     by_slug = {e.slug: e for e in entries}
@@ -112,22 +111,14 @@ def build_catalog(briefings: tuple[Briefing, ...], memo: dict | None = None) -> 
     return Catalog(briefings=newest, actors=entries, timeline=timeline, actor_slug=actor_slug, related=_related(newest, actor_slug))
 
 
-def _own(briefing: Briefing, memo: dict) -> dict:
-    """What the catalog takes from one briefing alone, computed once per briefing object."""
-    hit = memo.get(id(briefing))
-    if hit is not None and hit[0] is briefing:
-        return hit[1]
-    article = briefing.article
-    own = {
-        # timeline entries with their sort key: when, then article date, slug, position
-        "dated": [
-            ((sort_key(e.date), article.date, briefing.slug, e.start or 0, i), DatedEntry(briefing, e))
-            for i, e in enumerate(briefing.timeline)
-            if e.paragraph is not None
-        ],
-    }
-    memo[id(briefing)] = (briefing, own)
-    return own
+def _dated(briefing: Briefing) -> list[tuple[tuple, DatedEntry]]:
+    """A briefing's timeline entries with their sort key (when, then article date, slug,
+    position): what the catalog takes from one briefing alone."""
+    return [
+        ((sort_key(e.date), briefing.article.date, briefing.slug, e.start or 0, i), DatedEntry(briefing, e))
+        for i, e in enumerate(briefing.timeline)
+        if e.paragraph is not None
+    ]
 
 
 def _merge(appearances: list[Appearance]) -> list[list[Appearance]]:

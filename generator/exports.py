@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 
 from .catalog import Catalog
 from .citation import bibtex, csl_json
+from .memo import ObjectMemo
 from .model import Briefing, Page
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -59,15 +60,13 @@ def _flat(value) -> dict:
     return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
-def exports(catalog: Catalog, site_url: str = "", memo: dict | None = None) -> tuple[Page, ...]:
+def exports(catalog: Catalog, site_url: str = "", memo: ObjectMemo | None = None) -> tuple[Page, ...]:
     """The export files. ``memo`` (kept between builds) holds each briefing's serialized
     pieces, so an unchanged briefing is not serialized again."""
     briefings = catalog.briefings
-    memo = memo if memo is not None else {}
-    pieces = [_pieces(b, memo) for b in briefings]
-    alive = {id(b) for b in briefings}
-    for key in [k for k in memo if k not in alive]:
-        del memo[key]
+    memo = memo if memo is not None else ObjectMemo()
+    memo.keep_only(briefings)
+    pieces = [memo.cached(b, _pieces) for b in briefings]
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
         Page("sources.bib", "\n\n".join(p["bibtex"] for p in pieces) + "\n"),
@@ -84,17 +83,12 @@ def exports(catalog: Catalog, site_url: str = "", memo: dict | None = None) -> t
     )
 
 
-def _pieces(briefing: Briefing, memo: dict) -> dict:
-    hit = memo.get(id(briefing))
-    if hit is not None and hit[0] is briefing:
-        return hit[1]
-    pieces = {
+def _pieces(briefing: Briefing) -> dict:
+    return {
         "bibtex": bibtex(briefing),
         "csl": _json(csl_json(briefing)),
         "briefing": _json(briefing_to_dict(briefing)),
     }
-    memo[id(briefing)] = (briefing, pieces)
-    return pieces
 
 
 def _json_lines(items: list[str]) -> str:

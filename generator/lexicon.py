@@ -115,13 +115,6 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="small")
 
 
-def load() -> None:
-    """Load every data set now (before worker processes fork, so that they share them)."""
-    places()
-    _frequencies()
-    _name_detector()
-
-
 @functools.lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """Zipf frequency of the lowercase word in English (0 if unknown; "the" is about 7.7)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import time
 from pathlib import Path
 
 from mkdocs.config import base
@@ -160,12 +159,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             timeline_page_entries=self.config.timeline_page_entries,
         )
         key = (Path(config.config_file_path).resolve(), settings.seeds_dir.resolve(), settings.templates_dir.resolve())
-        started = time.perf_counter()
         generator = _GENERATORS.setdefault(key, Generator()) if self.serving else Generator()
         generated = generator.generate(settings)
         log.info(
-            "Briefings: %d files, %d pages rendered in this run, %.0f ms",
-            len(generated.pages), generated.rendered, (time.perf_counter() - started) * 1000,
+            "Briefings: %d files, %d pages rendered in this run, %.0f ms (%s)",
+            len(generated.pages), generated.rendered, sum(ms for _, ms in generated.timings),
+            ", ".join(f"{stage} {ms:.0f}" for stage, ms in generated.timings),
         )
         for problem in generated.problems:
             log.warning("Skipped seed %s", problem)

@@ -14,6 +14,7 @@ from . import escape
 from .catalog import build_catalog, timeline_periods, year_of
 from .citation import bibtex, csl_json
 from .exports import exports, json_ld
+from .memo import ObjectMemo
 from .model import Briefing, Page
 from .settings import TIMELINE_PAGE_ENTRIES
 from .text import sentence_spans
@@ -57,11 +58,11 @@ class PageMemo:
         self.context: tuple | None = None
         self.env: jinja2.Environment | None = None
         self.pages: dict[str, tuple[object, str]] = {}
-        self.fragments: dict[int, tuple[Briefing, dict]] = {}
-        self.catalog: dict[int, tuple[Briefing, dict]] = {}
+        self.fragments = ObjectMemo()
+        self.catalog = ObjectMemo()
         self.rendered = 0
-        self.unchanged: frozenset[str] = frozenset()
-        """Paths whose text is the same as in the previous run (after ``keep``)."""
+        self.unchanged: set[str] = set()
+        """Paths whose text is the same as in the previous run."""
 
     def start(self, templates_dir: Path, *settings) -> jinja2.Environment:
         context = (_templates_stamp(templates_dir), *settings)
@@ -71,6 +72,7 @@ class PageMemo:
             self.fragments.clear()
             self.catalog.clear()
         self.rendered = 0
+        self.unchanged = set()
         return self.env
 
     def page(self, path: str, key: object, render) -> Page:
@@ -78,15 +80,17 @@ class PageMemo:
         ``key=None`` always renders."""
         hit = self.pages.get(path)
         if key is not None and hit is not None and hit[0] == key:
+            self.unchanged.add(path)
             return Page(path, hit[1])
         text = render()
         self.rendered += 1
+        if hit is not None and hit[1] == text:
+            self.unchanged.add(path)
         self.pages[path] = (key, text)
         return Page(path, text)
 
-    def keep(self, pages: tuple[Page, ...], previous: dict[str, str]) -> None:
-        """Forget pages that are gone (a deleted seed or actor); note the unchanged ones."""
-        self.unchanged = frozenset(p.path for p in pages if previous.get(p.path) == p.markdown)
+    def keep(self, pages: tuple[Page, ...]) -> None:
+        """Forget pages that are gone (a deleted seed or actor)."""
         current = {p.path for p in pages}
         for path in [p for p in self.pages if p not in current]:
             del self.pages[path]
@@ -114,7 +118,6 @@ def render_site(
     briefing, actor and timeline pages come from ``memo`` when their inputs are unchanged.
     """
     memo = memo if memo is not None else PageMemo()
-    previous = {path: text for path, (_, text) in memo.pages.items()}
     env = memo.start(templates_dir, home_intro, site_url, timeline_page_entries)
     catalog = build_catalog(briefings, memo.catalog)
     periods = timeline_periods(catalog.timeline, timeline_page_entries)
@@ -155,7 +158,7 @@ def render_site(
     for entry in catalog.actors:
         pages.append(memo.page(f"actors/{entry.slug}.md", entry, lambda e=entry: template.render(entry=e)))
     result = tuple(pages) + exports(catalog, site_url, memo.fragments)
-    memo.keep(result, previous)
+    memo.keep(result)
     return result
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 from .analysis import analyze_all
 from .cache import AnalysisCache
+from .memo import ObjectMemo
 from .model import Page, SeedProblem
 from .reader import read_seeds
 from .render import PageMemo, render_site
@@ -23,6 +25,8 @@ class Generated:
     """Pages rendered in this run (the others were unchanged since the previous run)."""
     unchanged: frozenset[str] = frozenset()
     """Paths whose text is byte-identical to the previous run of the same Generator."""
+    timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    """Milliseconds per stage: read, analyze, render (catalog, pages and exports)."""
 
 
 class Generator:
@@ -33,19 +37,26 @@ class Generator:
 
     def __init__(self) -> None:
         self.seeds: dict = {}
-        self.analyses: dict = {}
+        self.analyses = ObjectMemo()
         self.pages = PageMemo()
 
     def generate(self, settings: Settings) -> Generated:
+        t0 = time.perf_counter()
         corpus = read_seeds(settings.seeds_dir, settings.limits, self.seeds)
+        t1 = time.perf_counter()
         cache = AnalysisCache(settings.cache_dir) if settings.cache_dir else None
         briefings, override_problems = analyze_all(corpus.articles, cache, settings.workers, self.analyses)
+        t2 = time.perf_counter()
         pages = render_site(
             briefings, settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, self.pages
         )
+        t3 = time.perf_counter()
         newest = max((a.date for a in corpus.articles), default=None)
         epoch = calendar.timegm(newest.timetuple()) if newest else 0
-        return Generated(pages, corpus.problems + override_problems, epoch, self.pages.rendered, self.pages.unchanged)
+        timings = (("read", (t1 - t0) * 1000), ("analyze", (t2 - t1) * 1000), ("render", (t3 - t2) * 1000))
+        return Generated(
+            pages, corpus.problems + override_problems, epoch, self.pages.rendered, frozenset(self.pages.unchanged), timings
+        )
 
 
 def generate(settings: Settings) -> Generated:

@@ -1,0 +1,37 @@
+"""ObjectMemo: values computed from an object, kept between runs while the caller passes
+the same object again (``mkdocs serve``: an unchanged seed gives the very same Article, so
+the same Briefing). Keyed by identity, which costs nothing for the large frozen model
+objects; each entry holds its object, so an id is never reused while it is remembered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+
+class ObjectMemo:
+    def __init__(self) -> None:
+        self._items: dict[int, tuple[object, Any]] = {}
+
+    def get(self, obj: object) -> Any | None:
+        hit = self._items.get(id(obj))
+        return hit[1] if hit is not None and hit[0] is obj else None
+
+    def put(self, obj: object, value: Any) -> None:
+        self._items[id(obj)] = (obj, value)
+
+    def cached(self, obj: object, compute: Callable[[Any], Any]) -> Any:
+        value = self.get(obj)
+        if value is None:
+            value = compute(obj)
+            self.put(obj, value)
+        return value
+
+    def keep_only(self, objects: Iterable[object]) -> None:
+        """Forget the objects not in ``objects`` (a removed or edited seed's)."""
+        alive = {id(o) for o in objects}
+        for key in [k for k in self._items if k not in alive]:
+            del self._items[key]
+
+    def clear(self) -> None:
+        self._items.clear()
