@@ -37,6 +37,14 @@ class _Value:
 class _Rule:
     pattern: re.Pattern[str]
     normalize: Callable[[re.Match[str], dt.date], _Value | None]
+    examples: tuple[str, ...]
+    """Phrases the rule matches whole, with and without each optional part: a test runs
+    every rule on each of its examples, so that no path reads a group the pattern lacks."""
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    """A named group of the match, or None where the rule's pattern has no such group."""
+    return match.groupdict().get(name)
 
 
 def _month(match: re.Match[str]) -> int:
@@ -81,7 +89,7 @@ def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
 
 def _part_of_year(match: re.Match[str], _: dt.date) -> _Value:
     part = match.group("part").lower()
-    year = match.group("year")
+    year = _group(match, "year")
     if part in ("early", "beginning of", "start of", "the beginning of", "the start of"):
         return _Value(f"{year}-H1", "early-year")
     if part in ("late", "end of", "the end of"):
@@ -92,7 +100,7 @@ def _part_of_year(match: re.Match[str], _: dt.date) -> _Value:
 def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     number = match.group("q")
     quarter = int(number) if number.isdigit() else _ORDINALS[number.lower()]
-    year = match.group("year") or match.group("year2") or _year_word(match, anchor)
+    year = _group(match, "year") or _group(match, "year2") or _year_word(match, anchor)
     if not year:
         current = (anchor.month - 1) // 3 + 1
         year = str(anchor.year if quarter <= current else anchor.year - 1)
@@ -165,12 +173,12 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
 
 def _half(match: re.Match[str], anchor: dt.date) -> _Value:
     half = 1 if match.group("h").lower() in ("first", "1st") else 2
-    year = match.group("year") or str(anchor.year)
+    year = _group(match, "year") or str(anchor.year)
     return _Value(f"{year}-H{half}", "half")
 
 
 def _season(match: re.Match[str], anchor: dt.date) -> _Value:
-    year = match.group("year")
+    year = _group(match, "year")
     if not year:
         shift = {"last": -1, "next": 1, "this": 0}[match.group("rel").lower()]
         year = str(anchor.year + shift)
@@ -224,36 +232,36 @@ def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value((anchor + dt.timedelta(days=shift)).isoformat(), "day")
 
 
-def _rule(pattern: str, normalize) -> _Rule:
-    return _Rule(re.compile(_B + pattern + _E, re.IGNORECASE), normalize)
+def _rule(pattern: str, normalize, *examples: str) -> _Rule:
+    return _Rule(re.compile(_B + pattern + _E, re.IGNORECASE), normalize, examples)
 
 
 # Longest, most specific patterns first; a later rule never overlaps an earlier match.
 RULES = (
-    _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m)),
-    _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year")))),
-    _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year")))),
-    _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year),
-    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter),
-    _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter),
-    _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+" + _YEAR + ")?", _half),
-    _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season),
-    _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season),
-    _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day),
-    _rule(_DAY + r"\s+" + _MONTH, _month_day),
-    _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{m.group('year')}-{_month(m):02d}", "month")),
-    _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month),
-    _rule(r"(?P<rel>last|previous|next|this|coming)\s+(?P<unit>year|month|week|quarter)", _relative),
-    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)\s+(?:ago|earlier)", _ago),
-    _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a)),
-    _rule(r"the\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)(?!\s+of)", _reported_quarter),
-    _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month),
-    _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month),
-    _rule(_MONTH, _bare_month),
-    _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday),
-    _rule(r"yesterday|today|tomorrow", _deictic),
-    _rule(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s", lambda m, a: _Value(m.group("decade")[:3], "decade")),
-    _rule(r"(?:fiscal\s+(?:year\s+)?)?" + _YEAR, lambda m, a: _Value(m.group("year"), "year")),
+    _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m), "2024-03-15"),
+    _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year"))), "March 15, 2024"),
+    _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year"))), "15 March 2024"),
+    _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023"),
+    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the first quarter", "third fiscal quarter of fiscal 2024"),
+    _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3"),
+    _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half"),
+    _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022"),
+    _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter"),
+    _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd"),
+    _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March"),
+    _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{m.group('year')}-{_month(m):02d}", "month"), "March 2024"),
+    _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year"),
+    _rule(r"(?P<rel>last|previous|next|this|coming)\s+(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week"),
+    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier"),
+    _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago"),
+    _rule(r"the\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)(?!\s+of)", _reported_quarter, "the latest quarter"),
+    _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March"),
+    _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month, "early March"),
+    _rule(_MONTH, _bare_month, "March", "Sept."),
+    _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday, "last Monday", "Monday", "next Friday", "this Sunday"),
+    _rule(r"yesterday|today|tomorrow", _deictic, "yesterday"),
+    _rule(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s", lambda m, a: _Value(m.group("decade")[:3], "decade"), "the 1990s"),
+    _rule(r"(?:fiscal\s+(?:year\s+)?)?" + _YEAR, lambda m, a: _Value(m.group("year"), "year"), "fiscal 2024", "2024", "fiscal year 2024"),
 )
 
 
@@ -296,10 +304,26 @@ def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
                 continue
             if not _is_date_context(text, match):
                 continue
-            value = rule.normalize(match, anchor)
+            value = _normalize(rule, match, anchor)
             if value is not None:
                 found.append(DateMention(start, end, value.date, value.precision))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+_VALUE_RE = re.compile(r"\d{4}(?:-(?:Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI|\d\d(?:-\d\d)?))?")
+
+
+def _normalize(rule: _Rule, match: re.Match[str], anchor: dt.date) -> _Value | None:
+    """The rule's value, or None for one the calendar cannot hold ("a year ago" from
+    0001-01-01, "next week" from 9999-12-31): such an expression dates nothing."""
+    try:
+        value = rule.normalize(match, anchor)
+    except (ValueError, OverflowError):
+        return None
+    if value is None:
+        return None
+    valid = value.precision == "decade" or (_VALUE_RE.fullmatch(value.date) and value.date[:4] != "0000")
+    return value if valid else None
 
 
 _YEAR_LEAD = re.compile(
@@ -364,11 +388,11 @@ def sort_key(value: str) -> tuple[int, int, int]:
         return year, (int(rest[1]) - 1) * 3 + 1, 1
     if rest.startswith("H"):
         return year, 1 if rest == "H1" else 7, 1
+    if rest in ("SP", "SU", "FA", "WI"):  # before weeks: winter is "WI"
+        return year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[rest], 1
     if rest.startswith("W"):
         day = dt.date.fromisocalendar(year, int(rest[1:]), 1)
         return day.year, day.month, day.day
-    if rest in ("SP", "SU", "FA", "WI"):
-        return year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[rest], 1
     parts = rest.split("-")
     return year, int(parts[0]), int(parts[1]) if len(parts) > 1 else 1
 
