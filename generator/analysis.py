@@ -15,13 +15,22 @@ from .lexicon import MEDIA_VERBS
 from .cache import AnalysisCache
 from .editorial import apply_overrides
 from .memo import ObjectMemo
-from .model import Actor, Article, Briefing, SecondarySource, SeedProblem
+from .model import Actor, Article, Briefing, SecondarySource, SeedProblem, failure_problem
 from .reader import SeedError
 from .sections import build_sections
 from .summary import summarize
 from .timeline import build_timeline
 
 _SLUG_MAX = 60
+
+
+def analyze_or_problem(article: Article) -> Briefing | SeedProblem:
+    """``analyze``, with any exception (a bug not found yet) made that article's problem:
+    one article's failure never takes the site down."""
+    try:
+        return analyze(article, "")
+    except Exception as err:  # noqa: BLE001 - the point: whatever it is, it stays this article's
+        return failure_problem(article.path, "analysis", err)
 
 
 def analyze(article: Article, slug: str) -> Briefing:
@@ -62,32 +71,36 @@ def analyze_all(
     fresh = iter(_analyze_many(missing, workers))
     for article, hit in zip(todo, cached):
         analysis = hit if hit is not None else next(fresh)
-        if hit is None and cache is not None:
+        if hit is None and cache is not None and isinstance(analysis, Briefing):
             cache.put(article, analysis)
         slug = slugs[article.path]
-        try:
-            result: Briefing | SeedProblem = apply_overrides(replace(analysis, article=article, slug=slug))
-        except SeedError as err:
-            result = err.problem
-        memo.put(article, (slug, result))
+        memo.put(article, (slug, _finish(analysis, article, slug)))
     results = [memo.get(a)[1] for a in articles]
     return tuple(r for r in results if isinstance(r, Briefing)), tuple(r for r in results if isinstance(r, SeedProblem))
 
 
-def _analyze_many(articles: list[Article], workers: int | None) -> list[Briefing]:
+def _finish(analysis: Briefing | SeedProblem, article: Article, slug: str) -> Briefing | SeedProblem:
+    """The analysis with its slug and the analyst's overrides applied."""
+    if isinstance(analysis, SeedProblem):
+        return analysis
+    try:
+        return apply_overrides(replace(analysis, article=article, slug=slug))
+    except SeedError as err:
+        return err.problem
+    except Exception as err:  # noqa: BLE001
+        return failure_problem(article.path, "applying the overrides", err)
+
+
+def _analyze_many(articles: list[Article], workers: int | None) -> list[Briefing | SeedProblem]:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers < 2 or len(articles) < PARALLEL_MIN:
-        return [analyze(a, "") for a in articles]
+        return [analyze_or_problem(a) for a in articles]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        return list(pool.map(_analyze_unslugged, articles, chunksize=max(1, len(articles) // (workers * 8))))
-
-
-def _analyze_unslugged(article: Article) -> Briefing:
-    return analyze(article, "")
+        return list(pool.map(analyze_or_problem, articles, chunksize=max(1, len(articles) // (workers * 8))))
 
 
 def find_secondary_sources(article: Article, actors: tuple[Actor, ...]) -> tuple[SecondarySource, ...]:

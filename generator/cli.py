@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
@@ -11,9 +12,11 @@ from pathlib import Path
 
 from .analysis import analyze_all
 from .exports import briefing_to_dict
-from .reader import find_seed_files, read_seed, read_seeds, SeedError
+from .files import SeedsFolderMissing
+from .model import SeedProblem, printable
+from .reader import read_seeds
 from .safety import UnsafeOutput, write_pages
-from .settings import Limits, Settings
+from .settings import Settings
 from .site import generate
 
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -24,58 +27,85 @@ SEEDS_ENV = "BRIEFINGS_SEEDS"
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except SeedsFolderMissing as err:
+        print(f"briefing {args.command}: {printable(str(err))}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # noqa: BLE001 - one line for the user, the traceback on request
+        if args.debug:
+            raise
+        print(f"briefing {args.command}: internal error ({type(err).__name__}: {printable(str(err))[:300]}); run again with --debug for the traceback", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show tracebacks of unexpected failures")
+    common.add_argument("-v", "--verbose", action="store_true", help="debug logging (implies --debug)")
     parser = argparse.ArgumentParser(prog="briefing", description="Turn news articles into a briefing site.")
-    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
+    command = functools.partial(sub.add_parser, parents=[common])  # every command takes --debug and -v
 
-    build = sub.add_parser("build", help="build the static site with MkDocs")
+    build = command("build", help="build the static site with MkDocs")
     build.add_argument("--seeds", type=Path, help="folder of seed articles (default: from mkdocs.yml)")
     build.add_argument("--site-dir", type=Path, help="output folder (default: site/)")
     build.add_argument("--strict", action="store_true", help="fail on any bad seed or MkDocs warning")
     build.add_argument("-f", "--config-file", type=Path, default=Path(DEFAULT_CONFIG))
     build.set_defaults(run=_build)
 
-    serve = sub.add_parser("serve", help="preview the site with live reload")
+    serve = command("serve", help="preview the site with live reload")
     serve.add_argument("--seeds", type=Path)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
     serve.add_argument("-f", "--config-file", type=Path, default=Path(DEFAULT_CONFIG))
     serve.add_argument("--dirty", action="store_true", help="after an edit, rebuild only the pages whose Markdown changed (large corpora)")
     serve.set_defaults(run=_serve)
 
-    check = sub.add_parser("check", help="validate every seed; print path:line: message per problem")
+    check = command("check", help="validate every seed; print path:line: message per problem")
     check.add_argument("--seeds", type=Path, default=Path("seeds"))
     check.set_defaults(run=_check)
 
-    render = sub.add_parser("render", help="write the generated Markdown pages to a folder")
+    render = command("render", help="write the generated Markdown pages to a folder")
     render.add_argument("--out", type=Path, required=True)
     render.add_argument("--seeds", type=Path, default=Path("seeds"))
     render.add_argument("--templates", type=Path, default=Path("templates"))
     render.add_argument("--home", type=Path, default=Path("docs/index.md"), help="hand-written home intro")
     render.set_defaults(run=_render)
 
-    evaluate = sub.add_parser("evaluate", help="score the analysis on annotated data (../shared/eval)")
+    evaluate = command("evaluate", help="score the analysis on annotated data (../shared/eval)")
     evaluate.add_argument("task", choices=("summaries", "entities", "timex", "seed", "all"))
     evaluate.add_argument("folder", type=Path, help="the eval folder (for all) or the task's dev folder")
     evaluate.add_argument("--limit", type=int, help="only the first N documents (sorted by name)")
     evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="where the seed articles are (task seed)")
     evaluate.set_defaults(run=_evaluate)
 
-    analyze = sub.add_parser("analyze", help="print the analysis of seed files as JSON")
+    analyze = command("analyze", help="print the analysis of seed files as JSON")
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     analyze.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
     analyze.set_defaults(run=_analyze)
+    parser.set_defaults(debug=False, verbose=False)
     return parser
 
 
-def _mkdocs_logging() -> None:
+def _debugging(args) -> bool:
+    args.debug = args.debug or args.verbose
+    return args.debug
+
+
+def _print_problem(problem: SeedProblem, args, file=sys.stdout) -> None:
+    print(problem, file=file)
+    if problem.detail and args.debug:
+        print(problem.detail, file=sys.stderr)
+
+
+def _mkdocs_logging(args) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    logger.setLevel(logging.DEBUG if _debugging(args) else logging.INFO)
 
 
 def _build(args) -> int:
@@ -86,7 +116,7 @@ def _build(args) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.seeds is not None:
         os.environ[SEEDS_ENV] = str(args.seeds.resolve())
-    _mkdocs_logging()
+    _mkdocs_logging(args)
     overrides = {"strict": args.strict}
     if args.site_dir is not None:
         overrides["site_dir"] = str(args.site_dir)
@@ -111,22 +141,28 @@ def _override_seeds(config, seeds: Path) -> None:
 
 def _serve(args) -> int:
     from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.seeds is not None:
         os.environ[SEEDS_ENV] = str(args.seeds.resolve())
-    _mkdocs_logging()
-    serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty" if args.dirty else None)
+    _mkdocs_logging(args)
+    try:
+        serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty" if args.dirty else None)
+    except (Abort, ConfigurationError, PluginError) as err:
+        print(f"briefing serve: {err}", file=sys.stderr)
+        return 1
     return 0
 
 
 def _check(args) -> int:
     """Reads every seed and applies its overrides (which need the analysis to be checked)."""
+    _debugging(args)
     corpus = read_seeds(args.seeds)
     _, override_problems = analyze_all(corpus.articles)
     problems = corpus.problems + override_problems
     for problem in problems:
-        print(problem)
+        _print_problem(problem, args)
     files = len(corpus.articles) + len(corpus.problems)
     print(f"{files} seed file(s): {files - len(problems)} good, {len(problems)} with problems", file=sys.stderr)
     return 1 if problems else 0
@@ -135,9 +171,10 @@ def _check(args) -> int:
 def _render(args) -> int:
     intro = args.home.read_text(encoding="utf-8") if args.home.is_file() else ""
     settings = Settings(seeds_dir=args.seeds, templates_dir=args.templates, home_intro=intro, site_url=os.environ.get("SITE_URL", ""))
+    _debugging(args)
     generated = generate(settings)
     for problem in generated.problems:
-        print(problem, file=sys.stderr)
+        _print_problem(problem, args, sys.stderr)
     try:
         written = write_pages(generated.pages, args.out)
     except UnsafeOutput as err:
@@ -164,22 +201,22 @@ def _evaluate(args) -> int:
         for score in run(folder):
             print("  " + score.line())
             below += score.target is not None and score.value < score.target
-    return 0
+    if below:
+        print(f"{below} score(s) below target", file=sys.stderr)
+    return 1 if below else 0
 
 
 def _analyze(args) -> int:
-    articles, failed = [], False
+    _debugging(args)
+    articles, problems = [], []
     for path in args.paths:
-        for seed in find_seed_files(path) if path.is_dir() else (path,):
-            try:
-                articles.append(read_seed(seed, Limits()))
-            except SeedError as err:
-                print(err.problem, file=sys.stderr)
-                failed = True
-    briefings, problems = analyze_all(tuple(articles))
-    for problem in problems:
-        print(problem, file=sys.stderr)
-        failed = True
+        corpus = read_seeds(path)
+        articles.extend(corpus.articles)
+        problems.extend(corpus.problems)
+    briefings, override_problems = analyze_all(tuple(articles))
+    for problem in (*problems, *override_problems):
+        _print_problem(problem, args, sys.stderr)
+    failed = bool(problems or override_problems)
     json.dump([briefing_to_dict(b) for b in briefings], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 1 if failed else 0

@@ -200,10 +200,33 @@ class SeedProblem:
     path: Path
     line: int | None
     message: str
+    detail: str = field(default="", compare=False)
+    """The traceback of an unexpected failure, shown only on request (``--debug``, ``-v``)."""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
+        name = printable(str(self.path))
+        where = f"{name}:{self.line}" if self.line else name
+        return f"{where}: {printable(self.message)}"
+
+
+def failure_problem(path: Path, stage: str, err: BaseException) -> SeedProblem:
+    """An unexpected exception while reading or analysing one seed, as that seed's problem
+    (one line; the traceback in ``detail``)."""
+    import traceback
+
+    detail = "".join(traceback.format_exception(type(err), err, err.__traceback__))
+    reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+    return SeedProblem(
+        path, None, f"{stage} failed ({reason[:200]}); the article is skipped (--debug shows the traceback; please report it with this file)", detail
+    )
+
+
+def printable(text: str) -> str:
+    """``text`` with control and format characters escaped (``\\n``, ``\\x1b``, ``\\u202e``):
+    a file name or a quoted line cannot forge a log line or reorder one."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .files import SeedsFolderMissing
+from .model import printable
 from .search import PagefindError, pagefind_executable, run_pagefind
 from .safety import UnsafeOutput, check_site_dir, write_marker
 from .settings import TIMELINE_PAGE_ENTRIES, Limits, Settings
@@ -160,7 +162,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         key = (Path(config.config_file_path).resolve(), settings.seeds_dir.resolve(), settings.templates_dir.resolve())
         generator = _GENERATORS.setdefault(key, Generator()) if self.serving else Generator()
-        generated = generator.generate(settings)
+        try:
+            generated = generator.generate(settings)
+        except Exception as err:  # noqa: BLE001 - a template or site-level failure, named
+            raise PluginError(f"Briefings: {describe_failure(err)}") from err
         log.info(
             "Briefings: %d files, %d pages rendered in this run, %.0f ms (%s)",
             len(generated.pages), generated.rendered, sum(ms for _, ms in generated.timings),
@@ -168,6 +173,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         for problem in generated.problems:
             log.warning("Skipped seed %s", problem)
+            if problem.detail:
+                log.debug("%s", problem.detail)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(generated.source_date_epoch))
         for page in generated.pages:
             existing = files.get_file_from_path(page.path)
@@ -185,7 +192,42 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(self.config.seeds_dir)
         server.watch(self.config.templates_dir)
+        server.builder = _keep_serving(server.builder)
         return server
+
+
+def _keep_serving(builder):
+    """A rebuild that fails (a template with a syntax error, a broken mkdocs.yml) is logged
+    with the file and the reason, and the server goes on serving the last good site:
+    MkDocs' own loop would hold every request until a build succeeds ("The server will
+    appear stuck"). The next good edit rebuilds as usual."""
+
+    def build_or_keep_last(*args, **kwargs):
+        try:
+            return builder(*args, **kwargs)
+        except Exception as err:  # noqa: BLE001 - the preview must survive any bad edit
+            log.error("Rebuild failed: %s. Still serving the last good build; fix it and save to rebuild.", describe_failure(err))
+            log.debug("Rebuild failure", exc_info=True)
+
+    return build_or_keep_last
+
+
+def describe_failure(err: BaseException) -> str:
+    """One line naming the file, the line and the reason of a build failure."""
+    import jinja2
+
+    from mkdocs.exceptions import Abort
+
+    while isinstance(err, (PluginError, Abort)) and isinstance(err.__cause__ or err.__context__, Exception):
+        err = err.__cause__ or err.__context__  # MkDocs' Abort wraps the error it logged
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        where = err.filename or err.name or "template"
+        return f"{printable(where)}:{err.lineno}: template syntax error: {printable(err.message or '')}"
+    if isinstance(err, jinja2.TemplateError):
+        return f"template error: {printable(str(err))}"
+    if isinstance(err, SeedsFolderMissing):
+        return printable(str(err))
+    return f"{type(err).__name__}: {printable(str(err))}"
 
 
 def _search_index(config) -> Path | None:

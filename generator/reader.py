@@ -20,7 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import ACTOR_TYPES, ActorOverride, Article, Corpus, Overrides, Paragraph, SeedProblem, Source
+from .files import Skipped, UnsafeFile, lstat_kind, not_read_reason, read_regular, scan_folder
+from .model import ACTOR_TYPES, ActorOverride, Article, Corpus, Overrides, Paragraph, SeedProblem, Source, failure_problem
 from .settings import Limits
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -80,18 +81,15 @@ def read_seeds(seeds_dir: Path, limits: Limits = Limits(), memo: dict | None = N
     """
     articles, problems = [], []
     seen = {}
-    for path in find_seed_files(seeds_dir):
+    paths, skipped = _seed_paths(seeds_dir)
+    problems.extend(SeedProblem(s.path, None, s.reason) for s in skipped)
+    for path in paths:
         stamp = (_stamp(path), limits) if memo is not None else None
         hit = memo.get(path) if memo is not None else None
         if hit is not None and hit[0] == stamp:
             result = hit[1]
         else:
-            try:
-                article = read_seed(path, limits)
-                name = path.relative_to(seeds_dir).as_posix() if seeds_dir.is_dir() else path.name
-                result = dataclasses.replace(article, name=name)
-            except SeedError as err:
-                result = err.problem
+            result = _read_or_problem(path, seeds_dir, limits)
         seen[path] = (stamp, result)
         (problems if isinstance(result, SeedProblem) else articles).append(result)
     if memo is not None:
@@ -100,30 +98,41 @@ def read_seeds(seeds_dir: Path, limits: Limits = Limits(), memo: dict | None = N
     return Corpus(tuple(articles), tuple(problems))
 
 
+def _read_or_problem(path: Path, seeds_dir: Path, limits: Limits) -> Article | SeedProblem:
+    try:
+        article = read_seed(path, limits)
+    except SeedError as err:
+        return err.problem
+    except Exception as err:  # noqa: BLE001 - a bug not found yet stays this seed's problem
+        return failure_problem(path, "reading", err)
+    name = path.relative_to(seeds_dir).as_posix() if seeds_dir.is_dir() else path.name
+    return dataclasses.replace(article, name=name)
+
+
 def _stamp(path: Path) -> tuple:
     """What changes when a seed or its sidecar is edited, replaced or removed."""
     stamps = []
-    for candidate in (path, path.with_name(path.name + SIDECAR_SUFFIX), path.with_suffix(SIDECAR_SUFFIX)):
+    for candidate in (path, *_sidecar_candidates(path)):
         try:
-            st = candidate.stat()
-            stamps.append((st.st_mtime_ns, st.st_size, st.st_ino))
+            st = candidate.lstat()
+            stamps.append((st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode))
         except OSError:
             stamps.append(None)
     return tuple(stamps)
 
 
-def find_seed_files(seeds_dir: Path) -> tuple[Path, ...]:
-    """Seed files under ``seeds_dir``, recursively, in a stable order; hidden files skipped."""
+def _seed_paths(seeds_dir: Path) -> tuple[tuple[Path, ...], tuple[Skipped, ...]]:
+    """A seed file given alone, or the regular seed files of a folder and the entries skipped."""
     if seeds_dir.is_file():
-        return (seeds_dir,)
-    found = (
-        p
-        for p in seeds_dir.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in SEED_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(seeds_dir).parts)
-    )
-    return tuple(sorted(found, key=lambda p: p.as_posix()))
+        return (seeds_dir,), ()
+    return scan_folder(seeds_dir, SEED_SUFFIXES)
+
+
+def find_seed_files(seeds_dir: Path) -> tuple[Path, ...]:
+    """Seed files under ``seeds_dir``, recursively, in a stable order; hidden files, links
+    and anything but regular files skipped (``read_seeds`` reports the skipped ones).
+    Raises ``SeedsFolderMissing`` when there is no such folder."""
+    return _seed_paths(seeds_dir)[0]
 
 
 def read_seed(path: Path, limits: Limits = Limits()) -> Article:
@@ -139,7 +148,7 @@ def read_seed(path: Path, limits: Limits = Limits()) -> Article:
         meta, body_start, lines = _split_header(path, text)
         sidecar = _sidecar_of(path)
         if sidecar is not None:
-            meta = _merge(meta, _read_metadata_file(sidecar))
+            meta = _merge(meta, _read_metadata_file(sidecar, limits))
         paragraphs = _paragraphs_from_text(_blocks(lines, body_start))
     return _article(path, meta, paragraphs, limits)
 
@@ -147,20 +156,19 @@ def read_seed(path: Path, limits: Limits = Limits()) -> Article:
 # -- decoding and limits ---------------------------------------------------------------
 
 
-def _read_bytes(path: Path, limits: Limits) -> bytes:
+def _read_bytes(path: Path, max_bytes: int, setting: str = "max_bytes") -> bytes:
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise SeedError(
-                SeedProblem(path, None, f"file is {size:,} bytes; the limit is {limits.max_bytes:,} bytes (setting max_bytes)")
-            )
-        return path.read_bytes()
+        return read_regular(path, max_bytes)
+    except UnsafeFile as err:
+        raise SeedError(SeedProblem(path, None, str(err))) from None
+    except ValueError as err:
+        raise SeedError(SeedProblem(path, None, f"{err} (setting {setting})")) from None
     except OSError as err:
-        raise SeedError(SeedProblem(path, None, f"cannot read file: {err.strerror}")) from err
+        raise SeedError(SeedProblem(path, None, f"cannot read file: {err.strerror}")) from None
 
 
 def _decode(path: Path, limits: Limits) -> str:
-    data = _read_bytes(path, limits)
+    data = _read_bytes(path, limits.max_bytes)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise SeedError(SeedProblem(path, line, "binary data (NUL byte); accepted: UTF-8 text"))
@@ -268,7 +276,7 @@ def caption_credit(line: str) -> str | None:
 def _read_html(path: Path, limits: Limits) -> Article:
     from .html_reader import HtmlSeedError, extract_html, html_date, html_source
 
-    data = _read_bytes(path, limits)
+    data = _read_bytes(path, limits.max_bytes)
     try:
         found, blocks = extract_html(data)
     except HtmlSeedError as err:
@@ -276,17 +284,28 @@ def _read_html(path: Path, limits: Limits) -> Article:
     meta = _Metadata(title=_normalize(found["title"] or "") or None, date=html_date(found["date"]), source=html_source(found))
     sidecar = _sidecar_of(path)
     if sidecar is not None:
-        meta = _merge(meta, _read_metadata_file(sidecar))
+        meta = _merge(meta, _read_metadata_file(sidecar, limits))
     if meta.title is None or meta.date is None:
         missing = "title" if meta.title is None else "publication date"
         raise SeedError(SeedProblem(path, None, f"the page has no {missing}; add it in a sidecar {path.name}.yml ({'title: ...' if meta.title is None else 'date: YYYY-MM-DD'})"))
     return _article(path, meta, [(kind, _normalize(text), None) for kind, text in blocks], limits)
 
 
+def _sidecar_candidates(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + SIDECAR_SUFFIX), path.with_suffix(SIDECAR_SUFFIX)
+
+
 def _sidecar_of(path: Path) -> Path | None:
-    for candidate in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_suffix(SIDECAR_SUFFIX)):
-        if candidate.exists():
-            return candidate
+    """The seed's sidecar, if it has one; a sidecar that is a link, a pipe or a folder is
+    the seed's problem (never opened)."""
+    for candidate in _sidecar_candidates(path):
+        try:
+            kind = lstat_kind(candidate)
+        except OSError:
+            continue
+        if kind is not None:
+            raise SeedError(SeedProblem(candidate, None, f"sidecar {not_read_reason(kind)}"))
+        return candidate
     return None
 
 
@@ -327,27 +346,82 @@ def _paragraphs_from_markdown(blocks: list[_Block]) -> list[tuple[str, str, int]
 # -- metadata (front matter and sidecars) ------------------------------------------------
 
 
-def _read_metadata_file(path: Path) -> _Metadata:
+def _read_metadata_file(path: Path, limits: Limits) -> _Metadata:
+    data = _read_bytes(path, limits.max_metadata_bytes, "max_metadata_bytes")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise SeedError(SeedProblem(path, None, f"cannot read sidecar as UTF-8 text: {err}")) from err
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise SeedError(SeedProblem(path, line, f"sidecar is not UTF-8 (byte 0x{data[err.start]:02x}); accepted: UTF-8 YAML")) from None
     return _parse_metadata(path, text, first_line=1)
 
 
-def _parse_metadata(path: Path, text: str, first_line: int) -> _Metadata:
+class _MetadataLoader(yaml.SafeLoader):
+    """Safe YAML in which dates stay text (``2023-02-29`` gets a message with its line from
+    ``_parse_date``, not a crash in the YAML constructor)."""
+
+
+_MetadataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_MetadataLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+METADATA_MAX_DEPTH = 8
+"""Deepest nesting of metadata (overrides.actors.<name>.<key> is 4)."""
+METADATA_MAX_EVENTS = 20_000
+"""Most YAML events (scalars, mappings, sequences) in one file's metadata."""
+
+
+def _load_yaml(path: Path, text: str, first_line: int):
+    """The YAML node and data of a metadata text, within bounds of depth and size; anchors
+    and aliases are refused (an alias bomb is a few lines that expand without end)."""
+    loader = _MetadataLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        depth = events = 0
+        while loader.check_event():
+            event = loader.peek_event()
+            where = first_line + event.start_mark.line
+            events += 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise SeedError(SeedProblem(path, where, "YAML anchors and aliases (&name, *name) are not accepted in metadata; write the value out"))
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > METADATA_MAX_DEPTH:
+                    raise SeedError(SeedProblem(path, where, f"metadata nested deeper than {METADATA_MAX_DEPTH} levels; accepted keys: {', '.join(METADATA_KEYS)}"))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if events > METADATA_MAX_EVENTS:
+                raise SeedError(SeedProblem(path, where, f"metadata has more than {METADATA_MAX_EVENTS:,} YAML values"))
+            loader.get_event()
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = first_line + mark.line if mark else None
-        raise SeedError(SeedProblem(path, line, f"invalid YAML: {getattr(err, 'problem', err)}")) from err
+        raise SeedError(_yaml_problem(path, err, first_line)) from None
+    finally:
+        loader.dispose()
+    loader = _MetadataLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as err:
+        raise SeedError(_yaml_problem(path, err, first_line)) from None
+    finally:
+        loader.dispose()
+    return node, data
+
+
+def _yaml_problem(path: Path, err: yaml.YAMLError, first_line: int) -> SeedProblem:
+    mark = getattr(err, "problem_mark", None)
+    line = first_line + mark.line if mark else None
+    return SeedProblem(path, line, f"invalid YAML: {getattr(err, 'problem', None) or err}")
+
+
+def _parse_metadata(path: Path, text: str, first_line: int) -> _Metadata:
+    node, data = _load_yaml(path, text, first_line)
     if data is None:
         return _Metadata()
     if not isinstance(data, dict):
         raise SeedError(SeedProblem(path, first_line, "metadata must be a mapping of keys: " + ", ".join(METADATA_KEYS)))
-    lines = {k.value: first_line + v.start_mark.line for k, v in node.value if hasattr(k, "value")}
+    lines = {k.value: first_line + v.start_mark.line for k, v in node.value if isinstance(k, yaml.ScalarNode)}
     for key in data:
         if key not in METADATA_KEYS:
             raise SeedError(SeedProblem(path, lines.get(key), f"unknown key '{key}'; accepted: {', '.join(METADATA_KEYS)}"))
@@ -470,7 +544,7 @@ def _key_lines(node, keys: tuple[str, ...], first_line: int) -> dict:
             return {}
     lines = {"": first_line + node.start_mark.line}
     if isinstance(node, yaml.MappingNode):
-        lines.update({k.value: first_line + k.start_mark.line for k, v in node.value if hasattr(k, "value")})
+        lines.update({k.value: first_line + k.start_mark.line for k, v in node.value if isinstance(k, yaml.ScalarNode)})
     return lines
 
 

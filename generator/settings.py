@@ -18,6 +18,8 @@ class Limits:
     """Most paragraphs (body, headings, captions) in one seed."""
     max_line_length: int = 50_000
     """Longest line accepted, in characters."""
+    max_metadata_bytes: int = 100_000
+    """Largest sidecar accepted, in bytes (metadata is a few lines)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import time
 from dataclasses import dataclass, field
 
@@ -52,11 +53,24 @@ class Generator:
         )
         t3 = time.perf_counter()
         newest = max((a.date for a in corpus.articles), default=None)
-        epoch = calendar.timegm(newest.timetuple()) if newest else 0
+        epoch = build_epoch(newest)
         timings = (("read", (t1 - t0) * 1000), ("analyze", (t2 - t1) * 1000), ("render", (t3 - t2) * 1000))
         return Generated(
             pages, corpus.problems + override_problems, epoch, self.pages.rendered, frozenset(self.pages.unchanged), timings
         )
+
+
+EPOCH_RANGE = (0, 2**32 - 1)
+"""What gzip's header holds (MkDocs' sitemap.xml.gz): 1970-01-01 to 2106-02-07. Any
+calendar date is accepted in a seed; the build date it gives is clamped to this range."""
+
+
+def build_epoch(newest: dt.date | None) -> int:
+    """Midnight UTC of the newest article, clamped to ``EPOCH_RANGE``; 0 for no article."""
+    if newest is None:
+        return 0
+    low, high = EPOCH_RANGE
+    return min(max(calendar.timegm(newest.timetuple()), low), high)
 
 
 def generate(settings: Settings) -> Generated:
