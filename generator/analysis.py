@@ -75,6 +75,8 @@ def analyze_all(
             cache.put(article, analysis)
         slug = slugs[article.path]
         memo.put(article, (slug, _finish(analysis, article, slug)))
+    if cache is not None and missing:
+        cache.prune()
     results = [memo.get(a)[1] for a in articles]
     return tuple(r for r in results if isinstance(r, Briefing)), tuple(r for r in results if isinstance(r, SeedProblem))
 

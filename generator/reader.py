@@ -95,7 +95,7 @@ def read_seeds(seeds_dir: Path, limits: Limits = Limits(), memo: dict | None = N
     if memo is not None:
         memo.clear()
         memo.update(seen)
-    return Corpus(tuple(articles), tuple(problems))
+    return Corpus(tuple(articles), tuple(sorted(problems, key=lambda p: p.path.as_posix())))
 
 
 def _read_or_problem(path: Path, seeds_dir: Path, limits: Limits) -> Article | SeedProblem:

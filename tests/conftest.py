@@ -33,9 +33,14 @@ def require(condition: bool, reason: str, eval_data: bool = False):
         pytest.skip(reason)
 
 
+HANG = 600
+"""Seconds after which a command counts as hung (a guard against a blocking read, not a
+measure of speed: a healthy run takes a few seconds)."""
+
+
 def run_briefing(*args, cwd=ROOT, check=False):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "generator.cli", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "generator.cli", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=HANG)
     if check and result.returncode != 0:
         raise AssertionError(result.stderr)
     return result
@@ -44,6 +49,19 @@ def run_briefing(*args, cwd=ROOT, check=False):
 def build_site(tmp: Path, seeds: Path, strict: bool = True, **plugin_options) -> tuple[subprocess.CompletedProcess, Path]:
     """A real MkDocs build of the project's mkdocs.yml with the given seeds (and options of
     the briefings plugin), into tmp."""
+    project = make_project(tmp, **plugin_options)
+    return build_project(project, seeds, tmp / "site", strict)
+
+
+def build_project(project: Path, seeds: Path, site: Path, strict: bool = True) -> tuple[subprocess.CompletedProcess, Path]:
+    args = ["build", "--seeds", seeds, "--site-dir", site, "-f", project / "mkdocs.yml"]
+    result = run_briefing(*args, *(["--strict"] if strict else []), cwd=project)
+    return result, site
+
+
+def make_project(tmp: Path, **plugin_options) -> Path:
+    """A copy of the project's docs, templates, overrides and mkdocs.yml (with the given
+    options of the briefings plugin) in ``tmp/project``."""
     project = tmp / "project"
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "templates", project / "templates")
@@ -57,10 +75,7 @@ def build_site(tmp: Path, seeds: Path, strict: bool = True, **plugin_options) ->
         if not found:
             config = config.replace(anchor, anchor + line)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    site = tmp / "site"
-    args = ["build", "--seeds", seeds, "--site-dir", site, "-f", project / "mkdocs.yml"]
-    result = run_briefing(*args, *(["--strict"] if strict else []), cwd=project)
-    return result, site
+    return project
 
 
 @pytest.fixture(scope="session")

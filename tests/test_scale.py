@@ -31,7 +31,7 @@ def test_cache_hit_equals_fresh_analysis_and_edits_miss(tmp_path):
     cache = tmp_path / "cache"
     fresh = generate(settings(seeds))
     cold = generate(settings(seeds, cache_dir=cache))
-    stored = list(cache.rglob("*.pickle"))
+    stored = list(cache.rglob("*.json"))
     assert len(stored) == 15
     warm = generate(settings(seeds, cache_dir=cache))
     assert fresh == cold == warm
@@ -40,7 +40,7 @@ def test_cache_hit_equals_fresh_analysis_and_edits_miss(tmp_path):
     edited = generate(settings(seeds, cache_dir=cache))
     page = next(p for p in edited.pages if p.path.startswith("briefings/2025-09-15"))
     assert "88,800 yuan" in page.markdown and "99,800" not in page.markdown
-    assert len(list(cache.rglob("*.pickle"))) == 16
+    assert len(list(cache.rglob("*.json"))) == 16
 
 
 def test_cache_key_follows_content_not_location(tmp_path):
@@ -54,7 +54,7 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
     cache = AnalysisCache(tmp_path)
     key = cache_key(article)
     (tmp_path / key[:2]).mkdir()
-    (tmp_path / key[:2] / f"{key}.pickle").write_bytes(b"not a pickle")
+    (tmp_path / key[:2] / f"{key}.json").write_bytes(b"not an entry")
     assert cache.get(article) is None
 
 

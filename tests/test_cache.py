@@ -1,0 +1,112 @@
+"""The analysis cache cannot run code, cannot break the build and never serves a stale
+analysis: JSON entries checked on load, a key that covers everything the analysis reads,
+a bounded folder."""
+
+import json
+import logging
+import os
+import pickle
+from importlib import metadata
+
+import pytest
+
+from generator import cache as cache_module
+from generator.analysis import analyze, analyze_all
+from generator.cache import AnalysisCache, cache_key
+from generator.reader import read_seeds
+from conftest import FIXTURES
+
+CORPUS = read_seeds(FIXTURES / "corpus").articles
+
+
+@pytest.fixture
+def cache(tmp_path):
+    return AnalysisCache(tmp_path / "cache")
+
+
+def entry_path(cache, article):
+    key = cache_key(article)
+    return cache.folder / key[:2] / f"{key}.json"
+
+
+def test_an_entry_is_json_and_gives_back_the_same_briefing(cache):
+    article = CORPUS[0]
+    briefing = analyze(article, "")
+    cache.put(article, briefing)
+    entry = json.loads(entry_path(cache, article).read_text(encoding="utf-8"))
+    assert entry["format"] == cache_module.FORMAT and entry["key"] == cache_key(article)
+    assert cache.get(article) == briefing
+
+
+def test_a_pickle_in_the_cache_is_never_loaded(cache, tmp_path):
+    """A pickle that would create a file when loaded: it is a miss, and nothing runs."""
+
+    class Exploit:
+        def __reduce__(self):
+            return (open, (str(tmp_path / "pwned"), "w"))
+
+    article = CORPUS[0]
+    path = entry_path(cache, article)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(pickle.dumps(Exploit()))
+    (cache.folder / "ab").mkdir()
+    (cache.folder / "ab" / (cache_key(article) + ".pickle")).write_bytes(pickle.dumps(Exploit()))
+    assert cache.get(article) is None
+    assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # truncated
+        lambda text: "",  # empty
+        lambda text: "\x00\xff garbage",  # not JSON
+        lambda text: text.replace('"format":2', '"format":1'),  # another format
+        lambda text: text.replace('"salience":', '"salience":"high","x":'),  # a field of the wrong type
+        lambda text: text.replace('"summary":', '"summery":'),  # a foreign field
+        lambda text: json.dumps({"format": 2, "key": "0" * 64, "briefing": {}}),  # another key's entry
+        lambda text: "[" * 100_000 + "]" * 100_000,  # deep enough to exhaust the parser's recursion
+    ],
+    ids=["truncated", "empty", "garbage", "format", "type", "field", "key", "deep"],
+)
+def test_a_damaged_entry_is_a_miss_rebuilt_and_logged_once(cache, caplog, damage):
+    articles = CORPUS[:3]
+    analyze_all(articles, cache)
+    for article in articles:
+        path = entry_path(cache, article)
+        path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
+    fresh = AnalysisCache(cache.folder)
+    with caplog.at_level(logging.WARNING, logger="briefings"):
+        briefings, problems = analyze_all(articles, fresh)
+    assert problems == () and len(briefings) == 3
+    assert fresh.rejected == 3
+    assert len([r for r in caplog.records if "Analysis cache" in r.message]) == 1
+    assert all(AnalysisCache(cache.folder).get(a) is not None for a in articles)  # rewritten
+
+
+def test_the_key_changes_with_the_data_packages_and_python(monkeypatch):
+    article = CORPUS[0]
+    before = cache_key(article)
+    real = metadata.version
+    monkeypatch.setattr(cache_module.metadata, "version", lambda name: "99.0" if name == "wordfreq" else real(name))
+    cache_module.generator_version.cache_clear()
+    assert cache_key(article) != before
+    monkeypatch.setattr(cache_module.metadata, "version", real)
+    monkeypatch.setattr(cache_module.sys, "version_info", (3, 99, 0))
+    cache_module.generator_version.cache_clear()
+    assert cache_key(article) != before
+    monkeypatch.undo()
+    cache_module.generator_version.cache_clear()
+    assert cache_key(article) == before
+
+
+def test_the_folder_is_bounded_least_recently_used_first(tmp_path):
+    cache = AnalysisCache(tmp_path / "cache", max_entries=4)
+    articles = CORPUS[:6]
+    for i, article in enumerate(articles):
+        cache.put(article, analyze(article, ""))
+        os.utime(entry_path(cache, article), ns=(i * 10**9, i * 10**9))
+    assert cache.get(articles[0]) is not None  # used now: the newest
+    assert cache.prune() == 2
+    kept = [a for a in articles if entry_path(cache, a).exists()]
+    assert kept == [articles[0], *articles[3:]]
