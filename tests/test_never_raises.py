@@ -61,6 +61,8 @@ FRAGMENTS = [
     # names: initials, titles, suffixes, tickers, all caps
     "Acme Co said", "Vantage Holdings plans", "General Dynamics", "Smith and Jones", "Hale, Dorr", "E.F.", "I've",
     "NEW YORK (Reuters) -", "Trans-Global Airways Inc (TGA)", "(TGA.N)", "<TGA>", "Dr.", "Mr", "J. R. R.", "Inc.",
+    "3Q25", "1H", "FY2024", "10-Q", "8-K", "3-for-1", "1/2", "up 1/8", "-5", "+7", "May four", "7E7", "iPhone 15",
+    "St. Louis, Mo.", "J.P. Acme Group Inc (ACM)", "Hale, Dorr and Marsh Securities", "CES 2026", "early-1990s",
     "Jane Roe of Acme Securities", "chief executive Jane Roe", "German carmaker BMW", "reports Caixin", "according to",
     # punctuation and structure: quotes, brackets, tables, lists
     '"', "'", "“", "”", "(", ")", "[", "]", "{", "}", "|", "---", "...", "…", ";", ":", "-", "--", "—", ",", ".", "!", "?",
