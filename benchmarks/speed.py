@@ -15,10 +15,10 @@ import statistics
 import time
 from pathlib import Path
 
-from generator.analysis import analyze
-from generator.reader import read_seed
-from generator.summary import _content
-from generator.timeline import find_dates
+from generator.analyze.briefing import analyze
+from generator.read.seeds import read_seed
+from generator.analyze.summary import _content
+from generator.analyze.timeline import find_dates
 
 
 def _articles(eval_dir: Path):

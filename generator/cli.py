@@ -10,11 +10,11 @@ import os
 import sys
 from pathlib import Path
 
-from .analysis import analyze_all
-from .exports import briefing_to_dict
-from .files import SeedsFolderMissing
+from .analyze.briefing import analyze_all
+from .publish.exports import briefing_to_dict
+from .read.files import SeedsFolderMissing
 from .model import SeedProblem, printable
-from .reader import read_seeds
+from .read.seeds import read_seeds
 from .safety import UnsafeOutput, write_pages
 from .settings import Settings
 from .site import generate

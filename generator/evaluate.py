@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .actors import extract_actors
-from .analysis import analyze
+from .analyze.actors import extract_actors
+from .analyze.briefing import analyze
 from .model import Article
-from .reader import read_seed
-from .summary import summarize
-from .text import sentence_spans
-from .timeline import build_timeline
+from .read.seeds import read_seed
+from .analyze.summary import summarize
+from .analyze.text import sentence_spans
+from .analyze.timeline import build_timeline
 
 TYPE_TO_CONLL = {"person": "PER", "organization": "ORG", "place": "LOC"}
 CALENDAR_VALUE = re.compile(r"\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?|\d{2,3}")

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .files import SeedsFolderMissing
+from .read.files import SeedsFolderMissing
 from .model import printable
 from .search import PagefindError, pagefind_executable, run_pagefind
 from .safety import UnsafeOutput, check_site_dir, write_marker

@@ -7,12 +7,12 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 
-from .analysis import analyze_all
+from .analyze.briefing import analyze_all
 from .cache import AnalysisCache
 from .memo import ObjectMemo
 from .model import Page, SeedProblem
-from .reader import read_seeds
-from .render import PageMemo, render_site
+from .read.seeds import read_seeds
+from .publish.pages import PageMemo, render_site
 from .settings import Settings
 
 

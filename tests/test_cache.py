@@ -11,9 +11,9 @@ from importlib import metadata
 import pytest
 
 from generator import cache as cache_module
-from generator.analysis import analyze, analyze_all
+from generator.analyze.briefing import analyze, analyze_all
 from generator.cache import AnalysisCache, cache_key
-from generator.reader import read_seeds
+from generator.read.seeds import read_seeds
 from conftest import FIXTURES
 
 CORPUS = read_seeds(FIXTURES / "corpus").articles

@@ -4,7 +4,7 @@ import json
 
 import jsonschema
 
-from generator.reader import find_seed_files
+from generator.read.seeds import find_seed_files
 from conftest import FIXTURES, ROOT, SEED, run_briefing
 
 SCHEMA = json.loads((ROOT / "generator" / "schema" / "briefing.schema.json").read_text())

@@ -176,7 +176,7 @@ def test_bad_overrides_are_clear_errors_and_other_seeds_still_build(tmp_path):
 
 
 def test_html_page_is_read_without_site_chrome(site):
-    from generator.reader import read_seed
+    from generator.read.seeds import read_seed
 
     article = read_seed(CORPUS / "15_li_auto_page.html")
     assert article.title == "Li Auto Cuts Prices on L-Series SUVs"
@@ -193,7 +193,7 @@ def test_html_page_is_read_without_site_chrome(site):
 
 
 def test_html_page_without_date_asks_for_a_sidecar():
-    from generator.reader import SeedError, read_seed
+    from generator.read.seeds import SeedError, read_seed
 
     with pytest.raises(SeedError) as caught:
         read_seed(FIXTURES / "bad" / "html_without_date.html")

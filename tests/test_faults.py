@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import analysis
+from generator.analyze import briefing as analysis
 from generator.model import SeedProblem
-from generator.reader import read_seeds
+from generator.read.seeds import read_seeds
 from generator.settings import Settings
 from generator.site import build_epoch, generate
 from conftest import FIXTURES, ROOT, build_project, make_project
@@ -190,7 +190,7 @@ def test_an_unexpected_failure_in_a_worker_process_is_that_articles_problem(monk
 
 
 def test_an_unexpected_reading_failure_is_that_seeds_problem(monkeypatch):
-    from generator import reader
+    from generator.read import seeds as reader
 
     original = reader.read_seed
     monkeypatch.setattr(reader, "read_seed", lambda path, limits: (_ for _ in ()).throw(MemoryError()) if path.name == "good_article.txt" else original(path, limits))
@@ -201,7 +201,7 @@ def test_an_unexpected_reading_failure_is_that_seeds_problem(monkeypatch):
 
 BUGGY_CHECK = """
 import sys
-from generator import analysis
+from generator.analyze import briefing as analysis
 original = analysis.analyze
 def analyze(article, slug):
     if "good article" in article.title:

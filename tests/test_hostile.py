@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.analysis import slugify
-from generator.reader import SeedError, read_seed, read_seeds
+from generator.analyze.briefing import slugify
+from generator.read.seeds import SeedError, read_seed, read_seeds
 from generator.safety import UnsafeOutput, check_site_dir, write_pages
 from generator.model import Page
 from generator.settings import Limits

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import timeline
-from generator.analysis import analyze
+from generator.analyze import timeline
+from generator.analyze.briefing import analyze
 from generator.model import Article, Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]

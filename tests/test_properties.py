@@ -10,11 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.analysis import analyze
-from generator.escape import markdown_text
+from generator.analyze.briefing import analyze
+from generator.publish.escape import markdown_text
 from generator.model import Article, Paragraph, Source
-from generator.reader import SeedError, read_seed
-from generator.render import render_site
+from generator.read.seeds import SeedError, read_seed
+from generator.publish.pages import render_site
 from conftest import ROOT
 from htmlscan import injected, scan_html
 

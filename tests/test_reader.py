@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from generator.reader import SeedError, find_seed_files, read_seed, read_seeds
+from generator.read.seeds import SeedError, find_seed_files, read_seed, read_seeds
 from conftest import FIXTURES, SEED
 
 

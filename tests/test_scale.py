@@ -4,9 +4,9 @@ import dataclasses
 import json
 import shutil
 
-from generator import analysis
+from generator.analyze import briefing as analysis
 from generator.cache import AnalysisCache, cache_key
-from generator.reader import read_seed
+from generator.read.seeds import read_seed
 from generator.settings import Settings
 from generator.site import Generator, generate
 from conftest import FIXTURES, ROOT, run_briefing

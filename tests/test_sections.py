@@ -1,8 +1,8 @@
 """Strategy sections: the article's own headings; for an article without headings, its
 body grouped where the subject changes, each group headed by words of the article."""
 
-from generator.reader import read_seed
-from generator.sections import build_sections
+from generator.read.seeds import read_seed
+from generator.analyze.sections import build_sections
 
 BATTERY = [
     "Contemporary Amperex Technology said its sodium-ion battery cells entered mass production at the Ningde plant.",
@@ -63,8 +63,8 @@ def test_a_quotation_does_not_become_a_heading(tmp_path):
 
 def test_grouped_sections_on_the_page_say_so_and_cite_their_heading(tmp_path):
     from conftest import ROOT
-    from generator.analysis import analyze
-    from generator.render import render_site
+    from generator.analyze.briefing import analyze
+    from generator.publish.pages import render_site
 
     briefing = analyze(seed(tmp_path, BATTERY + FOOTBALL), "story")
     page = next(p for p in render_site((briefing,), ROOT / "templates") if p.path == "briefings/story.md")

@@ -5,8 +5,8 @@ import re
 import pytest
 import yaml
 
-from generator.analysis import analyze
-from generator.reader import read_seed
+from generator.analyze.briefing import analyze
+from generator.read.seeds import read_seed
 from conftest import EVAL, SEED, require
 
 EXPECTED_FILE = EVAL / "seed" / "000_a9c78bbd88a0efaa.expected.yml"

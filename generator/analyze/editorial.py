@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Actor, Briefing, SeedProblem, SummaryPoint
-from .reader import SeedError
+from ..model import Actor, Briefing, SeedProblem, SummaryPoint
+from ..read.seeds import SeedError
 
 
 def apply_overrides(briefing: Briefing) -> Briefing:

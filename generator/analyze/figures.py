@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Article, Figure
+from ..model import Article, Figure
 from .timeline import find_dates
 
 _NUMBER_WORDS = "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousands millions billions dozen dozens".split()

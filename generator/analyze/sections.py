@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from . import lexicon
-from .model import Article, Paragraph, Section
+from ..model import Article, Paragraph, Section
 from .text import sentence_spans
 
 MIN_BODY = 6

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from xml.etree import ElementTree as ET
 
-from .model import Source
+from ..model import Source
 
 
 class HtmlSeedError(ValueError):

@@ -15,10 +15,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .analysis import short_hash, slugify
-from .memo import ObjectMemo
-from .model import Actor, Briefing, Event
-from .timeline import sort_key
+from ..analyze.briefing import short_hash, slugify
+from ..memo import ObjectMemo
+from ..model import Actor, Briefing, Event
+from ..analyze.timeline import sort_key
 
 LEGAL_FORMS = frozenset("inc co corp corporation ltd limited llc plc ag sa se nv bv gmbh spa oyj ab asa".split())
 KEY_ACTORS = 8

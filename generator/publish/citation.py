@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Briefing
+from ..model import Briefing
 
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 

@@ -12,11 +12,11 @@ from collections import Counter
 from .actors import extract_actors
 from .figures import extract_figures
 from .lexicon import MEDIA_VERBS
-from .cache import AnalysisCache
+from ..cache import AnalysisCache
 from .editorial import apply_overrides
-from .memo import ObjectMemo
-from .model import Actor, Article, Briefing, SecondarySource, SeedProblem, failure_problem
-from .reader import SeedError
+from ..memo import ObjectMemo
+from ..model import Actor, Article, Briefing, SecondarySource, SeedProblem, failure_problem
+from ..read.seeds import SeedError
 from .sections import build_sections
 from .summary import summarize
 from .timeline import build_timeline

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .model import ACTOR_TYPES, Actor, Article, Mention
+from ..model import ACTOR_TYPES, Actor, Article, Mention
 from .text import Span, clause_spans, containing, sentence_spans, strip_sentence_end
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")

@@ -1,7 +1,7 @@
 """render: briefings -> Markdown pages, through the Jinja2 templates in ``templates/``.
 
 Templates receive the frozen model objects and the escaping filters of
-:mod:`generator.escape`; article text only ever reaches a page through a filter.
+:mod:`generator.publish.escape`; article text only ever reaches a page through a filter.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from pathlib import Path
 import jinja2
 
 from . import escape
-from .catalog import build_catalog, timeline_periods, year_of
+from ..corpus.catalog import build_catalog, timeline_periods, year_of
 from .citation import bibtex, csl_json
 from .exports import exports, json_ld
-from .memo import ObjectMemo
-from .model import Briefing, Page
-from .settings import TIMELINE_PAGE_ENTRIES
-from .text import sentence_spans
+from ..memo import ObjectMemo
+from ..model import Briefing, Page
+from ..settings import TIMELINE_PAGE_ENTRIES
+from ..analyze.text import sentence_spans
 
 KEY_ACTORS_SHOWN = 15
 TAGGED_ACTORS = 5

@@ -8,10 +8,10 @@ from dataclasses import fields
 from importlib import resources
 from xml.etree import ElementTree as ET
 
-from .catalog import Catalog
+from ..corpus.catalog import Catalog
 from .citation import bibtex, csl_json
-from .memo import ObjectMemo
-from .model import Briefing, Page
+from ..memo import ObjectMemo
+from ..model import Briefing, Page
 
 ATOM = "http://www.w3.org/2005/Atom"
 SCHEMA_ORG_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "brand": "Brand", "event": "Event", "other": "Thing"}

@@ -21,8 +21,8 @@ from pathlib import Path
 import yaml
 
 from .files import Skipped, UnsafeFile, lstat_kind, not_read_reason, read_regular, scan_folder
-from .model import ACTOR_TYPES, ActorOverride, Article, Corpus, Overrides, Paragraph, SeedProblem, Source, failure_problem
-from .settings import Limits
+from ..model import ACTOR_TYPES, ActorOverride, Article, Corpus, Overrides, Paragraph, SeedProblem, Source, failure_problem
+from ..settings import Limits
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SIDECAR_SUFFIX = ".yml"
@@ -274,7 +274,7 @@ def caption_credit(line: str) -> str | None:
 
 
 def _read_html(path: Path, limits: Limits) -> Article:
-    from .html_reader import HtmlSeedError, extract_html, html_date, html_source
+    from .html import HtmlSeedError, extract_html, html_date, html_source
 
     data = _read_bytes(path, limits.max_bytes)
     try:

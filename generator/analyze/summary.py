@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .model import Actor, Article, SummaryPoint
+from ..model import Actor, Article, SummaryPoint
 from .text import sentence_spans, words
 
 _ANAPHORIC = re.compile(
