@@ -185,7 +185,11 @@ def _render(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from . import evaluate
+    try:
+        from evaluation import tasks as evaluate
+    except ImportError:
+        print("briefing evaluate: the evaluation runs from a source checkout with the test dependencies (make eval)", file=sys.stderr)
+        return 2
 
     tasks = {
         "summaries": lambda folder: evaluate.evaluate_summaries(folder, args.limit),

@@ -209,6 +209,14 @@ class SeedProblem:
         return f"{where}: {printable(self.message)}"
 
 
+class SeedError(Exception):
+    """A seed that cannot be read or edited as asked; carries the problem to report."""
+
+    def __init__(self, problem: SeedProblem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 def failure_problem(path: Path, stage: str, err: BaseException) -> SeedProblem:
     """An unexpected exception while reading or analysing one seed, as that seed's problem
     (one line; the traceback in ``detail``)."""
@@ -230,7 +238,7 @@ def printable(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Corpus:
+class Seeds:
     """Everything read from a seeds folder: the good articles and the problems."""
 
     articles: tuple[Article, ...]

@@ -1,19 +1,34 @@
-"""The whole core in one call: seeds folder -> pages and problems. No MkDocs here."""
+"""The whole core in one call: seeds folder -> pages and problems. No MkDocs here.
+
+``Generator`` runs the stages in order, read -> analyze -> corpus -> publish, each a pure
+function of the previous stage's values, and is the one owner of what is kept between
+runs (``mkdocs serve``): the seeds read, the analyses, the analysis cache, the rendered
+pages. The output is the same as a fresh run's (tests compare them).
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .analyze.briefing import analyze_all
+import jinja2
+
+from .analyze.briefing import analyze_many, assign_slugs, finish, split_results
 from .cache import AnalysisCache
+from .corpus.catalog import Catalog, build_catalog
 from .memo import ObjectMemo
-from .model import Page, SeedProblem
-from .read.seeds import read_seeds
-from .publish.pages import PageMemo, render_site
+from .model import Article, Briefing, Page, SeedProblem, Seeds
+from .publish.exports import export_pieces, exports
+from .publish.pages import PageJob, make_environment, plan_pages
+from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
+
+Progress = Callable[[str, int, int], None]
+"""Told ``(stage, done, total)`` as a long run goes: "read", "analyze", "publish"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,37 +42,154 @@ class Generated:
     unchanged: frozenset[str] = frozenset()
     """Paths whose text is byte-identical to the previous run of the same Generator."""
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
-    """Milliseconds per stage: read, analyze, render (catalog, pages and exports)."""
+    """Milliseconds per stage: read, analyze, corpus, publish."""
 
 
 class Generator:
-    """The core with a memory of its previous run, for ``mkdocs serve``: a seed whose file
-    did not change is not read again, an unchanged article is not analyzed again, and a
-    page whose inputs did not change is not rendered again. The output is the same as a
-    fresh run's (tests compare them)."""
+    """The core with a memory of its previous run: a seed whose file did not change is not
+    read again, an unchanged article is not analyzed again (nor looked up in the cache), and
+    a page whose inputs did not change is not rendered again."""
 
     def __init__(self) -> None:
-        self.seeds: dict = {}
+        self.seeds: dict[Path, tuple[tuple, Article | SeedProblem]] = {}
+        """seed path -> (stamp and limits, what reading it gave)."""
         self.analyses = ObjectMemo()
+        """Article -> (slug, Briefing or SeedProblem)."""
         self.pages = PageMemo()
+        self.pieces = ObjectMemo()
+        """Briefing -> its serialized pieces of the export files."""
 
-    def generate(self, settings: Settings) -> Generated:
-        t0 = time.perf_counter()
-        corpus = read_seeds(settings.seeds_dir, settings.limits, self.seeds)
-        t1 = time.perf_counter()
-        cache = AnalysisCache(settings.cache_dir) if settings.cache_dir else None
-        briefings, override_problems = analyze_all(corpus.articles, cache, settings.workers, self.analyses)
-        t2 = time.perf_counter()
-        pages = render_site(
-            briefings, settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, self.pages
-        )
-        t3 = time.perf_counter()
-        newest = max((a.date for a in corpus.articles), default=None)
-        epoch = build_epoch(newest)
-        timings = (("read", (t1 - t0) * 1000), ("analyze", (t2 - t1) * 1000), ("render", (t3 - t2) * 1000))
+    def generate(self, settings: Settings, progress: Progress | None = None) -> Generated:
+        report = progress or _silent
+        clock = [time.perf_counter()]
+
+        def lap() -> float:
+            clock.append(time.perf_counter())
+            return (clock[-1] - clock[-2]) * 1000
+
+        seeds = self.read(settings, report)
+        timings = [("read", lap())]
+        briefings, problems = self.analyze(seeds.articles, settings, report)
+        timings.append(("analyze", lap()))
+        catalog = build_catalog(briefings)
+        timings.append(("corpus", lap()))
+        pages = self.publish(catalog, settings, report)
+        timings.append(("publish", lap()))
+        newest = max((a.date for a in seeds.articles), default=None)
         return Generated(
-            pages, corpus.problems + override_problems, epoch, self.pages.rendered, frozenset(self.pages.unchanged), timings
+            pages, seeds.problems + problems, build_epoch(newest), self.pages.rendered, frozenset(self.pages.unchanged), tuple(timings)
         )
+
+    # -- the stages, with what is kept between runs ---------------------------------------
+
+    def read(self, settings: Settings, report: Progress = None) -> Seeds:
+        """Every seed, reusing what an unchanged file gave last time (the very same Article
+        object, which lets the later stages recognize it at once)."""
+        report = report or _silent
+        paths, skipped = seed_paths(settings.seeds_dir)
+        seen, results = {}, []
+        for done, path in enumerate(paths, 1):
+            stamp = (seed_stamp(path), settings.limits)
+            hit = self.seeds.get(path)
+            result = hit[1] if hit is not None and hit[0] == stamp else read_one(path, settings.seeds_dir, settings.limits)
+            seen[path] = (stamp, result)
+            results.append(result)
+            report("read", done, len(paths))
+        self.seeds = seen
+        return collect(skipped, results)
+
+    def analyze(
+        self, articles: tuple[Article, ...], settings: Settings, report: Progress = None
+    ) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
+        """Every article analyzed, slugged and edited. An article seen in the previous run
+        (the same object, the same slug) is not looked at again; the others come from the
+        analysis cache, and those it misses are analyzed (in parallel when many)."""
+        slugs = assign_slugs(articles)
+        self.analyses.keep_only(articles)
+        todo = [a for a in articles if (self.analyses.get(a) or (None,))[0] != slugs[a.path]]
+        cache = AnalysisCache(settings.cache_dir) if settings.cache_dir else None
+        cached = [cache.get(a) if cache else None for a in todo]
+        missing = [a for a, hit in zip(todo, cached) if hit is None]
+        fresh = iter(analyze_many(missing, settings.workers, report))
+        for article, hit in zip(todo, cached):
+            analysis = hit if hit is not None else next(fresh)
+            if hit is None and cache is not None and isinstance(analysis, Briefing):
+                cache.put(article, analysis)
+            slug = slugs[article.path]
+            self.analyses.put(article, (slug, finish(analysis, article, slug)))
+        if cache is not None and missing:
+            cache.prune()
+        return split_results([self.analyses.get(a)[1] for a in articles])
+
+    def publish(self, catalog: Catalog, settings: Settings, report: Progress = None) -> tuple[Page, ...]:
+        """Every page and export; a page whose key is unchanged keeps its previous text."""
+        report = report or _silent
+        env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries)
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries)
+        pages = []
+        for done, job in enumerate(jobs, 1):
+            pages.append(self.pages.page(job))
+            report("publish", done, len(jobs))
+        self.pieces.keep_only(catalog.briefings)
+        pieces = tuple(self.pieces.cached(b, export_pieces) for b in catalog.briefings)
+        result = tuple(pages) + exports(catalog, settings.site_url, pieces)
+        self.pages.keep(result)
+        return result
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
+
+
+class PageMemo:
+    """What the previous publish produced: a page is rendered again only when its key
+    differs. Keys are compared by value; unchanged briefings are the very same objects, so
+    the comparison is quick. Any change of the templates or of the settings starts afresh."""
+
+    def __init__(self) -> None:
+        self.context: tuple | None = None
+        self.env: jinja2.Environment | None = None
+        self.pages: dict[str, tuple[object, str]] = {}
+        self.rendered = 0
+        self.unchanged: set[str] = set()
+        """Paths whose text is the same as in the previous run."""
+
+    def start(self, templates_dir: Path, *settings) -> jinja2.Environment:
+        context = (_templates_stamp(templates_dir), *settings)
+        if context != self.context or self.env is None:
+            self.context, self.env = context, make_environment(templates_dir)
+            self.pages.clear()
+        self.rendered = 0
+        self.unchanged = set()
+        return self.env
+
+    def page(self, job: PageJob) -> Page:
+        """The page from the previous run if its key (all it shows) is unchanged, else
+        rendered; a key of None always renders."""
+        hit = self.pages.get(job.path)
+        if job.key is not None and hit is not None and hit[0] == job.key:
+            self.unchanged.add(job.path)
+            return Page(job.path, hit[1])
+        text = job.render()
+        self.rendered += 1
+        if hit is not None and hit[1] == text:
+            self.unchanged.add(job.path)
+        self.pages[job.path] = (job.key, text)
+        return Page(job.path, text)
+
+    def keep(self, pages: tuple[Page, ...]) -> None:
+        """Forget pages that are gone (a deleted seed or actor)."""
+        current = {p.path for p in pages}
+        for path in [p for p in self.pages if p not in current]:
+            del self.pages[path]
+
+
+def _templates_stamp(templates_dir: Path) -> tuple:
+    stamps = []
+    for path in sorted(templates_dir.rglob("*")):
+        st = path.stat()
+        stamps.append((path.as_posix(), st.st_mtime_ns, st.st_size, st.st_ino))
+    return tuple(stamps)
 
 
 EPOCH_RANGE = (0, 2**32 - 1)
@@ -73,6 +205,6 @@ def build_epoch(newest: dt.date | None) -> int:
     return min(max(calendar.timegm(newest.timetuple()), low), high)
 
 
-def generate(settings: Settings) -> Generated:
+def generate(settings: Settings, progress: Progress | None = None) -> Generated:
     """A full run."""
-    return Generator().generate(settings)
+    return Generator().generate(settings, progress)

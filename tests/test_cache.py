@@ -11,9 +11,11 @@ from importlib import metadata
 import pytest
 
 from generator import cache as cache_module
-from generator.analyze.briefing import analyze, analyze_all
+from generator.analyze.briefing import analyze
 from generator.cache import AnalysisCache, cache_key
 from generator.read.seeds import read_seeds
+from generator.settings import Settings
+from generator.site import Generator
 from conftest import FIXTURES
 
 CORPUS = read_seeds(FIXTURES / "corpus").articles
@@ -71,16 +73,16 @@ def test_a_pickle_in_the_cache_is_never_loaded(cache, tmp_path):
 )
 def test_a_damaged_entry_is_a_miss_rebuilt_and_logged_once(cache, caplog, damage):
     articles = CORPUS[:3]
-    analyze_all(articles, cache)
+    settings = Settings(cache_dir=cache.folder, workers=1)
+    Generator().analyze(articles, settings)
     for article in articles:
         path = entry_path(cache, article)
         path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
-    fresh = AnalysisCache(cache.folder)
     with caplog.at_level(logging.WARNING, logger="briefings"):
-        briefings, problems = analyze_all(articles, fresh)
+        briefings, problems = Generator().analyze(articles, settings)
     assert problems == () and len(briefings) == 3
-    assert fresh.rejected == 3
-    assert len([r for r in caplog.records if "Analysis cache" in r.message]) == 1
+    logged = [r.message for r in caplog.records if "Analysis cache" in r.message]
+    assert len(logged) == 1 and "unusable entry" in logged[0]
     assert all(AnalysisCache(cache.folder).get(a) is not None for a in articles)  # rewritten
 
 

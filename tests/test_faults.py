@@ -157,7 +157,7 @@ def test_far_dates_are_accepted_and_the_build_date_is_clamped():
 
 
 def _failing_analyze(original):
-    def analyze(article, slug):
+    def analyze(article, slug=""):
         if "good article" in article.title:
             raise RuntimeError("simulated analyzer bug")
         return original(article, slug)
@@ -203,7 +203,7 @@ BUGGY_CHECK = """
 import sys
 from generator.analyze import briefing as analysis
 original = analysis.analyze
-def analyze(article, slug):
+def analyze(article, slug=""):
     if "good article" in article.title:
         raise RuntimeError("simulated analyzer bug")
     return original(article, slug)
@@ -230,7 +230,8 @@ def test_check_on_a_missing_folder_fails_with_a_message():
 
 
 def test_evaluate_exits_non_zero_below_a_target(monkeypatch, tmp_path, capsys):
-    from generator import cli, evaluate
+    from evaluation import tasks as evaluate
+    from generator import cli
 
     monkeypatch.setattr(evaluate, "evaluate_timex", lambda folder, limit: (evaluate.Score("timex F1", 0.5, target=0.8),))
     assert cli.main(["evaluate", "timex", str(tmp_path)]) == 1

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyze.briefing import slugify
+from generator.analyze.text import slugify
 from generator.read.seeds import SeedError, read_seed, read_seeds
 from generator.safety import UnsafeOutput, check_site_dir, write_pages
 from generator.model import Page

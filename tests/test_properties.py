@@ -14,6 +14,7 @@ from generator.analyze.briefing import analyze
 from generator.publish.escape import markdown_text
 from generator.model import Article, Paragraph, Source
 from generator.read.seeds import SeedError, read_seed
+from generator.corpus.catalog import build_catalog
 from generator.publish.pages import render_site
 from conftest import ROOT
 from htmlscan import injected, scan_html
@@ -59,7 +60,7 @@ def test_arbitrary_text_in_every_field_stays_text(title, body, heading, publishe
         tags=(with_marker(tag),),
     )
     briefing = analyze(article, "2025-01-02-x")
-    for page in (p for p in render_site((briefing,), ROOT / "templates") if p.path.endswith(".md")):
+    for page in (p for p in render_site(build_catalog((briefing,)), ROOT / "templates") if p.path.endswith(".md")):
         front, html_text = page_html(page.markdown)
         scan = scan_html(html_text)
         assert injected(scan, MARKER) == [], (page.path, injected(scan, MARKER))

@@ -7,7 +7,7 @@ is no sampling. Beside the floors, each target of issue 3 is asserted on its own
 
 import pytest
 
-from generator import evaluate
+from evaluation import tasks as evaluate
 from conftest import EVAL, require
 
 FLOORS = {

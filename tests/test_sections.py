@@ -2,6 +2,7 @@
 body grouped where the subject changes, each group headed by words of the article."""
 
 from generator.read.seeds import read_seed
+from generator.analyze.document import Document
 from generator.analyze.sections import build_sections
 
 BATTERY = [
@@ -30,7 +31,7 @@ def seed(tmp_path, paragraphs):
 
 def test_body_without_headings_is_grouped_where_the_subject_changes(tmp_path):
     article = seed(tmp_path, BATTERY + FOOTBALL)
-    sections = build_sections(article)
+    sections = build_sections(Document.of(article))
     assert len(sections) == 3  # 12 paragraphs, about 4 a section
     assert all(s.grouped for s in sections)
     ids = [pid for s in sections for pid in s.paragraphs]
@@ -46,27 +47,28 @@ def test_body_without_headings_is_grouped_where_the_subject_changes(tmp_path):
 
 def test_headings_of_the_article_come_first(tmp_path):
     article = seed(tmp_path, [BATTERY[0], "Football news", *FOOTBALL[:3]])
-    sections = build_sections(article)
+    sections = build_sections(Document.of(article))
     assert [(s.heading, s.grouped) for s in sections] == [("Football news", False)]
     assert sections[0].heading_paragraph == "h1"
 
 
 def test_a_short_article_without_headings_is_not_divided(tmp_path):
-    assert build_sections(seed(tmp_path, BATTERY[:5])) == ()
+    assert build_sections(Document.of(seed(tmp_path, BATTERY[:5]))) == ()
 
 
 def test_a_quotation_does_not_become_a_heading(tmp_path):
     quoted = ['"We are very pleased with the new cells," the chief executive said.'] + BATTERY[1:] + FOOTBALL
-    sections = build_sections(seed(tmp_path, quoted))
+    sections = build_sections(Document.of(seed(tmp_path, quoted)))
     assert not sections[0].heading.startswith('"') and sections[0].heading_paragraph == "p2"
 
 
 def test_grouped_sections_on_the_page_say_so_and_cite_their_heading(tmp_path):
     from conftest import ROOT
     from generator.analyze.briefing import analyze
+    from generator.corpus.catalog import build_catalog
     from generator.publish.pages import render_site
 
     briefing = analyze(seed(tmp_path, BATTERY + FOOTBALL), "story")
-    page = next(p for p in render_site((briefing,), ROOT / "templates") if p.path == "briefings/story.md")
+    page = next(p for p in render_site(build_catalog((briefing,)), ROOT / "templates") if p.path == "briefings/story.md")
     section = briefing.sections[1]
     assert f"the heading is the opening of [¶{section.heading_paragraph[1:]}](#{section.heading_paragraph})" in page.markdown

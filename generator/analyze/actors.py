@@ -10,23 +10,21 @@ before it, the gazetteer of places, quotation marks.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import lexicon
 from ..model import ACTOR_TYPES, Actor, Article, Mention
-from .text import Span, clause_spans, containing, sentence_spans, strip_sentence_end
+from .document import Document
+from .text import Span, clause_spans, containing, strip_sentence_end
 
-_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s$")
 _DESCRIPTOR = re.compile(r"-(?:based|born|listed|owned|made|led|backed|headquartered)$", re.IGNORECASE)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|an|ic|i)$")
 _CONNECTORS = frozenset("of de del della da der van von la le du al bin & for".split())
 _OPENING_QUOTES = "“\"‘'«"
 _CLOSING_QUOTES = "”\"’'»"
-_TOKEN_ABBREVIATIONS = frozenset("inc co corp ltd jr sr st u.s u.k u.n e.u".split())
 _ROLE_MAX_WORDS = 30
 
 _DEFAULT_TYPE = "other"
@@ -38,9 +36,10 @@ class _Candidate:
     votes: Counter = field(default_factory=Counter)
 
 
-def extract_actors(article: Article) -> tuple[Actor, ...]:
+def extract_actors(document: Document) -> tuple[Actor, ...]:
     """Every named actor of the article, most salient first."""
-    candidates = _find_candidates(article)
+    article = document.article
+    candidates = _find_candidates(document)
     groups = _fold(candidates)
     found = _find_mentions(article, groups)
     actors = []
@@ -54,7 +53,7 @@ def extract_actors(article: Article) -> tuple[Actor, ...]:
     top = max(scores.values(), default=1.0) or 1.0
     result = []
     for canonical, forms, mentions, kind in actors:
-        role, role_paragraph = _role(article, mentions)
+        role, role_paragraph = _role(document, mentions)
         aliases = tuple(sorted(f for f in forms if f != canonical))
         result.append(Actor(canonical, kind, aliases, role, role_paragraph, round(scores[canonical] / top, 3), mentions))
     order = {p.id: i for i, p in enumerate(article.paragraphs)}
@@ -65,16 +64,15 @@ def extract_actors(article: Article) -> tuple[Actor, ...]:
 # -- finding names ------------------------------------------------------------------------
 
 
-def _find_candidates(article: Article) -> dict[str, _Candidate]:
+def _find_candidates(document: Document) -> dict[str, _Candidate]:
     candidates: dict[str, _Candidate] = {}
-    context = _DocumentContext.of(article)
-    for paragraph in article.paragraphs:
-        if paragraph.kind == "caption":
+    context = _DocumentContext.of(document)
+    for passage in document.passages:
+        if passage.kind == "caption":
             continue
-        text = paragraph.text
-        headline = paragraph.kind == "heading" and _is_title_case(text)
-        for sentence in sentence_spans(text):
-            tokens = _tokens(text, sentence)
+        text = passage.text
+        headline = passage.kind == "heading" and _is_title_case(text)
+        for tokens in passage.tokens:
             for run in _capitalized_runs(text, tokens):
                 spans = _places_in_run(text, tokens, run) if headline else [_trim_run(text, tokens, run, context)]
                 for span in spans:
@@ -94,13 +92,12 @@ class _DocumentContext:
     capitalized_inside: frozenset[str]
 
     @classmethod
-    def of(cls, article: Article) -> "_DocumentContext":
+    def of(cls, document: Document) -> "_DocumentContext":
         lowercase, inside = set(), set()
-        for paragraph in article.body:
-            text = paragraph.text
+        for passage in document.body:
+            text = passage.text
             lowercase.update(re.findall(r"\b[a-z]\w*", text))
-            for sentence in sentence_spans(text):
-                tokens = _tokens(text, sentence)
+            for tokens in passage.tokens:
                 for start, end in tokens[1:]:
                     word = text[start:end]
                     if _is_capitalized(word) and not word.isupper() and text[start - 2 : start].strip() not in (".", ":", "\"", "“"):
@@ -131,21 +128,6 @@ def _places_in_run(text: str, tokens, run: list[int]):
                 break
         i += 1
     return found
-
-
-@functools.lru_cache(maxsize=8192)
-def _tokens(text: str, sentence: Span) -> tuple[tuple[int, int], ...]:
-    """Word tokens of a sentence (cached: the document context and the name finder both ask)."""
-    tokens: list[tuple[int, int]] = []
-    for match in _TOKEN.finditer(text, sentence.start, sentence.end):
-        start, end = match.span()
-        word = match.group(0)
-        if text[end : end + 1] == "." and (word.lower() in _TOKEN_ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-            end += 1  # "Inc.", "U.S.", the initial in "S. Waugh"
-        if tokens and start < tokens[-1][1]:
-            continue
-        tokens.append((start, end))
-    return tuple(tokens)
 
 
 def _is_capitalized(word: str) -> bool:
@@ -367,11 +349,12 @@ def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Me
     return score
 
 
-def _role(article: Article, mentions: tuple[Mention, ...]) -> tuple[str, str]:
+def _role(document: Document, mentions: tuple[Mention, ...]) -> tuple[str, str]:
     """The clause of the first body mention, as written."""
     mention = next((m for m in mentions if m.paragraph.startswith("p")), mentions[0])
-    text = article.paragraph(mention.paragraph).text
-    sentences = sentence_spans(text) or (Span(0, len(text)),)
+    passage = document.passage(mention.paragraph)
+    text = passage.text
+    sentences = passage.sentences or (Span(0, len(text)),)
     sentence = sentences[containing(sentences, mention.start, mention.end)]
     clauses = clause_spans(text, sentence)
     index = containing(clauses, mention.start, mention.end)

@@ -1,88 +1,86 @@
-"""analyze: Article -> Briefing, and the corpus-wide slug assignment."""
+"""The analysis of one article (``analyze``: Article -> Briefing), of many (in worker
+processes when there are many), and the corpus-wide slug assignment. Pure functions: what
+is kept between builds (memo, cache) belongs to ``generator.site.Generator``."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
-from dataclasses import replace
-import unicodedata
 from collections import Counter
+from dataclasses import replace
 
+from ..model import Article, Briefing, SeedError, SeedProblem, failure_problem
 from .actors import extract_actors
-from .figures import extract_figures
-from .lexicon import MEDIA_VERBS
-from ..cache import AnalysisCache
+from .document import Document
 from .editorial import apply_overrides
-from ..memo import ObjectMemo
-from ..model import Actor, Article, Briefing, SecondarySource, SeedProblem, failure_problem
-from ..read.seeds import SeedError
+from .figures import extract_figures
 from .sections import build_sections
+from .sources import find_secondary_sources
 from .summary import summarize
-from .timeline import build_timeline
+from .text import short_hash, slugify
+from .timeline import build_timeline, find_document_dates
 
-_SLUG_MAX = 60
+PARALLEL_MIN = 64
+"""Corpora at least this large are analyzed in worker processes (one per core)."""
+
+
+def analyze(article: Article, slug: str = "") -> Briefing:
+    """Every analyzer on the article's ``Document``, split once."""
+    document = Document.of(article)
+    actors = extract_actors(document)
+    dates = find_document_dates(document)
+    return Briefing(
+        article=article,
+        slug=slug,
+        summary=summarize(document, actors),
+        actors=actors,
+        timeline=build_timeline(document, dates),
+        sections=build_sections(document),
+        figures=extract_figures(document, dates),
+        secondary_sources=find_secondary_sources(document, actors),
+    )
 
 
 def analyze_or_problem(article: Article) -> Briefing | SeedProblem:
     """``analyze``, with any exception (a bug not found yet) made that article's problem:
     one article's failure never takes the site down."""
     try:
-        return analyze(article, "")
+        return analyze(article)
     except Exception as err:  # noqa: BLE001 - the point: whatever it is, it stays this article's
         return failure_problem(article.path, "analysis", err)
 
 
-def analyze(article: Article, slug: str) -> Briefing:
-    actors = extract_actors(article)
-    return Briefing(
-        article=article,
-        slug=slug,
-        summary=summarize(article, actors),
-        actors=actors,
-        timeline=build_timeline(article),
-        sections=build_sections(article),
-        figures=extract_figures(article),
-        secondary_sources=find_secondary_sources(article, actors),
-    )
+def analyze_many(articles: list[Article], workers: int | None = None, progress=None) -> list[Briefing | SeedProblem]:
+    """``analyze_or_problem`` of each article, in order; in one worker process per core
+    when there are at least PARALLEL_MIN (the result is the same). ``progress`` is told
+    ``("analyze", done, total)`` as results come in."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(articles) < PARALLEL_MIN:
+        return _counted(map(analyze_or_problem, articles), len(articles), progress)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+            results = pool.map(analyze_or_problem, articles, chunksize=max(1, len(articles) // (workers * 8)))
+            return _counted(results, len(articles), progress)
+    except BrokenProcessPool:  # a worker killed (out of memory): each article again, here
+        return _counted(map(analyze_or_problem, articles), len(articles), progress)
 
 
-PARALLEL_MIN = 64
-"""Corpora at least this large are analyzed in worker processes (one per core)."""
+def _counted(results, total: int, progress) -> list:
+    done = []
+    for result in results:
+        done.append(result)
+        if progress is not None:
+            progress("analyze", len(done), total)
+    return done
 
 
-def analyze_all(
-    articles: tuple[Article, ...], cache: AnalysisCache | None = None, workers: int | None = None, memo: ObjectMemo | None = None
-) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
-    """Analyze every article and apply its editorial overrides; a bad override is a problem
-    of that seed (reported like any bad seed), the other articles still build.
-
-    Unchanged articles come from the cache; the rest are analyzed in parallel when there
-    are many. The result is the same, in the same order, however it was computed. A
-    ``memo`` kept between builds returns the previous result for the very same Article
-    object (an unchanged seed, see ``read_seeds``) and slug without any hashing.
-    """
-    slugs = assign_slugs(articles)
-    memo = memo if memo is not None else ObjectMemo()
-    memo.keep_only(articles)
-    todo = [a for a in articles if (memo.get(a) or (None,))[0] != slugs[a.path]]  # memo value: (slug, result)
-    cached = [cache.get(a) if cache else None for a in todo]
-    missing = [a for a, hit in zip(todo, cached) if hit is None]
-    fresh = iter(_analyze_many(missing, workers))
-    for article, hit in zip(todo, cached):
-        analysis = hit if hit is not None else next(fresh)
-        if hit is None and cache is not None and isinstance(analysis, Briefing):
-            cache.put(article, analysis)
-        slug = slugs[article.path]
-        memo.put(article, (slug, _finish(analysis, article, slug)))
-    if cache is not None and missing:
-        cache.prune()
-    results = [memo.get(a)[1] for a in articles]
-    return tuple(r for r in results if isinstance(r, Briefing)), tuple(r for r in results if isinstance(r, SeedProblem))
-
-
-def _finish(analysis: Briefing | SeedProblem, article: Article, slug: str) -> Briefing | SeedProblem:
-    """The analysis with its slug and the analyst's overrides applied."""
+def finish(analysis: Briefing | SeedProblem, article: Article, slug: str) -> Briefing | SeedProblem:
+    """The analysis with its slug and the analyst's overrides applied; a bad override is a
+    problem of that seed (reported like any bad seed)."""
     if isinstance(analysis, SeedProblem):
         return analysis
     try:
@@ -93,45 +91,15 @@ def _finish(analysis: Briefing | SeedProblem, article: Article, slug: str) -> Br
         return failure_problem(article.path, "applying the overrides", err)
 
 
-def _analyze_many(articles: list[Article], workers: int | None) -> list[Briefing | SeedProblem]:
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(articles) < PARALLEL_MIN:
-        return [analyze_or_problem(a) for a in articles]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        return list(pool.map(analyze_or_problem, articles, chunksize=max(1, len(articles) // (workers * 8))))
+def analyze_all(articles: tuple[Article, ...], workers: int | None = None) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
+    """Every article analyzed, slugged and edited: the briefings and the problems."""
+    slugs = assign_slugs(articles)
+    results = [finish(a, article, slugs[article.path]) for a, article in zip(analyze_many(list(articles), workers), articles)]
+    return split_results(results)
 
 
-def find_secondary_sources(article: Article, actors: tuple[Actor, ...]) -> tuple[SecondarySource, ...]:
-    """Organizations the article cites: "reports Caixin", "according to Reuters"."""
-    verbs = "|".join(re.escape(v) for v in MEDIA_VERBS)
-    found: dict[str, SecondarySource] = {}
-    for actor in actors:
-        if actor.type != "organization":
-            continue
-        for mention in actor.mentions:
-            text = article.paragraph(mention.paragraph).text
-            before = text[max(0, mention.start - 30) : mention.start]
-            after = text[mention.end : mention.end + 16]
-            if re.search(rf"\b(?:{verbs})\s+(?:the\s+)?$", before, re.IGNORECASE) or re.match(r"\s+(?:reported|reports)\b", after):
-                found.setdefault(actor.name, SecondarySource(actor.name, mention.paragraph))
-    return tuple(found.values())
-
-
-def slugify(text: str) -> str:
-    """ASCII, lowercase, hyphenated, at most 60 characters cut at a word; may be empty."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    if len(slug) > _SLUG_MAX:
-        slug = slug[:_SLUG_MAX].rsplit("-", 1)[0]
-    return slug
-
-
-def short_hash(text: str, length: int = 8) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+def split_results(results) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...]]:
+    return tuple(r for r in results if isinstance(r, Briefing)), tuple(r for r in results if isinstance(r, SeedProblem))
 
 
 def assign_slugs(articles: tuple[Article, ...]) -> dict:

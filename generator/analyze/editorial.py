@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Actor, Briefing, SeedProblem, SummaryPoint
-from ..read.seeds import SeedError
+from ..model import Actor, Briefing, SeedError, SeedProblem, SummaryPoint
 
 
 def apply_overrides(briefing: Briefing) -> Briefing:

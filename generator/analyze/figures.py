@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Figure
-from .timeline import find_dates
+from ..model import Figure
+from .document import Document
+from .timeline import Dates
 
 _NUMBER_WORDS = "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousands millions billions dozen dozens".split()
 _SCALE = r"(?:\s(?:million|billion|trillion|thousand|hundred)|\s?(?:bn|m|k)\b)?"
@@ -25,14 +26,14 @@ _STOP = frozenset(
 )
 
 
-def extract_figures(article: Article) -> tuple[Figure, ...]:
-    """Figures of the body, in reading order, without repeats of the same count."""
+def extract_figures(document: Document, dates: Dates) -> tuple[Figure, ...]:
+    """Figures of the body, in reading order, without repeats of the same count; a date
+    (``dates``, from the timeline) is not a figure."""
     figures: list[Figure] = []
     seen: set[tuple[str, str]] = set()
-    for paragraph in article.body:
-        text = paragraph.text
-        taken = [(d.start, d.end) for d in find_dates(text, article.date)]
-        for figure in _figures_in(text, paragraph.id, taken):
+    for passage in document.body:
+        taken = [(d.start, d.end) for d in dates[passage.id]]
+        for figure in _figures_in(passage.text, passage.id, taken):
             key = (figure.value.lower(), figure.of.split()[-1].lower() if figure.of else "")
             if key in seen:
                 continue

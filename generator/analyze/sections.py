@@ -14,8 +14,8 @@ import re
 from collections import Counter
 
 from . import lexicon
-from ..model import Article, Paragraph, Section
-from .text import sentence_spans
+from ..model import Article, Section
+from .document import Document, Passage
 
 MIN_BODY = 6
 """An article with fewer body paragraphs (and no headings) is not divided."""
@@ -28,11 +28,12 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _QUOTES = "\"'“‘«„"
 
 
-def build_sections(article: Article) -> tuple[Section, ...]:
+def build_sections(document: Document) -> tuple[Section, ...]:
+    article = document.article
     own = _headed_sections(article)
     if own or any(p.kind == "heading" for p in article.paragraphs):
         return own
-    return _grouped_sections(article.body)
+    return _grouped_sections(document.body)
 
 
 def _headed_sections(article: Article) -> tuple[Section, ...]:
@@ -50,7 +51,7 @@ def _headed_sections(article: Article) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _grouped_sections(body: tuple[Paragraph, ...]) -> tuple[Section, ...]:
+def _grouped_sections(body: tuple[Passage, ...]) -> tuple[Section, ...]:
     """Sections of a body without headings, about PER_SECTION paragraphs each, cut at the
     weakest gap near each even split; headed by the opening words of one of their paragraphs."""
     if len(body) < MIN_BODY:
@@ -82,13 +83,13 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / norm if norm else 0.0
 
 
-def _heading_from(paragraphs: tuple[Paragraph, ...]) -> tuple[str, str]:
+def _heading_from(paragraphs: tuple[Passage, ...]) -> tuple[str, str]:
     """(heading, paragraph id): the first sentence of the section's first paragraph that is
     not a quotation or a fragment, cut to HEADING_WORDS words (with "…")."""
     candidates = []
     for paragraph in paragraphs:
         text = paragraph.text
-        for span in sentence_spans(text)[:1]:
+        for span in paragraph.sentences[:1]:
             sentence = text[span.start : span.end].strip()
             words = sentence.rstrip(".!?").split()
             candidates.append((sentence[:1] in _QUOTES or len(words) < 4, words, paragraph.id))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
-from ..model import Actor, Article, SummaryPoint
-from .text import sentence_spans, words
+from ..model import Actor, SummaryPoint
+from .document import Document
+from .text import words
 
 _ANAPHORIC = re.compile(
     r"^(?:this|these|those|it|they|he|she|such|the (?:move|company|firm|deal|decision|plan|latter|former))\b",
@@ -19,20 +19,21 @@ _BOILERPLATE = re.compile(
 _CONTENT_STOP = frozenset("the a an of and or in on at to for with by from as is are was were has have had its it this that be been will".split())
 
 
-def summarize(article: Article, actors: tuple[Actor, ...], count: int | None = None) -> tuple[SummaryPoint, ...]:
+def summarize(document: Document, actors: tuple[Actor, ...], count: int | None = None) -> tuple[SummaryPoint, ...]:
     """The ``count`` best sentences (3 to 5 by default), in article order.
 
     The first three are the lead of the article (news puts the gist first), skipping
     boilerplate, fragments and sentences that lean on a referent not chosen; further
     points are those that bring in the most salient actors not yet covered.
     """
-    candidates = _sentences(article)
+    candidates = _sentences(document)
+    contents = [_content(text) for _, text, _ in candidates]
     if count is None:
         count = 3 if len(candidates) < 8 else 4 if len(candidates) < 12 else 5
     ranked = sorted(range(len(candidates)), key=lambda i: (-_lead_score(i, candidates[i][1]), i))
     chosen: list[int] = []
     while len(chosen) < min(count, LEAD_POINTS):
-        pick = next((i for i in ranked if i not in chosen and _is_allowed(i, candidates, chosen)), None)
+        pick = next((i for i in ranked if i not in chosen and _is_allowed(i, candidates, contents, chosen)), None)
         if pick is None:
             break
         chosen.append(pick)
@@ -42,7 +43,7 @@ def summarize(article: Article, actors: tuple[Actor, ...], count: int | None = N
         gains = [
             (sum(s for name, s in covers[i] - covered), -i)
             for i in range(len(candidates))
-            if i not in chosen and _is_allowed(i, candidates, chosen)
+            if i not in chosen and _is_allowed(i, candidates, contents, chosen)
         ]
         if not gains or max(gains)[0] <= 0:
             break
@@ -77,22 +78,22 @@ def _actors_by_sentence(candidates, actors: tuple[Actor, ...]) -> list[set[tuple
     return result
 
 
-def _is_allowed(index: int, candidates, chosen: list[int]) -> bool:
+def _is_allowed(index: int, candidates, contents: list[frozenset[str]], chosen: list[int]) -> bool:
     """No near-duplicates; a sentence that leans on the one before ("This move ...",
     "He added ...") only right after it, so that every point reads on its own."""
     text = candidates[index][1]
-    if any(_similar(text, candidates[c][1]) for c in chosen):  # _content is cached
+    if any(_similar(contents[index], contents[c]) for c in chosen):
         return False
     return not _ANAPHORIC.match(text) or (index - 1 in chosen and candidates[index - 1][0] == candidates[index][0])
 
 
-def _sentences(article: Article) -> list[tuple[str, str, int]]:
+def _sentences(document: Document) -> list[tuple[str, str, int]]:
     result = []
-    for paragraph in article.body:
-        for span in sentence_spans(paragraph.text):
-            text, offset = trim(paragraph.text[span.start : span.end])
+    for passage in document.body:
+        for span in passage.sentences:
+            text, offset = trim(passage.text[span.start : span.end])
             if text:
-                result.append((paragraph.id, text, span.start + offset))
+                result.append((passage.id, text, span.start + offset))
     return result
 
 
@@ -119,11 +120,10 @@ def trim(sentence: str) -> tuple[str, int]:
     return text, offset
 
 
-@functools.lru_cache(maxsize=2048)
 def _content(text: str) -> frozenset[str]:
     return frozenset(w.lower()[:6] for w in words(text) if w.lower() not in _CONTENT_STOP)
 
 
-def _similar(a: str, b: str) -> bool:
-    wa, wb = _content(a), _content(b)
+def _similar(wa: frozenset[str], wb: frozenset[str]) -> bool:
+    """Do two sentences (their content words) say nearly the same?"""
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.6

@@ -1,13 +1,15 @@
-"""Sentence and clause spans of a paragraph: the units the analyzers work on.
+"""Sentence and clause spans of a paragraph, the units the analyzers work on, and the
+slugs that name pages.
 
-All functions return character offsets into the text they are given, so that
+The span functions return character offsets into the text they are given, so that
 every extracted item can point back at the exact words of the article.
 """
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Abbreviations after which a period does not end a sentence.
@@ -34,10 +36,9 @@ class Span:
     end: int
 
 
-@functools.lru_cache(maxsize=8192)
 def sentence_spans(text: str) -> tuple[Span, ...]:
-    """Split a paragraph into sentences; abbreviations and initials do not split.
-    Cached: actors, summary, timeline and sections all split the same paragraphs."""
+    """Split a paragraph into sentences; abbreviations and initials do not split (the
+    analyzers read the split of each paragraph from its ``Document``)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
@@ -77,7 +78,6 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-@functools.lru_cache(maxsize=8192)
 def clause_spans(text: str, sentence: Span) -> tuple[Span, ...]:
     """Split a sentence at commas, semicolons, colons, dashes and brackets."""
     spans, start = [], sentence.start
@@ -106,3 +106,21 @@ def strip_sentence_end(text: str) -> str:
     if text.endswith(".") and not re.search(r"\b\w\.$|\b(?:inc|co|corp|ltd)\.$", text, re.IGNORECASE):
         text = text[:-1]
     return text
+
+
+# -- names for URLs and files ------------------------------------------------------------
+
+SLUG_MAX = 60
+
+
+def slugify(text: str) -> str:
+    """ASCII, lowercase, hyphenated, at most 60 characters cut at a word; may be empty."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
+    return slug
+
+
+def short_hash(text: str, length: int = 8) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]

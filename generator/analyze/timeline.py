@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon
-from ..model import Article, Event
-from .text import Span, clause_spans, containing, sentence_spans, strip_sentence_end, words
+from ..model import Event
+from .document import Document
+from .text import Span, clause_spans, containing, strip_sentence_end, words
 
 _MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -288,12 +289,8 @@ _DATE_CUE = re.compile(
 """Every rule needs one of these; a paragraph without any has no date."""
 
 
-@functools.lru_cache(maxsize=4096)
 def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
-    """Date expressions in ``text``, normalized against ``anchor`` (the publication date).
-
-    Cached: the timeline and the figures (which must not count dates) both ask.
-    """
+    """Date expressions in ``text``, normalized against ``anchor`` (the publication date)."""
     found: list[DateMention] = []
     if not _DATE_CUE.search(text):
         return ()
@@ -355,18 +352,29 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
     return True
 
 
-def build_timeline(article: Article) -> tuple[Event, ...]:
+Dates = dict[str, tuple[DateMention, ...]]
+"""The date expressions of each body paragraph, by paragraph id."""
+
+
+def find_document_dates(document: Document) -> Dates:
+    """Every date expression of the body, found once: the timeline dates them, the figures
+    leave them out."""
+    return {p.id: find_dates(p.text, document.article.date) for p in document.body}
+
+
+def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
     """Every dated statement of the body, oldest first, plus the publication itself."""
+    article = document.article
     events = [Event(article.date.isoformat(), "day", article.date.isoformat(), "Article published", None)]
-    for paragraph in article.body:
-        for found in find_dates(paragraph.text, article.date):
+    for passage in document.body:
+        for found in dates[passage.id]:
             events.append(
                 Event(
                     date=found.value,
                     precision=found.precision,
-                    text=paragraph.text[found.start : found.end],
-                    event=_event_clause(paragraph.text, found),
-                    paragraph=paragraph.id,
+                    text=passage.text[found.start : found.end],
+                    event=_event_clause(passage.text, passage.sentences, found),
+                    paragraph=passage.id,
                     start=found.start,
                     end=found.end,
                 )
@@ -397,9 +405,9 @@ def sort_key(value: str) -> tuple[int, int, int]:
     return year, int(parts[0]), int(parts[1]) if len(parts) > 1 else 1
 
 
-def _event_clause(text: str, found: DateMention) -> str:
+def _event_clause(text: str, sentences: tuple[Span, ...], found: DateMention) -> str:
     """The clause the date belongs to; with the next clause when it says little alone."""
-    sentences = sentence_spans(text) or (Span(0, len(text)),)
+    sentences = sentences or (Span(0, len(text)),)
     sentence = sentences[containing(sentences, found.start, found.end)]
     clauses = clause_spans(text, sentence)
     index = containing(clauses, found.start, found.end)

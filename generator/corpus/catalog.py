@@ -15,8 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..analyze.briefing import short_hash, slugify
-from ..memo import ObjectMemo
+from ..analyze.text import short_hash, slugify
 from ..model import Actor, Briefing, Event
 from ..analyze.timeline import sort_key
 
@@ -92,17 +91,13 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def build_catalog(briefings: tuple[Briefing, ...], memo: ObjectMemo | None = None) -> Catalog:
-    """The catalog of ``briefings``. ``memo`` (kept between builds by the caller) holds what
-    depends on one briefing alone, keyed by the briefing object, so that a rebuild after one
-    edit recomputes only that briefing's part; the result is the same without it."""
-    memo = ObjectMemo() if memo is None else memo
-    memo.keep_only(briefings)
+def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
+    """The catalog of ``briefings``: a pure function of them."""
     newest = tuple(sorted(briefings, key=lambda b: (b.article.date, b.slug), reverse=True))
     groups = _merge([Appearance(b, a) for b in newest for a in b.actors])
     entries = _entries(groups)
     actor_slug = {(a.briefing.slug, a.actor.name): e.slug for e in entries for a in e.appearances}
-    keyed = [item for b in newest for item in memo.cached(b, _dated)]
+    keyed = [item for b in newest for item in _dated(b)]
     keyed.sort(key=lambda item: item[0])
     timeline = tuple(d for _, d in keyed)
     by_slug = {e.slug: e for e in entries}

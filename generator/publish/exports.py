@@ -10,7 +10,6 @@ from xml.etree import ElementTree as ET
 
 from ..corpus.catalog import Catalog
 from .citation import bibtex, csl_json
-from ..memo import ObjectMemo
 from ..model import Briefing, Page
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -60,13 +59,10 @@ def _flat(value) -> dict:
     return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
-def exports(catalog: Catalog, site_url: str = "", memo: ObjectMemo | None = None) -> tuple[Page, ...]:
-    """The export files. ``memo`` (kept between builds) holds each briefing's serialized
-    pieces, so an unchanged briefing is not serialized again."""
+def exports(catalog: Catalog, site_url: str, pieces: tuple[dict, ...]) -> tuple[Page, ...]:
+    """The export files; ``pieces`` are ``export_pieces`` of each briefing of the catalog,
+    in its order (the Generator keeps those of unchanged briefings between builds)."""
     briefings = catalog.briefings
-    memo = memo if memo is not None else ObjectMemo()
-    memo.keep_only(briefings)
-    pieces = [memo.cached(b, _pieces) for b in briefings]
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
         Page("sources.bib", "\n\n".join(p["bibtex"] for p in pieces) + "\n"),
@@ -83,7 +79,8 @@ def exports(catalog: Catalog, site_url: str = "", memo: ObjectMemo | None = None
     )
 
 
-def _pieces(briefing: Briefing) -> dict:
+def export_pieces(briefing: Briefing) -> dict:
+    """One briefing serialized for each export file."""
     return {
         "bibtex": bibtex(briefing),
         "csl": _json(csl_json(briefing)),

@@ -1,4 +1,4 @@
-"""render: briefings -> Markdown pages, through the Jinja2 templates in ``templates/``.
+"""pages: the catalog -> Markdown pages, through the Jinja2 templates in ``templates/``.
 
 Templates receive the frozen model objects and the escaping filters of
 :mod:`generator.publish.escape`; article text only ever reaches a page through a filter.
@@ -6,18 +6,19 @@ Templates receive the frozen model objects and the escaping filters of
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from . import escape
-from ..corpus.catalog import build_catalog, timeline_periods, year_of
-from .citation import bibtex, csl_json
-from .exports import exports, json_ld
-from ..memo import ObjectMemo
+from ..analyze.text import sentence_spans
+from ..corpus.catalog import Catalog, timeline_periods, year_of
 from ..model import Briefing, Page
 from ..settings import TIMELINE_PAGE_ENTRIES
-from ..analyze.text import sentence_spans
+from . import escape
+from .citation import bibtex, csl_json
+from .exports import export_pieces, exports, json_ld
 
 KEY_ACTORS_SHOWN = 15
 TAGGED_ACTORS = 5
@@ -48,103 +49,53 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-class PageMemo:
-    """What the previous render produced, kept between builds (``mkdocs serve``): a page is
-    rendered again only when its inputs differ. Inputs are compared by value; unchanged
-    briefings are the very same objects (see ``analyze_all``), so the comparison is quick.
-    Any change of the templates or of the settings starts afresh."""
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """A page to render: its path, ``key`` (everything it shows, compared by value: the same
+    key gives the same text; None for a page that reads the whole catalog) and how to render it."""
 
-    def __init__(self) -> None:
-        self.context: tuple | None = None
-        self.env: jinja2.Environment | None = None
-        self.pages: dict[str, tuple[object, str]] = {}
-        self.fragments = ObjectMemo()
-        self.catalog = ObjectMemo()
-        self.rendered = 0
-        self.unchanged: set[str] = set()
-        """Paths whose text is the same as in the previous run."""
-
-    def start(self, templates_dir: Path, *settings) -> jinja2.Environment:
-        context = (_templates_stamp(templates_dir), *settings)
-        if context != self.context or self.env is None:
-            self.context, self.env = context, make_environment(templates_dir)
-            self.pages.clear()
-            self.fragments.clear()
-            self.catalog.clear()
-        self.rendered = 0
-        self.unchanged = set()
-        return self.env
-
-    def page(self, path: str, key: object, render) -> Page:
-        """The page from the previous run if ``key`` (all it shows) is unchanged, else rendered;
-        ``key=None`` always renders."""
-        hit = self.pages.get(path)
-        if key is not None and hit is not None and hit[0] == key:
-            self.unchanged.add(path)
-            return Page(path, hit[1])
-        text = render()
-        self.rendered += 1
-        if hit is not None and hit[1] == text:
-            self.unchanged.add(path)
-        self.pages[path] = (key, text)
-        return Page(path, text)
-
-    def keep(self, pages: tuple[Page, ...]) -> None:
-        """Forget pages that are gone (a deleted seed or actor)."""
-        current = {p.path for p in pages}
-        for path in [p for p in self.pages if p not in current]:
-            del self.pages[path]
+    path: str
+    key: object
+    render: Callable[[], str]
 
 
-def _templates_stamp(templates_dir: Path) -> tuple:
-    stamps = []
-    for path in sorted(templates_dir.rglob("*")):
-        st = path.stat()
-        stamps.append((path.as_posix(), st.st_mtime_ns, st.st_size, st.st_ino))
-    return tuple(stamps)
-
-
-def render_site(
-    briefings: tuple[Briefing, ...],
-    templates_dir: Path,
+def plan_pages(
+    catalog: Catalog,
+    env: jinja2.Environment,
     home_intro: str = "",
     site_url: str = "",
     timeline_page_entries: int = TIMELINE_PAGE_ENTRIES,
-    memo: PageMemo | None = None,
-) -> tuple[Page, ...]:
-    """Every generated page and export of the site, in a stable order.
-
-    The index pages are rendered every time (they are small and read the whole catalog);
-    briefing, actor and timeline pages come from ``memo`` when their inputs are unchanged.
-    """
-    memo = memo if memo is not None else PageMemo()
-    env = memo.start(templates_dir, home_intro, site_url, timeline_page_entries)
-    catalog = build_catalog(briefings, memo.catalog)
+) -> tuple[PageJob, ...]:
+    """Every generated Markdown page of the site, in a stable order, not yet rendered: the
+    caller renders each (``render_site``) or keeps the text of an unchanged key from its
+    previous run (``generator.site.Generator``)."""
     periods = timeline_periods(catalog.timeline, timeline_page_entries)
     common = {"briefings": catalog.briefings, "actors": catalog.actors, "timeline": catalog.timeline, "catalog": catalog}
-    pages = [
-        memo.page("index.md", None, lambda: env.get_template("home.md.j2").render(intro=home_intro, **common)),
-        memo.page("briefings/index.md", None, lambda: env.get_template("briefings.md.j2").render(**common)),
-        memo.page("actors/index.md", None, lambda: env.get_template("actors.md.j2").render(**common)),
-        memo.page("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), lambda: env.get_template("timeline.md.j2").render(periods=periods, **common)),
-        memo.page("sources.md", None, lambda: env.get_template("sources.md.j2").render(**common)),
-        memo.page("tags.md", None, lambda: env.get_template("tags.md.j2").render(**common)),
+
+    def index(name: str, **extra):
+        return lambda: env.get_template(name).render(**extra, **common)
+
+    jobs = [
+        PageJob("index.md", None, index("home.md.j2", intro=home_intro)),
+        PageJob("briefings/index.md", None, index("briefings.md.j2")),
+        PageJob("actors/index.md", None, index("actors.md.j2")),
+        PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods)),
+        PageJob("sources.md", None, index("sources.md.j2")),
+        PageJob("tags.md", None, index("tags.md.j2")),
     ]
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
         for period in (year, *year.months):
-            pages.append(
-                memo.page(f"timeline/{period.key}.md", (period, year.key), lambda p=period, y=year: template.render(period=p, year=y))
-            )
+            jobs.append(PageJob(f"timeline/{period.key}.md", (period, year.key), lambda p=period, y=year, t=template: t.render(period=p, year=y)))
     template = env.get_template("briefing.md.j2")
     for briefing in catalog.briefings:
         slugs = {a.name: catalog.actor_slug[(briefing.slug, a.name)] for a in briefing.actors}
         related = catalog.related[briefing.slug]
-        pages.append(
-            memo.page(
+        jobs.append(
+            PageJob(
                 f"briefings/{briefing.slug}.md",
                 (briefing, slugs, related),
-                lambda b=briefing, s=slugs, r=related: template.render(
+                lambda b=briefing, s=slugs, r=related, t=template: t.render(
                     b=b,
                     actor_slugs=s,
                     key_count=KEY_ACTORS_SHOWN,
@@ -156,10 +107,21 @@ def render_site(
         )
     template = env.get_template("actor.md.j2")
     for entry in catalog.actors:
-        pages.append(memo.page(f"actors/{entry.slug}.md", entry, lambda e=entry: template.render(entry=e)))
-    result = tuple(pages) + exports(catalog, site_url, memo.fragments)
-    memo.keep(result)
-    return result
+        jobs.append(PageJob(f"actors/{entry.slug}.md", entry, lambda e=entry, t=template: t.render(entry=e)))
+    return tuple(jobs)
+
+
+def render_site(
+    catalog: Catalog,
+    templates_dir: Path,
+    home_intro: str = "",
+    site_url: str = "",
+    timeline_page_entries: int = TIMELINE_PAGE_ENTRIES,
+) -> tuple[Page, ...]:
+    """Every generated page and export of the site, in a stable order."""
+    env = make_environment(templates_dir)
+    pages = tuple(Page(job.path, job.render()) for job in plan_pages(catalog, env, home_intro, site_url, timeline_page_entries))
+    return pages + exports(catalog, site_url, tuple(export_pieces(b) for b in catalog.briefings))
 
 
 def briefing_tags(briefing: Briefing) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .files import Skipped, UnsafeFile, lstat_kind, not_read_reason, read_regular, scan_folder
-from ..model import ACTOR_TYPES, ActorOverride, Article, Corpus, Overrides, Paragraph, SeedProblem, Source, failure_problem
+from ..model import ACTOR_TYPES, ActorOverride, Article, Overrides, Seeds, Paragraph, SeedError, SeedProblem, Source, failure_problem
 from ..settings import Limits
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -49,14 +49,6 @@ _HEADING_MAX_WORDS = 14
 _HEADING_MAX_CHARS = 120
 
 
-class SeedError(Exception):
-    """A seed that cannot be read; carries the problem to report."""
-
-    def __init__(self, problem: SeedProblem):
-        super().__init__(str(problem))
-        self.problem = problem
-
-
 @dataclass(frozen=True, slots=True)
 class _Block:
     line: int
@@ -72,33 +64,28 @@ class _Metadata:
     overrides: Overrides = Overrides()
 
 
-def read_seeds(seeds_dir: Path, limits: Limits = Limits(), memo: dict | None = None) -> Corpus:
-    """Read every seed under ``seeds_dir`` (sorted by path); bad files become problems.
+def read_seeds(seeds_dir: Path, limits: Limits = Limits()) -> Seeds:
+    """Read every seed under ``seeds_dir`` (sorted by path); bad files become problems."""
+    paths, problems = seed_paths(seeds_dir)
+    return collect(problems, [read_one(path, seeds_dir, limits) for path in paths])
 
-    With a ``memo`` (kept by the caller between builds), a seed whose file and sidecar have
-    the same modification time, size and inode as last time is not read again: the same
-    Article object is returned, which lets the later stages recognize it at once.
-    """
-    articles, problems = [], []
-    seen = {}
+
+def collect(problems: tuple[SeedProblem, ...], results: list[Article | SeedProblem]) -> Seeds:
+    """The articles and the problems (sorted by path) of a run of ``read_one``."""
+    articles = tuple(r for r in results if isinstance(r, Article))
+    found = problems + tuple(r for r in results if isinstance(r, SeedProblem))
+    return Seeds(articles, tuple(sorted(found, key=lambda p: p.path.as_posix())))
+
+
+def seed_paths(seeds_dir: Path) -> tuple[tuple[Path, ...], tuple[SeedProblem, ...]]:
+    """The seed files to read, and a problem for each entry that looks like a seed but is
+    not read (a link, a pipe, a folder named like a seed)."""
     paths, skipped = _seed_paths(seeds_dir)
-    problems.extend(SeedProblem(s.path, None, s.reason) for s in skipped)
-    for path in paths:
-        stamp = (_stamp(path), limits) if memo is not None else None
-        hit = memo.get(path) if memo is not None else None
-        if hit is not None and hit[0] == stamp:
-            result = hit[1]
-        else:
-            result = _read_or_problem(path, seeds_dir, limits)
-        seen[path] = (stamp, result)
-        (problems if isinstance(result, SeedProblem) else articles).append(result)
-    if memo is not None:
-        memo.clear()
-        memo.update(seen)
-    return Corpus(tuple(articles), tuple(sorted(problems, key=lambda p: p.path.as_posix())))
+    return paths, tuple(SeedProblem(s.path, None, s.reason) for s in skipped)
 
 
-def _read_or_problem(path: Path, seeds_dir: Path, limits: Limits) -> Article | SeedProblem:
+def read_one(path: Path, seeds_dir: Path, limits: Limits) -> Article | SeedProblem:
+    """One seed (with its sidecar): the article, or the problem that names the file."""
     try:
         article = read_seed(path, limits)
     except SeedError as err:
@@ -109,8 +96,9 @@ def _read_or_problem(path: Path, seeds_dir: Path, limits: Limits) -> Article | S
     return dataclasses.replace(article, name=name)
 
 
-def _stamp(path: Path) -> tuple:
-    """What changes when a seed or its sidecar is edited, replaced or removed."""
+def seed_stamp(path: Path) -> tuple:
+    """What changes when a seed or its sidecar is edited, replaced or removed: a caller that
+    keeps results between builds reads again only the seeds whose stamp changed."""
     stamps = []
     for candidate in (path, *_sidecar_candidates(path)):
         try:

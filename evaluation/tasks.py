@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analyze.actors import extract_actors
-from .analyze.briefing import analyze
-from .model import Article
-from .read.seeds import read_seed
-from .analyze.summary import summarize
-from .analyze.text import sentence_spans
-from .analyze.timeline import build_timeline
+from generator.analyze.actors import extract_actors
+from generator.analyze.briefing import analyze
+from generator.analyze.document import Document
+from generator.analyze.summary import summarize
+from generator.analyze.text import sentence_spans
+from generator.analyze.timeline import build_timeline, find_document_dates
+from generator.model import Article
+from generator.read.seeds import read_seed
 
 TYPE_TO_CONLL = {"person": "PER", "organization": "ORG", "place": "LOC"}
 CALENDAR_VALUE = re.compile(r"\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?|\d{2,3}")
@@ -65,7 +66,8 @@ def evaluate_summaries(folder: Path, limit: int | None = None) -> tuple[Score, .
     for path in docs:
         article = read_seed(path)
         gold = "\n".join(s.strip() for s in re.split(r"(?<= \.) ", path.with_name(path.stem + ".highlights.txt").read_text(encoding="utf-8")) if s.strip())
-        summary = "\n".join(p.text for p in summarize(article, extract_actors(article), count=3))
+        document = Document.of(article)
+        summary = "\n".join(p.text for p in summarize(document, extract_actors(document), count=3))
         lead3 = "\n".join(lead_sentences(article, 3))
         for key, value in scorer.score(gold, summary).items():
             ours[key] += value.fmeasure
@@ -90,7 +92,7 @@ def predicted_entities(article: Article) -> set[tuple[int, int, int, str]]:
     index = {p.id: i for i, p in enumerate(article.paragraphs)}
     return {
         (index[m.paragraph], m.start, m.end, TYPE_TO_CONLL.get(actor.type, "MISC"))
-        for actor in extract_actors(article)
+        for actor in extract_actors(Document.of(article))
         for m in actor.mentions
     }
 
@@ -133,7 +135,7 @@ def evaluate_timex(folder: Path, limit: int | None = None) -> tuple[Score, ...]:
         article = read_seed(path)
         index = {p.id: i for i, p in enumerate(article.paragraphs)}
         gold = [t for t in gold_docs[path.stem]["timexes"] if t["type"] == "DATE" and CALENDAR_VALUE.fullmatch(t["value"])]
-        pred = [(index[e.paragraph], e.start, e.end, e.date) for e in build_timeline(article) if e.paragraph is not None]
+        pred = [(index[e.paragraph], e.start, e.end, e.date) for e in _timeline(article) if e.paragraph is not None]
         n_pred += len(pred)
         n_gold += len(gold)
         for p in pred:
@@ -184,3 +186,8 @@ def evaluate_seed(folder: Path, seeds_dir: Path) -> tuple[Score, ...]:
             Score(f"seed not-actors avoided ({len(false)} found)", 1.0 - len(false) / len(expected["not_actors"]), None, 1.0),
         ]
     return tuple(scores)
+
+
+def _timeline(article: Article):
+    document = Document.of(article)
+    return build_timeline(document, find_document_dates(document))

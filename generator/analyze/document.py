@@ -1,0 +1,83 @@
+"""One article split once: every analyzer reads the same sentences and tokens.
+
+spaCy's ``Doc`` is the model: the text is segmented a single time, here, and each analyzer
+(`actors`, `timeline`, `figures`, `summary`, `sections`, `sources`) is a function of the
+``Document``, so no analyzer splits a paragraph again and none shares work with another
+through a cache. Offsets are into the paragraph's text, as everywhere in the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, Paragraph
+from .text import Span, sentence_spans
+
+_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
+_TOKEN_ABBREVIATIONS = frozenset("inc co corp ltd jr sr st u.s u.k u.n e.u".split())
+
+Token = tuple[int, int]
+"""(start, end) of a word or punctuation mark in the paragraph's text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A paragraph with its sentences and, for each sentence, its tokens."""
+
+    paragraph: Paragraph
+    sentences: tuple[Span, ...]
+    tokens: tuple[tuple[Token, ...], ...]
+    """Aligned with ``sentences``."""
+
+    @property
+    def id(self) -> str:
+        return self.paragraph.id
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text
+
+    @property
+    def kind(self) -> str:
+        return self.paragraph.kind
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    article: Article
+    passages: tuple[Passage, ...]
+    """Every paragraph of the article, in order (body, headings and captions)."""
+    _index: dict[str, int] = field(compare=False, repr=False)
+
+    @classmethod
+    def of(cls, article: Article) -> Document:
+        passages = tuple(_passage(p) for p in article.paragraphs)
+        return cls(article, passages, {p.id: i for i, p in enumerate(passages)})
+
+    @property
+    def body(self) -> tuple[Passage, ...]:
+        return tuple(p for p in self.passages if p.kind == "body")
+
+    def passage(self, pid: str) -> Passage:
+        return self.passages[self._index[pid]]
+
+
+def _passage(paragraph: Paragraph) -> Passage:
+    sentences = sentence_spans(paragraph.text)
+    return Passage(paragraph, sentences, tuple(tokenize(paragraph.text, s) for s in sentences))
+
+
+def tokenize(text: str, sentence: Span) -> tuple[Token, ...]:
+    """Word and punctuation tokens of a sentence; "Inc.", "U.S." and the initial in
+    "S. Waugh" keep their period."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text, sentence.start, sentence.end):
+        start, end = match.span()
+        word = match.group(0)
+        if text[end : end + 1] == "." and (word.lower() in _TOKEN_ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            end += 1
+        if tokens and start < tokens[-1][1]:
+            continue
+        tokens.append((start, end))
+    return tuple(tokens)
