@@ -7,6 +7,8 @@ rendered page can link it to the anchored source text (provenance).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,6 +132,29 @@ class Event:
     paragraph: str | None
     start: int | None = None
     end: int | None = None
+
+
+@functools.lru_cache(maxsize=65536)
+def sort_key(value: str) -> tuple[int, int, int]:
+    """Where an ``Event.date`` value (ISO 8601 at its precision) starts in time, for
+    chronological order."""
+    if re.fullmatch(r"\d{3}", value):
+        return int(value) * 10, 1, 1
+    year = int(value[:4])
+    rest = value[5:]
+    if not rest:
+        return year, 1, 1
+    if rest.startswith("Q"):
+        return year, (int(rest[1]) - 1) * 3 + 1, 1
+    if rest.startswith("H"):
+        return year, 1 if rest == "H1" else 7, 1
+    if rest in ("SP", "SU", "FA", "WI"):  # before weeks: winter is "WI"
+        return year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[rest], 1
+    if rest.startswith("W"):
+        day = dt.date.fromisocalendar(year, int(rest[1:]), 1)
+        return day.year, day.month, day.day
+    parts = rest.split("-")
+    return year, int(parts[0]), int(parts[1]) if len(parts) > 1 else 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,22 @@ Token = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a paragraph, normalized (see ``timeline.find_dates``)."""
+
+    start: int
+    end: int
+    value: str
+    """ISO 8601 at its precision, as ``Event.date``."""
+    precision: str
+
+
+Dates = dict[str, tuple[DateMention, ...]]
+"""The date expressions of each body paragraph, by paragraph id: found once by the
+timeline, read by the figures too (a date is not a figure)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A paragraph with its sentences and, for each sentence, its tokens."""
 

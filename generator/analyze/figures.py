@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Figure
-from .document import Document
-from .timeline import Dates
+from .document import Dates, Document
 
 _NUMBER_WORDS = "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousands millions billions dozen dozens".split()
 _SCALE = r"(?:\s(?:million|billion|trillion|thousand|hundred)|\s?(?:bn|m|k)\b)?"

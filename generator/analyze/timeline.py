@@ -8,14 +8,13 @@ Each entry keeps the expression as written, its ISO 8601 value at its precision
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon
-from ..model import Event
-from .document import Document
+from ..model import Event, sort_key
+from .document import DateMention, Dates, Document
 from .text import Span, clause_spans, containing, strip_sentence_end, words
 
 _MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
@@ -273,14 +272,6 @@ def _iso(match: re.Match[str]) -> _Value | None:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    start: int
-    end: int
-    value: str
-    precision: str
-
-
 _DATE_CUE = re.compile(
     r"\d|\b(?:" + "|".join(lexicon.MONTHS + lexicon.WEEKDAYS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
     r"|year|month|week|quarter|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter)",
@@ -352,10 +343,6 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
     return True
 
 
-Dates = dict[str, tuple[DateMention, ...]]
-"""The date expressions of each body paragraph, by paragraph id."""
-
-
 def find_document_dates(document: Document) -> Dates:
     """Every date expression of the body, found once: the timeline dates them, the figures
     leave them out."""
@@ -381,28 +368,6 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
             )
     order = {p.id: i for i, p in enumerate(article.paragraphs)}
     return tuple(sorted(events, key=lambda e: (sort_key(e.date), e.paragraph is not None, order.get(e.paragraph or "", -1), e.start or 0)))
-
-
-@functools.lru_cache(maxsize=65536)
-def sort_key(value: str) -> tuple[int, int, int]:
-    """Where an ISO value starts in time, for chronological order."""
-    if re.fullmatch(r"\d{3}", value):
-        return int(value) * 10, 1, 1
-    year = int(value[:4])
-    rest = value[5:]
-    if not rest:
-        return year, 1, 1
-    if rest.startswith("Q"):
-        return year, (int(rest[1]) - 1) * 3 + 1, 1
-    if rest.startswith("H"):
-        return year, 1 if rest == "H1" else 7, 1
-    if rest in ("SP", "SU", "FA", "WI"):  # before weeks: winter is "WI"
-        return year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[rest], 1
-    if rest.startswith("W"):
-        day = dt.date.fromisocalendar(year, int(rest[1:]), 1)
-        return day.year, day.month, day.day
-    parts = rest.split("-")
-    return year, int(parts[0]), int(parts[1]) if len(parts) > 1 else 1
 
 
 def _event_clause(text: str, sentences: tuple[Span, ...], found: DateMention) -> str:

@@ -16,8 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..analyze.text import short_hash, slugify
-from ..model import Actor, Briefing, Event
-from ..analyze.timeline import sort_key
+from ..model import Actor, Briefing, Event, sort_key
 
 LEGAL_FORMS = frozenset("inc co corp corporation ltd limited llc plc ag sa se nv bv gmbh spa oyj ab asa".split())
 KEY_ACTORS = 8
