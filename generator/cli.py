@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import json
 import logging
@@ -63,15 +64,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--dirty", action="store_true", help="after an edit, rebuild only the pages whose Markdown changed (large corpora)")
     serve.set_defaults(run=_serve)
 
-    check = command("check", help="validate every seed; print path:line: message per problem")
-    check.add_argument("--seeds", type=Path, default=Path("seeds"))
+    configured = argparse.ArgumentParser(add_help=False)  # settings from mkdocs.yml, as a build
+    configured.add_argument("-f", "--config-file", type=Path, default=Path(DEFAULT_CONFIG), help="settings from this file's briefings plugin (default: mkdocs.yml)")
+
+    check = command("check", parents=[common, configured], help="validate every seed; print path:line: message per problem")
+    check.add_argument("--seeds", type=Path, help="folder of seed articles (default: from mkdocs.yml)")
     check.set_defaults(run=_check)
 
-    render = command("render", help="write the generated Markdown pages to a folder")
+    render = command("render", parents=[common, configured], help="write the generated Markdown pages to a folder")
     render.add_argument("--out", type=Path, required=True)
-    render.add_argument("--seeds", type=Path, default=Path("seeds"))
-    render.add_argument("--templates", type=Path, default=Path("templates"))
-    render.add_argument("--home", type=Path, default=Path("docs/index.md"), help="hand-written home intro")
+    render.add_argument("--seeds", type=Path, help="folder of seed articles (default: from mkdocs.yml)")
+    render.add_argument("--templates", type=Path, help="templates folder (default: from mkdocs.yml)")
+    render.add_argument("--home", type=Path, help="hand-written home intro (default: docs/index.md of mkdocs.yml)")
     render.set_defaults(run=_render)
 
     evaluate = command("evaluate", help="score the analysis on annotated data (../shared/eval)")
@@ -81,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="where the seed articles are (task seed)")
     evaluate.set_defaults(run=_evaluate)
 
-    analyze = command("analyze", help="print the analysis of seed files as JSON")
+    analyze = command("analyze", parents=[common, configured], help="print the analysis of seed files as JSON")
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     analyze.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
     analyze.set_defaults(run=_analyze)
@@ -155,10 +159,39 @@ def _serve(args) -> int:
     return 0
 
 
+def _settings(args, **overrides) -> Settings:
+    """One source of settings: the briefings plugin's options in the config file (as a build
+    reads them), then what the command line sets."""
+    seeds = getattr(args, "seeds", None)
+    if seeds is not None:
+        if not seeds.exists():
+            raise SeedsFolderMissing(f"seeds folder {seeds} does not exist")
+        os.environ[SEEDS_ENV] = str(seeds.resolve())  # mkdocs.yml reads it; its folder must exist
+        overrides["seeds_dir"] = seeds
+    settings = settings_from_file(args.config_file)
+    return dataclasses.replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def settings_from_file(config_file: Path) -> Settings:
+    """The settings a build with ``config_file`` would use (home intro from its docs folder);
+    the defaults when there is no such file."""
+    if not config_file.is_file():
+        return Settings()
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file))
+    plugin = config.plugins.get("briefings")  # the BriefingsPlugin, configured
+    if plugin is None:
+        return Settings()
+    home = Path(config.docs_dir) / "index.md"
+    return plugin.settings(config, home.read_text(encoding="utf-8") if home.is_file() else "")
+
+
 def _check(args) -> int:
     """Reads every seed and applies its overrides (which need the analysis to be checked)."""
     _debugging(args)
-    corpus = read_seeds(args.seeds)
+    settings = _settings(args)
+    corpus = read_seeds(settings.seeds_dir, settings.limits)
     _, override_problems = analyze_all(corpus.articles)
     problems = corpus.problems + override_problems
     for problem in problems:
@@ -169,8 +202,8 @@ def _check(args) -> int:
 
 
 def _render(args) -> int:
-    intro = args.home.read_text(encoding="utf-8") if args.home.is_file() else ""
-    settings = Settings(seeds_dir=args.seeds, templates_dir=args.templates, home_intro=intro, site_url=os.environ.get("SITE_URL", ""))
+    intro = args.home.read_text(encoding="utf-8") if args.home is not None and args.home.is_file() else None
+    settings = _settings(args, templates_dir=args.templates, home_intro=intro)
     _debugging(args)
     generated = generate(settings)
     for problem in generated.problems:
@@ -212,9 +245,10 @@ def _evaluate(args) -> int:
 
 def _analyze(args) -> int:
     _debugging(args)
+    limits = _settings(args).limits
     articles, problems = [], []
     for path in args.paths:
-        corpus = read_seeds(path)
+        corpus = read_seeds(path, limits)
         articles.extend(corpus.articles)
         problems.extend(corpus.problems)
     briefings, override_problems = analyze_all(tuple(articles))

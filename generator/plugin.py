@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from mkdocs.config import base
@@ -155,19 +156,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         intro = home.content_string if home is not None else ""
         if home is not None:
             files.remove(home)
-        settings = Settings(
-            seeds_dir=Path(self.config.seeds_dir),
-            templates_dir=Path(self.config.templates_dir),
-            limits=Limits(self.config.max_bytes, self.config.max_paragraphs, self.config.max_line_length, self.config.max_metadata_bytes),
-            home_intro=intro,
-            site_url=config.site_url or "",
-            cache_dir=self._cache_dir(config),
-            timeline_page_entries=self.config.timeline_page_entries,
-        )
+        settings = self.settings(config, intro)
         key = (Path(config.config_file_path).resolve(), settings.seeds_dir.resolve(), settings.templates_dir.resolve())
         generator = _GENERATORS.setdefault(key, Generator()) if self.serving else Generator()
         try:
-            generated = generator.generate(settings)
+            generated = generator.generate(settings, ProgressLog())
         except Exception as err:  # noqa: BLE001 - a template or site-level failure, named
             raise PluginError(f"Briefings: {describe_failure(err)}") from err
         log.info(
@@ -189,6 +182,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append((_UnchangedFile if keep else File).generated(config, page.path, content=page.markdown))
         return files
 
+    def settings(self, config, home_intro: str = "") -> Settings:
+        """The core's settings from this plugin's options and MkDocs' config: the one
+        source of settings of `build`, `serve` and the CLI's `check`, `analyze`, `render`."""
+        return Settings(
+            seeds_dir=Path(self.config.seeds_dir),
+            templates_dir=Path(self.config.templates_dir),
+            limits=Limits(self.config.max_bytes, self.config.max_paragraphs, self.config.max_line_length, self.config.max_metadata_bytes),
+            home_intro=home_intro,
+            site_url=config.site_url or "",
+            cache_dir=self._cache_dir(config),
+            timeline_page_entries=self.config.timeline_page_entries,
+        )
+
     def _cache_dir(self, config) -> Path | None:
         value = ".cache/briefings" if self.config.cache_dir is None else self.config.cache_dir
         return Path(config.config_file_path).parent / value if value else None
@@ -198,6 +204,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         server.watch(self.config.templates_dir)
         server.builder = _keep_serving(server.builder, Path(server.root))
         return server
+
+
+class ProgressLog:
+    """The core's progress as MkDocs log lines: one every 10% of a stage or every 10 s,
+    for stages of at least ``minimum`` items (a small site builds silently)."""
+
+    STEP = 0.10
+    SECONDS = 10.0
+
+    def __init__(self, minimum: int = 200, clock=time.monotonic, logger=log) -> None:
+        self.minimum, self.clock, self.logger = minimum, clock, logger
+        self.last: dict[str, tuple[float, float]] = {}
+        """stage -> (fraction logged last, when)."""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if total < self.minimum:
+            return
+        fraction, now = done / total, self.clock()
+        before, when = self.last.get(stage, (0.0, now))
+        if stage not in self.last:
+            self.last[stage] = (0.0, now)
+        if done == total or fraction - before >= self.STEP or now - when >= self.SECONDS:
+            self.last[stage] = (fraction, now)
+            self.logger.info("Briefings: %s %s/%s (%.0f%%)", stage, f"{done:,}", f"{total:,}", 100 * fraction)
 
 
 def _keep_serving(builder, root: Path):
@@ -259,3 +289,4 @@ def _search_index(config) -> Path | None:
     if material is None or not material.config.enabled:
         return None
     return Path(config.site_dir) / "search" / "search_index.json"
+

@@ -243,3 +243,22 @@ def test_evaluate_exits_non_zero_below_a_target(monkeypatch, tmp_path, capsys):
 def test_problem_names_escape_control_characters():
     problem = SeedProblem(Path("seeds") / "a\nINFO - forged\u202e.txt", 3, "bad \x1b[2J")
     assert str(problem) == "seeds/a\\nINFO - forged\\u202e.txt:3: bad \\x1b[2J"
+
+
+def test_a_long_build_reports_its_progress():
+    from generator.plugin import ProgressLog
+
+    lines, now = [], [0.0]
+
+    class Logger:
+        def info(self, message, *args):
+            lines.append(message % args)
+
+    progress = ProgressLog(minimum=100, clock=lambda: now[0], logger=Logger())
+    for done in range(1, 1001):
+        now[0] = done * 0.001 if done < 500 else 100 + done * 1.0  # a second an article after half way
+        progress("analyze", done, 1000)
+    progress("read", 5, 10)  # a small stage: silent
+    assert lines[0] == "Briefings: analyze 100/1,000 (10%)" and lines[-1] == "Briefings: analyze 1,000/1,000 (100%)"
+    assert len(lines) > 10  # every 10%, and every 10 s once it slows down
+    assert not any("read" in line for line in lines)
