@@ -161,7 +161,7 @@ def test_bad_overrides_are_clear_errors_and_other_seeds_still_build(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
     assert any(l.endswith("unknown_actor.txt.yml:3: overrides.actors.'Acme Inc': no actor of that name in the analysis; actors found: Acme Corp") for l in lines)
-    assert any("bad_type.txt.yml:3: 'overrides.actors.'Acme Corp'.type' must be one of" in l for l in lines)
+    assert any("bad_type.txt.yml:4: 'overrides.actors.'Acme Corp'.type' must be one of person, organization, place, brand, event, other, found 'company'" in l for l in lines)
     assert any("bad_paragraph.txt.yml:2: overrides.summary cites p9" in l for l in lines)
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -75,6 +75,7 @@ def exports(catalog: Catalog, site_url: str, pieces: tuple[dict, ...]) -> tuple[
             "items": {k: v for k, v in item_schema.items() if k not in ("$schema", "$id", "$defs")},
             "$defs": item_schema["$defs"],
         }) + "\n"),
+        Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
         Page("feed.xml", atom_feed(briefings, site_url)),
     )
 

@@ -13,28 +13,21 @@ would be accepted. Text is data: nothing here interprets it as markup.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from .metadata import KEYS as METADATA_KEYS
+from .metadata import Metadata, normalize, parse_date, parse_metadata, quote
 from .files import Skipped, UnsafeFile, lstat_kind, not_read_reason, read_regular, scan_folder
-from ..model import ACTOR_TYPES, ActorOverride, Article, Overrides, Seeds, Paragraph, SeedError, SeedProblem, Source, failure_problem
+from ..model import Article, Paragraph, SeedError, SeedProblem, Seeds, Source, failure_problem
 from ..settings import Limits
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SIDECAR_SUFFIX = ".yml"
 HEADER_FORM = "`date YYYY-MM-DD Title`"
-METADATA_KEYS = ("title", "date", "source", "tags", "overrides")
-OVERRIDE_KEYS = ("summary", "actors", "notes")
-ACTOR_OVERRIDE_KEYS = ("rename", "type", "role", "drop", "merge_into")
-SOURCE_KEYS = ("publisher", "url", "author", "image_credit")
 
 _HEADER_RE = re.compile(r"date[ \t]+(\S+)(?:[ \t]+(.*))?")
-_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WS_RE = re.compile(r"\s+")
 _MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+(.*?)[ \t#]*")
 _CREDIT_RE = re.compile(
     r"(?:©|\(c\)|copyright\b)\s*(?P<credit>[^©]+?)\s*[)\]]?\s*$"
@@ -53,15 +46,6 @@ _HEADING_MAX_CHARS = 120
 class _Block:
     line: int
     lines: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Metadata:
-    title: str | None = None
-    date: dt.date | None = None
-    source: Source = Source()
-    tags: tuple[str, ...] = ()
-    overrides: Overrides = Overrides()
 
 
 def read_seeds(seeds_dir: Path, limits: Limits = Limits()) -> Seeds:
@@ -136,7 +120,7 @@ def read_seed(path: Path, limits: Limits = Limits()) -> Article:
         meta, body_start, lines = _split_header(path, text)
         sidecar = _sidecar_of(path)
         if sidecar is not None:
-            meta = _merge(meta, _read_metadata_file(sidecar, limits))
+            meta = meta.merged(_read_metadata_file(sidecar, limits))
         paragraphs = _paragraphs_from_text(_blocks(lines, body_start))
     return _article(path, meta, paragraphs, limits)
 
@@ -186,20 +170,20 @@ def _decode(path: Path, limits: Limits) -> str:
 # -- plain text seeds -------------------------------------------------------------------
 
 
-def _split_header(path: Path, text: str) -> tuple[_Metadata, int, list[str]]:
+def _split_header(path: Path, text: str) -> tuple[Metadata, int, list[str]]:
     lines = text.split("\n")
     index = next(i for i, line in enumerate(lines) if line.strip())
     header = lines[index].strip()
     match = _HEADER_RE.fullmatch(header)
     if not match:
         raise SeedError(
-            SeedProblem(path, index + 1, f"expected a header line {HEADER_FORM}, found {_quote(header)}")
+            SeedProblem(path, index + 1, f"expected a header line {HEADER_FORM}, found {quote(header)}")
         )
-    date = _parse_date(path, index + 1, match.group(1))
-    title = _normalize(match.group(2) or "")
+    date = parse_date(path, index + 1, match.group(1))
+    title = normalize(match.group(2) or "")
     if not title:
         raise SeedError(SeedProblem(path, index + 1, f"the header has no title; expected {HEADER_FORM}"))
-    return _Metadata(title=title, date=date), index + 1, lines
+    return Metadata(title=title, date=date), index + 1, lines
 
 
 def _paragraphs_from_text(blocks: list[_Block]) -> list[tuple[str, str, int]]:
@@ -226,13 +210,13 @@ def _paragraphs_from_text(blocks: list[_Block]) -> list[tuple[str, str, int]]:
         following = [p for p in pieces[i + 1 :] if p[0] != "caption"]
         if kind == "body" and single and following and is_heading(text):
             kind = "heading"
-        result.append((kind, _normalize(text), line))
+        result.append((kind, normalize(text), line))
     return result
 
 
 def is_heading(line: str) -> bool:
     """A short line without closing punctuation: introduces the paragraphs after it."""
-    text = _normalize(line)
+    text = normalize(line)
     words = text.split()
     if not words or len(words) > _HEADING_MAX_WORDS or len(text) > _HEADING_MAX_CHARS:
         return False
@@ -255,7 +239,7 @@ def caption_credit(line: str) -> str | None:
     if not match:
         return None
     credit = (match.group("credit") or match.group("credit2") or "").strip(" .-–—")
-    return _normalize(credit) or None
+    return normalize(credit) or None
 
 
 # -- HTML pages -----------------------------------------------------------------------------
@@ -269,14 +253,14 @@ def _read_html(path: Path, limits: Limits) -> Article:
         found, blocks = extract_html(data)
     except HtmlSeedError as err:
         raise SeedError(SeedProblem(path, None, f"{err}; accepted: a saved news article page")) from err
-    meta = _Metadata(title=_normalize(found["title"] or "") or None, date=html_date(found["date"]), source=html_source(found))
+    meta = Metadata(title=normalize(found["title"] or "") or None, date=html_date(found["date"]), source=html_source(found))
     sidecar = _sidecar_of(path)
     if sidecar is not None:
-        meta = _merge(meta, _read_metadata_file(sidecar, limits))
+        meta = meta.merged(_read_metadata_file(sidecar, limits))
     if meta.title is None or meta.date is None:
         missing = "title" if meta.title is None else "publication date"
         raise SeedError(SeedProblem(path, None, f"the page has no {missing}; add it in a sidecar {path.name}.yml ({'title: ...' if meta.title is None else 'date: YYYY-MM-DD'})"))
-    return _article(path, meta, [(kind, _normalize(text), None) for kind, text in blocks], limits)
+    return _article(path, meta, [(kind, normalize(text), None) for kind, text in blocks], limits)
 
 
 def _sidecar_candidates(path: Path) -> tuple[Path, Path]:
@@ -300,7 +284,7 @@ def _sidecar_of(path: Path) -> Path | None:
 # -- Markdown seeds ----------------------------------------------------------------------
 
 
-def _split_front_matter(path: Path, text: str) -> tuple[_Metadata, int, list[str]]:
+def _split_front_matter(path: Path, text: str) -> tuple[Metadata, int, list[str]]:
     lines = text.split("\n")
     if lines[0].strip() != "---":
         raise SeedError(
@@ -310,7 +294,7 @@ def _split_front_matter(path: Path, text: str) -> tuple[_Metadata, int, list[str
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
         raise SeedError(SeedProblem(path, 1, "front matter is not closed by a `---` line")) from None
-    meta = _parse_metadata(path, "\n".join(lines[1:end]), first_line=2)
+    meta = parse_metadata(path, "\n".join(lines[1:end]), first_line=2)
     for key in ("title", "date"):
         if getattr(meta, key) is None:
             raise SeedError(SeedProblem(path, 1, f"front matter has no '{key}'; accepted keys: {', '.join(METADATA_KEYS)}"))
@@ -323,244 +307,25 @@ def _paragraphs_from_markdown(blocks: list[_Block]) -> list[tuple[str, str, int]
         first = block.lines[0].strip()
         heading = _MD_HEADING_RE.fullmatch(first)
         if heading and len(block.lines) == 1:
-            result.append(("heading", _normalize(heading.group(1)), block.line))
+            result.append(("heading", normalize(heading.group(1)), block.line))
         elif len(block.lines) == 1 and is_caption(first):
-            result.append(("caption", _normalize(first), block.line))
+            result.append(("caption", normalize(first), block.line))
         else:
-            result.append(("body", _normalize(" ".join(block.lines)), block.line))
+            result.append(("body", normalize(" ".join(block.lines)), block.line))
     return result
 
 
 # -- metadata (front matter and sidecars) ------------------------------------------------
 
 
-def _read_metadata_file(path: Path, limits: Limits) -> _Metadata:
+def _read_metadata_file(path: Path, limits: Limits) -> Metadata:
     data = _read_bytes(path, limits.max_metadata_bytes, "max_metadata_bytes")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise SeedError(SeedProblem(path, line, f"sidecar is not UTF-8 (byte 0x{data[err.start]:02x}); accepted: UTF-8 YAML")) from None
-    return _parse_metadata(path, text, first_line=1)
-
-
-class _MetadataLoader(yaml.SafeLoader):
-    """Safe YAML in which dates stay text (``2023-02-29`` gets a message with its line from
-    ``_parse_date``, not a crash in the YAML constructor)."""
-
-
-_MetadataLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_MetadataLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
-
-METADATA_MAX_DEPTH = 8
-"""Deepest nesting of metadata (overrides.actors.<name>.<key> is 4)."""
-METADATA_MAX_EVENTS = 20_000
-"""Most YAML events (scalars, mappings, sequences) in one file's metadata."""
-
-
-def _load_yaml(path: Path, text: str, first_line: int):
-    """The YAML node and data of a metadata text, within bounds of depth and size; anchors
-    and aliases are refused (an alias bomb is a few lines that expand without end)."""
-    loader = _MetadataLoader(text)
-    try:
-        depth = events = 0
-        while loader.check_event():
-            event = loader.peek_event()
-            where = first_line + event.start_mark.line
-            events += 1
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise SeedError(SeedProblem(path, where, "YAML anchors and aliases (&name, *name) are not accepted in metadata; write the value out"))
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > METADATA_MAX_DEPTH:
-                    raise SeedError(SeedProblem(path, where, f"metadata nested deeper than {METADATA_MAX_DEPTH} levels; accepted keys: {', '.join(METADATA_KEYS)}"))
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-            if events > METADATA_MAX_EVENTS:
-                raise SeedError(SeedProblem(path, where, f"metadata has more than {METADATA_MAX_EVENTS:,} YAML values"))
-            loader.get_event()
-    except yaml.YAMLError as err:
-        raise SeedError(_yaml_problem(path, err, first_line)) from None
-    finally:
-        loader.dispose()
-    loader = _MetadataLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as err:
-        raise SeedError(_yaml_problem(path, err, first_line)) from None
-    finally:
-        loader.dispose()
-    return node, data
-
-
-def _yaml_problem(path: Path, err: yaml.YAMLError, first_line: int) -> SeedProblem:
-    mark = getattr(err, "problem_mark", None)
-    line = first_line + mark.line if mark else None
-    return SeedProblem(path, line, f"invalid YAML: {getattr(err, 'problem', None) or err}")
-
-
-def _parse_metadata(path: Path, text: str, first_line: int) -> _Metadata:
-    node, data = _load_yaml(path, text, first_line)
-    if data is None:
-        return _Metadata()
-    if not isinstance(data, dict):
-        raise SeedError(SeedProblem(path, first_line, "metadata must be a mapping of keys: " + ", ".join(METADATA_KEYS)))
-    lines = {k.value: first_line + v.start_mark.line for k, v in node.value if isinstance(k, yaml.ScalarNode)}
-    for key in data:
-        if key not in METADATA_KEYS:
-            raise SeedError(SeedProblem(path, lines.get(key), f"unknown key '{key}'; accepted: {', '.join(METADATA_KEYS)}"))
-    title = data.get("title")
-    if title is not None and (not isinstance(title, str) or not _normalize(title)):
-        raise SeedError(SeedProblem(path, lines.get("title"), "'title' must be a non-empty string"))
-    date = data.get("date")
-    if date is not None:
-        date = _parse_date(path, lines.get("date"), date)
-    return _Metadata(
-        title=_normalize(title) if title else None,
-        date=date,
-        source=_parse_source(path, data.get("source"), lines.get("source")),
-        tags=_parse_tags(path, data.get("tags"), lines.get("tags")),
-        overrides=_parse_overrides(path, data.get("overrides"), node, first_line),
-    )
-
-
-def _parse_source(path: Path, value: object, line: int | None) -> Source:
-    if value is None:
-        return Source()
-    if isinstance(value, str):
-        value = {"publisher": value}
-    if not isinstance(value, dict):
-        raise SeedError(SeedProblem(path, line, f"'source' must be a mapping with keys {', '.join(SOURCE_KEYS)}"))
-    fields = {}
-    for key, item in value.items():
-        if key not in SOURCE_KEYS:
-            raise SeedError(SeedProblem(path, line, f"unknown key 'source.{key}'; accepted: {', '.join(SOURCE_KEYS)}"))
-        if item is None:
-            continue
-        if not isinstance(item, str) or not _normalize(item):
-            raise SeedError(SeedProblem(path, line, f"'source.{key}' must be a non-empty string"))
-        fields[key] = _normalize(item)
-    url = fields.get("url")
-    if url is not None and not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", url, re.IGNORECASE):
-        raise SeedError(SeedProblem(path, line, f"'source.url' must be an http:// or https:// URL, found {_quote(url)}"))
-    return Source(**fields)
-
-
-def _parse_tags(path: Path, value: object, line: int | None) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(t, (str, int)) for t in value):
-        raise SeedError(SeedProblem(path, line, "'tags' must be a list of strings"))
-    tags = (_normalize(str(t)) for t in value)
-    return tuple(dict.fromkeys(t for t in tags if t))
-
-
-def _parse_overrides(path: Path, value: object, node, first_line: int) -> Overrides:
-    """Validate the structure of ``overrides``; actor names are checked after analysis."""
-    if value is None:
-        return Overrides()
-    lines = _key_lines(node, ("overrides",), first_line)
-    if not isinstance(value, dict):
-        raise SeedError(SeedProblem(path, lines.get(""), f"'overrides' must be a mapping with keys {', '.join(OVERRIDE_KEYS)}"))
-    for key in value:
-        if key not in OVERRIDE_KEYS:
-            raise SeedError(SeedProblem(path, lines.get(key), f"unknown key 'overrides.{key}'; accepted: {', '.join(OVERRIDE_KEYS)}"))
-    notes = value.get("notes")
-    if notes is not None and (not isinstance(notes, str) or not notes.strip()):
-        raise SeedError(SeedProblem(path, lines.get("notes"), "'overrides.notes' must be a non-empty string"))
-    return Overrides(
-        path=path,
-        summary=_parse_summary_override(path, value.get("summary"), lines.get("summary")),
-        actors=_parse_actor_overrides(path, value.get("actors"), node, first_line),
-        notes=_normalize(notes) if notes else None,
-    )
-
-
-def _parse_summary_override(path: Path, value: object, line: int | None):
-    if value is None:
-        return None
-    form = "a list of {text: ..., paragraph: p<n>}"
-    if not isinstance(value, list) or not value:
-        raise SeedError(SeedProblem(path, line, f"'overrides.summary' must be {form}"))
-    points = []
-    for item in value:
-        if not isinstance(item, dict) or set(item) != {"text", "paragraph"} or not isinstance(item["text"], str) or not re.fullmatch(r"p[1-9]\d*", str(item["paragraph"])):
-            raise SeedError(SeedProblem(path, line, f"each 'overrides.summary' point must be {{text: ..., paragraph: p<n>}}, found {_quote(str(item))}"))
-        points.append((_normalize(item["text"]), str(item["paragraph"]), line))
-    return tuple(points)
-
-
-def _parse_actor_overrides(path: Path, value: object, node, first_line: int) -> tuple[ActorOverride, ...]:
-    if value is None:
-        return ()
-    lines = _key_lines(node, ("overrides", "actors"), first_line)
-    if not isinstance(value, dict):
-        raise SeedError(SeedProblem(path, lines.get(""), "'overrides.actors' must map actor names to {rename, type, role, drop, merge_into}"))
-    result = []
-    for name, change in value.items():
-        line = lines.get(name)
-        where = f"overrides.actors.'{name}'"
-        if not isinstance(change, dict):
-            raise SeedError(SeedProblem(path, line, f"'{where}' must be a mapping with keys {', '.join(ACTOR_OVERRIDE_KEYS)}"))
-        for key in change:
-            if key not in ACTOR_OVERRIDE_KEYS:
-                raise SeedError(SeedProblem(path, line, f"unknown key '{where}.{key}'; accepted: {', '.join(ACTOR_OVERRIDE_KEYS)}"))
-        if change.get("type") is not None and change["type"] not in ACTOR_TYPES:
-            raise SeedError(SeedProblem(path, line, f"'{where}.type' must be one of {', '.join(ACTOR_TYPES)}"))
-        for key in ("rename", "role", "merge_into"):
-            if change.get(key) is not None and (not isinstance(change[key], str) or not change[key].strip()):
-                raise SeedError(SeedProblem(path, line, f"'{where}.{key}' must be a non-empty string"))
-        if not isinstance(change.get("drop", False), bool):
-            raise SeedError(SeedProblem(path, line, f"'{where}.drop' must be true or false"))
-        result.append(ActorOverride(str(name), line, change.get("rename"), change.get("type"), change.get("role"), change.get("drop", False), change.get("merge_into")))
-    return tuple(result)
-
-
-def _key_lines(node, keys: tuple[str, ...], first_line: int) -> dict:
-    """Line numbers of the keys of the mapping at ``keys`` ("" is the mapping itself)."""
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            return {}
-        node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
-        if node is None:
-            return {}
-    lines = {"": first_line + node.start_mark.line}
-    if isinstance(node, yaml.MappingNode):
-        lines.update({k.value: first_line + k.start_mark.line for k, v in node.value if isinstance(k, yaml.ScalarNode)})
-    return lines
-
-
-def _parse_date(path: Path, line: int | None, value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value)
-    if _ISO_DATE_RE.fullmatch(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError as err:
-            raise SeedError(SeedProblem(path, line, f"invalid date {_quote(text)} ({err}); accepted: a calendar date YYYY-MM-DD")) from err
-    raise SeedError(SeedProblem(path, line, f"invalid date {_quote(text)}; accepted: a calendar date YYYY-MM-DD"))
-
-
-def _merge(base: _Metadata, override: _Metadata) -> _Metadata:
-    source = Source(
-        **{k: getattr(override.source, k) or getattr(base.source, k) for k in SOURCE_KEYS}
-    )
-    return _Metadata(
-        title=override.title or base.title,
-        date=override.date or base.date,
-        source=source,
-        tags=tuple(dict.fromkeys(base.tags + override.tags)),
-        overrides=override.overrides if override.overrides.path else base.overrides,
-    )
+    return parse_metadata(path, text, first_line=1)
 
 
 # -- shared ------------------------------------------------------------------------------
@@ -583,7 +348,7 @@ def _blocks(lines: list[str], start: int) -> list[_Block]:
     return blocks
 
 
-def _article(path: Path, meta: _Metadata, pieces: list[tuple[str, str, int]], limits: Limits) -> Article:
+def _article(path: Path, meta: Metadata, pieces: list[tuple[str, str, int]], limits: Limits) -> Article:
     if len(pieces) > limits.max_paragraphs:
         raise SeedError(
             SeedProblem(path, pieces[limits.max_paragraphs][2], f"more than {limits.max_paragraphs:,} paragraphs (setting max_paragraphs)")
@@ -607,11 +372,3 @@ def _article(path: Path, meta: _Metadata, pieces: list[tuple[str, str, int]], li
 def _replace_credit(source: Source, credit: str | None) -> Source:
     return Source(publisher=source.publisher, url=source.url, author=source.author, image_credit=credit)
 
-
-def _normalize(text: str) -> str:
-    return _WS_RE.sub(" ", text).strip()
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    shown = text if len(text) <= limit else text[: limit - 1] + "…"
-    return repr(shown)
