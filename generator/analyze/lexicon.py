@@ -15,7 +15,11 @@ MONTHS = (
 )
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 MONTH_ABBREVIATION_WORDS = frozenset(MONTH_ABBREVIATIONS)
+MONTH_ABBREVIATION_PATTERN = "|".join(sorted(MONTH_ABBREVIATIONS, key=lambda a: (-len(a), a)))
+"""The abbreviations as a regex alternation, longest first ("sept" before "sep")."""
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+LEGAL_FORMS = frozenset("inc co corp corporation ltd limited llc plc ag sa se nv bv gmbh spa oyj ab asa".split())
+"""Legal-form suffixes, dropped when names of one actor are compared across articles."""
 
 # Closed-class words and frequent sentence openers: capitalized only because a sentence
 # starts with them, never a name on their own.

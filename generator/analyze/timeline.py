@@ -17,7 +17,7 @@ from ..model import Event, sort_key
 from .document import DateMention, Dates, Document
 from .text import Span, clause_spans, containing, strip_sentence_end, words
 
-_MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+_MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
@@ -273,7 +273,7 @@ def _iso(match: re.Match[str]) -> _Value | None:
 
 
 _DATE_CUE = re.compile(
-    r"\d|\b(?:" + "|".join(lexicon.MONTHS + lexicon.WEEKDAYS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+    r"\d|\b(?:" + "|".join(lexicon.MONTHS + lexicon.WEEKDAYS) + "|" + lexicon.MONTH_ABBREVIATION_PATTERN +
     r"|year|month|week|quarter|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter)",
     re.IGNORECASE,
 )

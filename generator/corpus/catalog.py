@@ -15,10 +15,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..analyze import lexicon
 from ..analyze.text import short_hash, slugify
 from ..model import Actor, Briefing, Event, sort_key
 
-LEGAL_FORMS = frozenset("inc co corp corporation ltd limited llc plc ag sa se nv bv gmbh spa oyj ab asa".split())
 KEY_ACTORS = 8
 """How many of a briefing's most salient actors count for related briefings and tags."""
 
@@ -85,7 +85,7 @@ class Catalog:
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     words = re.sub(r"[^\w\s]", " ", name.casefold()).split()
-    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+    while len(words) > 1 and words[-1] in lexicon.LEGAL_FORMS:
         words.pop()
     return " ".join(words)
 
@@ -205,7 +205,7 @@ def _actor_timelines(entries: list[ActorEntry], timeline: tuple[DatedEntry, ...]
     return {slug: tuple(items) for slug, items in result.items()}
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS = tuple(m.capitalize() for m in lexicon.MONTHS)
 
 
 @dataclass(frozen=True, slots=True)
