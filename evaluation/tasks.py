@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.analyze.actors import extract_actors
+from generator.analyze.actors import extract_actors, recognize
 from generator.analyze.briefing import analyze
 from generator.analyze.document import Document
 from generator.analyze.summary import summarize
@@ -88,11 +88,12 @@ def lead_sentences(article: Article, count: int) -> list[str]:
 
 
 def predicted_entities(article: Article) -> set[tuple[int, int, int, str]]:
-    """(paragraph index, start, end, CoNLL type) of every actor mention."""
+    """(paragraph index, start, end, CoNLL type) of every name the analysis recognizes
+    (the actors' recognition layer: CoNLL counts datelines and nationalities too)."""
     index = {p.id: i for i, p in enumerate(article.paragraphs)}
     return {
         (index[m.paragraph], m.start, m.end, TYPE_TO_CONLL.get(actor.type, "MISC"))
-        for actor in extract_actors(Document.of(article))
+        for actor in recognize(Document.of(article))
         for m in actor.mentions
     }
 

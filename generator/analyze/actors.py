@@ -22,7 +22,10 @@ from .text import Span, clause_spans, containing, strip_sentence_end
 _POSSESSIVE = re.compile(r"['’]s$")
 _DESCRIPTOR = re.compile(r"-(?:based|born|listed|owned|made|led|backed|headquartered)$", re.IGNORECASE)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|an|ic|i)$")
-_CONNECTORS = frozenset("of de del della da der van von la le du al bin & for".split())
+_CONNECTORS = frozenset("of de des del della da der van von la le du al bin & for".split())
+_AND_FORMS = frozenset("co company cos sons partners associates".split())
+"""After "and", words that finish a firm's name: "Jefferies and Co", "Smith and Sons"."""
+_SUFFIXED = re.compile(r"\b([A-Z][\w'’-]+) (?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b")
 _OPENING_QUOTES = "“\"‘'«"
 _CLOSING_QUOTES = "”\"’'»"
 _ROLE_MAX_WORDS = 30
@@ -37,7 +40,28 @@ class _Candidate:
 
 
 def extract_actors(document: Document) -> tuple[Actor, ...]:
-    """Every named actor of the article, most salient first."""
+    """Every named actor of the article, most salient first: the names ``recognize`` finds
+    but the dateline's place (where the story was filed, unless the story names it again)
+    and adjectives of nationality ("Canadian", "North American")."""
+    return tuple(a for a in recognize(document) if not _is_dateline_only(a, document) and not is_nationality(a.name))
+
+
+def _is_dateline_only(actor: Actor, document: Document) -> bool:
+    return all(document.in_dateline(m.paragraph, m.start) for m in actor.mentions)
+
+
+def is_nationality(name: str) -> bool:
+    """"Canadian", "French", "North American", "Canadian-dlr": a nationality, not an actor."""
+    words = name.split()
+    last = words[-1].split("-")[0]
+    if not all(w.lower() in lexicon.DIRECTION_WORDS for w in words[:-1]):
+        return False
+    return last.lower() in lexicon.IRREGULAR_DEMONYMS or is_demonym_word(last)
+
+
+def recognize(document: Document) -> tuple[Actor, ...]:
+    """Every name of the article (the recognition layer, scored against CoNLL-2003's
+    entities, which count datelines and nationalities), most salient first."""
     article = document.article
     candidates = _find_candidates(document)
     groups = _fold(candidates)
@@ -73,7 +97,7 @@ def _find_candidates(document: Document) -> dict[str, _Candidate]:
         text = passage.text
         headline = passage.kind == "heading" and _is_title_case(text)
         for tokens in passage.tokens:
-            for run in _capitalized_runs(text, tokens):
+            for run in _capitalized_runs(text, tokens, context):
                 spans = _places_in_run(text, tokens, run) if headline else [_trim_run(text, tokens, run, context)]
                 for span in spans:
                     if span is None:
@@ -90,19 +114,25 @@ class _DocumentContext:
 
     lowercase: frozenset[str]
     capitalized_inside: frozenset[str]
+    suffixed: frozenset[str] = frozenset()
+    """Words written somewhere with a legal form after them ("Chrysler" of "Chrysler Corp")."""
+    text: str = ""
+    """The whole body, to count phrases."""
 
     @classmethod
     def of(cls, document: Document) -> "_DocumentContext":
-        lowercase, inside = set(), set()
+        lowercase, inside, suffixed = set(), set(), set()
         for passage in document.body:
             text = passage.text
             lowercase.update(re.findall(r"\b[a-z]\w*", text))
+            suffixed.update(m.group(1) for m in _SUFFIXED.finditer(text))
             for tokens in passage.tokens:
                 for start, end in tokens[1:]:
                     word = text[start:end]
                     if _is_capitalized(word) and not word.isupper() and text[start - 2 : start].strip() not in (".", ":", "\"", "“"):
                         inside.add(_bare(word))
-        return cls(frozenset(lowercase), frozenset(inside))
+        body = "\n".join(p.text for p in document.body)
+        return cls(frozenset(lowercase), frozenset(inside), frozenset(suffixed), body)
 
 
 def _is_title_case(text: str) -> bool:
@@ -134,8 +164,10 @@ def _is_capitalized(word: str) -> bool:
     return word[:1].isupper() and any(c.isalpha() for c in word)
 
 
-def _capitalized_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[int]]:
-    """Index runs of capitalized tokens separated only by single spaces."""
+def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _DocumentContext | None = None) -> list[list[int]]:
+    """Index runs of capitalized tokens separated only by single spaces (or joined by a
+    slash: "Audio/Video"), through connectors ("Bank of America") and through "and" where
+    the document shows one name ("Harper and Row Publishers Inc", "Jefferies and Co")."""
     runs: list[list[int]] = []
     i = 0
     while i < len(tokens):
@@ -155,6 +187,8 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[int
                 run.append(j)
             elif word.lower() in _CONNECTORS and j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]) and _is_capitalized(text[slice(*tokens[j + 1])]):
                 run.extend((j, j + 1))
+            elif word.lower() == "and" and context is not None and _joins_and(text, tokens, run, j, context):
+                run.extend((j, j + 1))
             else:
                 break
         runs.append(run)
@@ -167,7 +201,41 @@ def _is_title_word(word: str) -> bool:
 
 
 def _adjacent(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
-    return text[left[1] : right[0]] == " "
+    """One space between, or a slash without spaces ("Audio/Video", "Royal Dutch/Shell")."""
+    between = text[left[1] : right[0]]
+    return between == " " or (text[left[1] : left[1] + 1] == "/" and right[0] == left[1] + 1) or (
+        between == "" and text[right[0] : right[1]] == "/" and text[right[1] : right[1] + 1].isupper()
+    )
+
+
+def _joins_and(text: str, tokens, run: list[int], j: int, context: _DocumentContext) -> bool:
+    """Does "X and Y" at token ``j`` name one organization? Yes when Y is a legal form
+    ("Jefferies and Co"), or when the name goes on to an organization's last word ("Harper
+    and Row Publishers Inc", "Securities and Exchange Commission") and X is not a name of
+    its own here (written with its own legal form, a known place, or a person's name)."""
+    if j + 1 >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]) or not _adjacent(text, tokens[j], tokens[j + 1]):
+        return False
+    after = text[slice(*tokens[j + 1])]
+    if not _is_capitalized(after):
+        return False
+    if after.lower().rstrip(".") in _AND_FORMS:
+        return True
+    left = [text[slice(*tokens[i])] for i in run]
+    if len(left) > 3 or left[-1].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES or any(lexicon.is_place(w) for w in left):
+        return False
+    if left[0] in context.suffixed or lexicon.given_name_weight(left[0]) >= 2:
+        return False
+    k = j + 1
+    while k + 1 < len(tokens) and _adjacent(text, tokens[k], tokens[k + 1]) and _is_capitalized(text[slice(*tokens[k + 1])]):
+        k += 1
+    last = text[slice(*tokens[k])].lower().rstrip(".")
+    x = " ".join(left)
+    together = len(re.findall(rf"(?<!\w){re.escape(x)} and {re.escape(after)}(?!\w)", context.text))
+    alone = len(re.findall(rf"(?<!\w){re.escape(x)}(?!\w)", context.text)) - together
+    if together >= 2:
+        return True  # the same "X and Y" again and again: one name
+    # once: a name only if it ends as one and X is never named alone ("GAC and Dongfeng Motor Group" is two)
+    return last in lexicon.ORGANIZATION_SUFFIXES and alone == 0 and not x.isupper()
 
 
 def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> tuple[int, int, int, int] | None:

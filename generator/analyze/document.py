@@ -59,17 +59,44 @@ class Passage:
         return self.paragraph.kind
 
 
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"  # NEW YORK, ST. LOUIS
+    r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"  # , Fla. / , England
+    r"(?:,? (?:" + "|".join(m.capitalize() for m in ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"))
+    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2})?"  # , March 3
+    r"(?: ?\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?"  # (Reuters) (CNN)
+    r" ?(?:-{1,2}|–|—) "
+)
+"""A wire dateline opening the first body paragraph: "NEW YORK, March 3 - ", "ORLANDO,
+Fla., March 18 - ", "LONDON (Reuters) - ". The place is where the story was filed, not an
+actor of it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    paragraph: str
+    span: Span
+    """The whole dateline, up to and including its dash."""
+    place: str
+    """As written: "NEW YORK", "ORLANDO, Fla."."""
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     article: Article
     passages: tuple[Passage, ...]
     """Every paragraph of the article, in order (body, headings and captions)."""
     _index: dict[str, int] = field(compare=False, repr=False)
+    dateline: Dateline | None = None
 
     @classmethod
     def of(cls, article: Article) -> Document:
         passages = tuple(_passage(p) for p in article.paragraphs)
-        return cls(article, passages, {p.id: i for i, p in enumerate(passages)})
+        body = next((p for p in passages if p.kind == "body"), None)
+        return cls(article, passages, {p.id: i for i, p in enumerate(passages)}, _dateline(body))
+
+    def in_dateline(self, pid: str, start: int) -> bool:
+        return self.dateline is not None and pid == self.dateline.paragraph and start < self.dateline.span.end
 
     @property
     def body(self) -> tuple[Passage, ...]:
@@ -97,3 +124,13 @@ def tokenize(text: str, sentence: Span) -> tuple[Token, ...]:
             continue
         tokens.append((start, end))
     return tuple(tokens)
+
+
+def _dateline(passage: Passage | None) -> Dateline | None:
+    if passage is None:
+        return None
+    match = _DATELINE.match(passage.text)
+    if match is None or len(match.group("place")) < 3:
+        return None
+    place = match.group("place") + (f", {match.group('region')}" if match.group("region") else "")
+    return Dateline(passage.id, Span(0, match.end()), place)

@@ -83,6 +83,10 @@ PERSON_TITLES = frozenset(
     ceo chairman chairwoman director spokesman spokeswoman secretary mayor sir lady lord
     chief executive officer founder analyst coach manager striker captain""".split()
 )
+IRREGULAR_DEMONYMS = frozenset("french dutch swiss greek thai british irish welsh czech danish finnish polish swedish turkish spanish scottish english".split())
+"""Adjectives of nationality that the -an/-ese/-ish/-i pattern does not catch."""
+DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central latin".split())
+
 MEDIA_VERBS = ("reports", "reported", "according to", "as reported by", "cited by", "told")
 # Places GeoNames' country and city lists do not name: short forms, the nations of the
 # UK, regions, and countries that news archives still mention.
