@@ -178,6 +178,9 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
         run = [i]
         while not _POSSESSIVE.search(text[slice(*tokens[run[-1]])]):
             j = run[-1] + 1
+            if j < len(tokens) and _is_slash_join(text, tokens, j):
+                run.extend((j, j + 1))
+                continue
             if j >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]):
                 break
             word = text[slice(*tokens[j])]
@@ -201,10 +204,17 @@ def _is_title_word(word: str) -> bool:
 
 
 def _adjacent(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
-    """One space between, or a slash without spaces ("Audio/Video", "Royal Dutch/Shell")."""
-    between = text[left[1] : right[0]]
-    return between == " " or (text[left[1] : left[1] + 1] == "/" and right[0] == left[1] + 1) or (
-        between == "" and text[right[0] : right[1]] == "/" and text[right[1] : right[1] + 1].isupper()
+    return text[left[1] : right[0]] == " "
+
+
+def _is_slash_join(text: str, tokens, j: int) -> bool:
+    """A slash between two capitalized words, without spaces: "Audio/Video", "Royal Dutch/Shell"."""
+    return (
+        text[slice(*tokens[j])] == "/"
+        and j + 1 < len(tokens)
+        and tokens[j - 1][1] == tokens[j][0]
+        and tokens[j][1] == tokens[j + 1][0]
+        and _is_capitalized(text[slice(*tokens[j + 1])])
     )
 
 
@@ -223,19 +233,19 @@ def _joins_and(text: str, tokens, run: list[int], j: int, context: _DocumentCont
     left = [text[slice(*tokens[i])] for i in run]
     if len(left) > 3 or left[-1].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES or any(lexicon.is_place(w) for w in left):
         return False
-    if left[0] in context.suffixed or lexicon.given_name_weight(left[0]) >= 2:
-        return False
+    if left[0] in context.suffixed or _bare(after) in context.suffixed or lexicon.is_place(after):
+        return False  # "Chrysler and American Motors Corp" where "Chrysler Corp" is written too
     k = j + 1
     while k + 1 < len(tokens) and _adjacent(text, tokens[k], tokens[k + 1]) and _is_capitalized(text[slice(*tokens[k + 1])]):
         k += 1
     last = text[slice(*tokens[k])].lower().rstrip(".")
     x = " ".join(left)
-    together = len(re.findall(rf"(?<!\w){re.escape(x)} and {re.escape(after)}(?!\w)", context.text))
+    together = len(re.findall(rf"(?<!\w){re.escape(x)} and {re.escape(_bare(after))}(?!\w)", context.text))
     alone = len(re.findall(rf"(?<!\w){re.escape(x)}(?!\w)", context.text)) - together
     if together >= 2:
         return True  # the same "X and Y" again and again: one name
     # once: a name only if it ends as one and X is never named alone ("GAC and Dongfeng Motor Group" is two)
-    return last in lexicon.ORGANIZATION_SUFFIXES and alone == 0 and not x.isupper()
+    return last in lexicon.ORGANIZATION_SUFFIXES and alone == 0 and not x.isupper() and lexicon.given_name_weight(left[0]) < 2
 
 
 def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> tuple[int, int, int, int] | None:
