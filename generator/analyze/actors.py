@@ -63,8 +63,9 @@ def recognize(document: Document) -> tuple[Actor, ...]:
     """Every name of the article (the recognition layer, scored against CoNLL-2003's
     entities, which count datelines and nationalities), most salient first."""
     article = document.article
-    candidates = _find_candidates(document)
-    groups = _fold(candidates)
+    context = _DocumentContext.of(document)
+    candidates, tickers = _find_candidates(document, context)
+    groups = _resolve(_fold(candidates, context), candidates, tickers)
     found = _find_mentions(article, groups)
     actors = []
     for canonical, forms in groups.items():
@@ -88,9 +89,15 @@ def recognize(document: Document) -> tuple[Actor, ...]:
 # -- finding names ------------------------------------------------------------------------
 
 
-def _find_candidates(document: Document) -> dict[str, _Candidate]:
+_TICKER_AFTER = re.compile(r" \(([A-Z][A-Z0-9&]{0,5}(?:\.[A-Z]{1,2})?)\)")
+"""A ticker in brackets right after a name: "Dome Petroleum Ltd (DMP.MO)"."""
+
+
+def _find_candidates(document: Document, context: _DocumentContext) -> tuple[dict[str, _Candidate], dict[str, str]]:
+    """Candidate names with their type votes, and the tickers written after a name
+    (ticker -> name)."""
     candidates: dict[str, _Candidate] = {}
-    context = _DocumentContext.of(document)
+    tickers: dict[str, str] = {}
     for passage in document.passages:
         if passage.kind == "caption":
             continue
@@ -105,7 +112,11 @@ def _find_candidates(document: Document) -> dict[str, _Candidate]:
                     start, end, first, last = span
                     candidate = candidates.setdefault(text[start:end], _Candidate(text[start:end]))
                     _add_cues(candidate, text, tokens, first, last, start, end)
-    return candidates
+                    ticker = _TICKER_AFTER.match(text, end)
+                    if ticker and ticker.group(1) != text[start:end]:
+                        tickers.setdefault(ticker.group(1), text[start:end])
+                        candidate.votes["organization"] += WEIGHTS["ticker after the name"]
+    return candidates, tickers
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,43 +325,83 @@ def is_demonym_word(surface: str) -> bool:
     return " " not in surface and bool(_DEMONYM.search(surface)) and lexicon.zipf(surface) >= 4.0
 
 
+WEIGHTS = {
+    # cues in the text around one mention (_add_cues)
+    "in quotation marks": 1.5,  # “Aito”: a brand or product name
+    "head noun after the name": 3.0,  # "the Aito brand", "Lumen Robotics unit"
+    "country in brackets after": 2.0,  # "Jansher Khan (Pakistan)": a player or official
+    "said, without 'it'": 0.75,  # "Quinn said": people speak
+    "said it": 2.0,  # "Acme said it would...", "Acme said its...": a company speaks of itself as it
+    "title before": 3.0,  # "Mr. Smith", "chief executive Jane Roe"
+    "cited by a media verb": 2.0,  # "reports Caixin"
+    "business noun after the possessive": 2.0,  # "Acme's shares", "Acme's board"
+    "shares or stake of the name": 2.0,  # "shares of Acme", "stake in Acme", "Acme shares"
+    "ticker after the name": 3.0,  # "Dome Petroleum Ltd (DMP.MO)"
+    "in/near/at before (weak)": 0.5,  # "fighting in Arbil": for names nothing else types
+    "said before (weak)": 0.5,  # "..., said Hollioake"
+    # what the name itself says (_vote_type)
+    "organization last word": 3.0,  # Inc, Corp, Group, Bank, Airlines...
+    "organization first word with 'of'": 3.0,  # "Department of Transportation", "Bank of America"
+    "event last word": 3.0,  # Show, Summit, Cup
+    "place last word": 2.0,  # River, Province
+    "gazetteer place": 2.5,  # GeoNames countries, states, large cities; ISO 3166-2 subdivisions
+    "given name, then a surname": 1.0,  # times given_name_weight (2 clear, 1 ambiguous); initials count 2
+    "acronym": 0.5,  # "SEC", "U.N.": organizations more often than not
+}
+"""The tuned vote weights of the type rules, in one table: each cue adds its weight to one
+type; the type with most votes wins (ties by ``ACTOR_TYPES`` order)."""
+
+_BUSINESS_NOUNS = "shares|stock|board|offer|bid|unit|subsidiary|chairman|president|chief|directors|management|stake|shareholders|merger|takeover|acquisition|earnings|profit|revenue|sales|debt|assets"
+_POSSESSIVE_BUSINESS = re.compile(rf"['’]s (?:{_BUSINESS_NOUNS})\b")
+_SHARES_OF = re.compile(r"(?:shares|stock|stake|holdings?|interest|control) (?:of|in) $")
+_SAID_IT = re.compile(r" (?:said|says|added|announced|reported) (?:it|its)\b")
+
+
 def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, start: int, end: int) -> None:
     votes = candidate.votes
     if text[start - 1 : start] in _OPENING_QUOTES and start > 0 and text[end : end + 1] in _CLOSING_QUOTES:
-        votes["brand"] += 1.5
+        votes["brand"] += WEIGHTS["in quotation marks"]
     if last + 1 < len(tokens):
         following = text[slice(*tokens[last + 1])].lower()
         is_demonym = is_demonym_word(candidate.surface)
         described = text[end : end + 1] == "-"  # "Chongqing-based carmaker": the noun is not about the name
         if following in lexicon.HEAD_NOUN_TYPES and not is_demonym and not described and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "” ", "\" "):
-            votes[lexicon.HEAD_NOUN_TYPES[following]] += 3
+            votes[lexicon.HEAD_NOUN_TYPES[following]] += WEIGHTS["head noun after the name"]
     after = text[end : end + 40]
     bracket = re.match(r" \(([^()]{2,30})\)", after)
     if bracket and lexicon.is_place(bracket.group(1)):
-        votes["person"] += 2  # "Jansher Khan (Pakistan)": a player or official with their country
-    if re.match(r" (?:said|says|told|added)\b", after) and not candidate.surface.isupper():
-        votes["person"] += 0.75
+        votes["person"] += WEIGHTS["country in brackets after"]
+    if _SAID_IT.match(after):
+        votes["organization"] += WEIGHTS["said it"]
+    elif re.match(r" (?:said|says|told|added)\b", after) and not candidate.surface.isupper():
+        votes["person"] += WEIGHTS["said, without 'it'"]
+    if _POSSESSIVE_BUSINESS.match(text, end) or re.match(rf" (?:shares|stock)\b", after):
+        votes["organization"] += WEIGHTS["business noun after the possessive"]
     before = text[max(0, start - 24) : start].lower().rstrip()
+    if _SHARES_OF.search(text[max(0, start - 24) : start].lower()):
+        votes["organization"] += WEIGHTS["shares or stake of the name"]
     if first > 0 and text[slice(*tokens[first - 1])].lower().rstrip(".") + "." in lexicon.PERSON_TITLES | {t + "." for t in lexicon.PERSON_TITLES}:
-        votes["person"] += 3
+        votes["person"] += WEIGHTS["title before"]
     if any(before.endswith(verb) for verb in lexicon.MEDIA_VERBS):
-        votes["organization"] += 2
+        votes["organization"] += WEIGHTS["cited by a media verb"]
     weak = not candidate.surface.isupper() and not is_demonym_word(candidate.surface)
     if re.search(r"(?:^|\s)(?:in|near|at)$", before) and weak:
-        votes["place"] += 0.5  # "fighting in Arbil": a weak cue, for names nothing else types
+        votes["place"] += WEIGHTS["in/near/at before (weak)"]
     if re.search(r"(?:^|\s)said$", before) and weak:
-        votes["person"] += 0.5  # "..., said Hollioake": weak, as above
+        votes["person"] += WEIGHTS["said before (weak)"]
 
 
 # -- folding short forms into full names ------------------------------------------------------
 
 
-def _fold(candidates: dict[str, _Candidate]) -> dict[str, tuple[str, ...]]:
+def _fold(candidates: dict[str, _Candidate], context: _DocumentContext | None = None) -> dict[str, tuple[str, ...]]:
     """Group surface forms under a canonical (full) name."""
     names = sorted(candidates, key=lambda s: (-len(s.split()), s))
     canonical_of: dict[str, str] = {}
     for name in names:
         target = next((full for full in names if full != name and _is_short_form(name, full)), None)
+        if target is None and context is not None:
+            target = _prefix_target(name, names, context)
         canonical_of[name] = canonical_of.get(target, target) if target else name
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names:
@@ -358,7 +409,67 @@ def _fold(candidates: dict[str, _Candidate]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in groups.items()}
 
 
+def _prefix_target(short: str, names: list[str], context: _DocumentContext) -> str | None:
+    """The one longer organization name that starts with ``short`` and adds a single word
+    or a name of rare words ("Dome" of "Dome Petroleum Ltd", "Harcourt" of "Harcourt Brace
+    Jovanovich Inc"), unless ``short`` is a name of its own here (written with its own
+    legal form, as "Amoco" beside "Amoco Canada Petroleum"), a place, a nationality or a
+    given name; "Citicorp" and "Citicorp Capital Investors Ltd" stay two."""
+    if short in context.suffixed or lexicon.is_place(short) or is_nationality(short) or lexicon.given_name_weight(short.split()[0]) >= 2:
+        return None
+    found = []
+    for full in names:
+        if not full.startswith(short + " ") or full.split()[-1].lower().rstrip(".") not in lexicon.ORGANIZATION_SUFFIXES:
+            continue
+        rest = [w for w in full[len(short) + 1 :].split() if w.lower().rstrip(".") not in lexicon.LEGAL_FORMS and w.lower() not in _CONNECTORS | {"and"}]
+        if any(lexicon.is_place(w) for w in rest):
+            continue  # "Amoco Canada Petroleum": a unit in a place, not the short form's long form
+        if len(rest) <= 1 or all(lexicon.zipf(w) < 3.5 for w in rest):
+            found.append(full)
+    longest = max(found, key=len, default=None)
+    return longest if longest is not None and all(longest.startswith(f) for f in found) else None
+
+
+def _resolve(groups: dict[str, tuple[str, ...]], candidates: dict[str, _Candidate], tickers: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Tickers and acronyms into the name they stand for: "DMP.MO" written after "Dome
+    Petroleum Ltd", "AMC" for "American Motors Corp", "CBC" for "Canadian Broadcasting Corp"."""
+    owner = {form: canonical for canonical, forms in groups.items() for form in forms}
+    merged: dict[str, str] = {}
+    for ticker, name in tickers.items():
+        if ticker in owner and name in owner and owner[ticker] != owner[name]:
+            merged[owner[ticker]] = owner[name]
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for canonical in groups:
+        for initials in _initials(canonical):
+            by_initials[initials].add(canonical)
+    for canonical in groups:
+        if canonical in merged or not re.fullmatch(r"[A-Z]{2,6}", canonical):
+            continue
+        expansions = by_initials.get(canonical, set()) - {canonical}
+        if len(expansions) == 1:
+            merged[canonical] = next(iter(expansions))
+    result: dict[str, list[str]] = {}
+    for canonical, forms in groups.items():
+        target = canonical
+        while target in merged:
+            target = merged[target]
+        result.setdefault(target, []).extend(forms)
+    return {k: tuple(sorted(set(v), key=lambda f: (-len(f.split()), f))) for k, v in result.items()}
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a multi-word name may go by: its capitalized words' initials, with and
+    without the legal form ("AMC" and "AM" for "American Motors Corp")."""
+    words = [w for w in re.split(r"[\s/-]+", name) if w[:1].isupper()]
+    if len(words) < 2:
+        return set()
+    core = [w for w in words if w.lower().rstrip(".") not in lexicon.LEGAL_FORMS] or words
+    return {"".join(w[0] for w in words), "".join(w[0] for w in core)} - {""}
+
+
 def _is_short_form(short: str, full: str) -> bool:
+    if short.rstrip(".") == full.rstrip("."):
+        return True  # "Amoco Corp." and "Amoco Corp"
     short_words, full_words = short.split(), full.split()
     if len(short_words) == 1 and len(full_words) in (2, 3) and full_words[-1] == short and (
         lexicon.given_name_weight(full_words[0]) > 0 or re.fullmatch(r"[A-Z]\.", full_words[0])
@@ -395,21 +506,25 @@ def _find_mentions(article: Article, groups: dict[str, tuple[str, ...]]) -> dict
 
 def _vote_type(name: str, votes: Counter) -> str:
     votes = Counter(votes)
-    last = name.split()[-1].lower()
-    if last in lexicon.ORGANIZATION_SUFFIXES:
-        votes["organization"] += 3
-    if last in lexicon.EVENT_SUFFIXES:
-        votes["event"] += 3
-    if last in lexicon.PLACE_SUFFIXES:
-        votes["place"] += 2
-    if lexicon.is_place(name):
-        votes["place"] += 2.5
     words = name.split()
+    last = words[-1].lower()
+    if last in lexicon.ORGANIZATION_SUFFIXES:
+        votes["organization"] += WEIGHTS["organization last word"]
+    elif len(words) >= 3 and words[1] == "of" and words[0].lower() in lexicon.ORGANIZATION_SUFFIXES:
+        votes["organization"] += WEIGHTS["organization first word with 'of'"]
+    if last in lexicon.EVENT_SUFFIXES:
+        votes["event"] += WEIGHTS["event last word"]
+    if last in lexicon.PLACE_SUFFIXES:
+        votes["place"] += WEIGHTS["place last word"]
+    if lexicon.is_place(name):
+        votes["place"] += WEIGHTS["gazetteer place"]
     if len(words) == 2 or (len(words) == 3 and (len(words[1].rstrip(".")) == 1 or lexicon.given_name_weight(words[1]))):
-        if not words[-1].isupper() and lexicon.zipf(words[-1]) < 5.0 and not lexicon.is_place(words[-1]) and not lexicon.is_place(words[0]):
-            votes["person"] += 2.0 if re.fullmatch(r"[A-Z]\.", words[0]) else lexicon.given_name_weight(words[0])
+        common_limit = 6.0 if lexicon.given_name_weight(words[0]) >= 2 else 5.0  # "Theodore Cross"
+        if not words[-1].isupper() and lexicon.zipf(words[-1]) < common_limit and not lexicon.is_place(words[-1]) and not lexicon.is_place(words[0]):
+            given = 2.0 if re.fullmatch(r"[A-Z]\.", words[0]) else lexicon.given_name_weight(words[0])
+            votes["person"] += WEIGHTS["given name, then a surname"] * given
     if re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}", name):
-        votes["organization"] += 0.5
+        votes["organization"] += WEIGHTS["acronym"]
     if not votes:
         return _DEFAULT_TYPE
     return max(ACTOR_TYPES, key=lambda t: (votes[t], -ACTOR_TYPES.index(t)))
