@@ -415,17 +415,23 @@ def _prefix_target(short: str, names: list[str], context: _DocumentContext) -> s
     Jovanovich Inc"), unless ``short`` is a name of its own here (written with its own
     legal form, as "Amoco" beside "Amoco Canada Petroleum"), a place, a nationality or a
     given name; "Citicorp" and "Citicorp Capital Investors Ltd" stay two."""
-    if short in context.suffixed or lexicon.is_place(short) or is_nationality(short) or lexicon.given_name_weight(short.split()[0]) >= 2:
+    if short in context.suffixed or lexicon.is_place(short) or is_nationality(short):
         return None
     found = []
     for full in names:
         if not full.startswith(short + " ") or full.split()[-1].lower().rstrip(".") not in lexicon.ORGANIZATION_SUFFIXES:
             continue
-        rest = [w for w in full[len(short) + 1 :].split() if w.lower().rstrip(".") not in lexicon.LEGAL_FORMS and w.lower() not in _CONNECTORS | {"and"}]
+        tail = full[len(short) + 1 :]
+        if tail.startswith("and "):
+            found.append(full)  # "Harper" of "Harper and Row Publishers Inc": the firm's first name
+            continue
+        if " " not in short and lexicon.given_name_weight(short) >= 2:
+            continue  # "John" is not short for "John Smith Ltd"
+        rest = [w for w in tail.split() if w.lower().rstrip(".") not in lexicon.LEGAL_FORMS and w.lower() not in _CONNECTORS | {"and"}]
         if any(lexicon.is_place(w) for w in rest):
             continue  # "Amoco Canada Petroleum": a unit in a place, not the short form's long form
-        if len(rest) <= 1 or all(lexicon.zipf(w) < 3.5 for w in rest):
-            found.append(full)
+        if len(rest) <= 1 or sum(lexicon.zipf(w) for w in rest) / len(rest) < 3.0:
+            found.append(full)  # one more word, or rare words ("Harcourt Brace Jovanovich"), not "Capital Investors"
     longest = max(found, key=len, default=None)
     return longest if longest is not None and all(longest.startswith(f) for f in found) else None
 
