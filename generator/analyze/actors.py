@@ -104,6 +104,8 @@ def _find_candidates(document: Document, context: _DocumentContext) -> tuple[dic
         text = passage.text
         headline = passage.kind == "heading" and _is_title_case(text)
         for tokens in passage.tokens:
+            if document.dateline is not None and passage.id == document.dateline.paragraph:
+                tokens = tuple(t for t in tokens if t[0] >= document.dateline.span.end)  # the story starts after it
             for run in _capitalized_runs(text, tokens, context):
                 spans = _places_in_run(text, tokens, run) if headline else [_trim_run(text, tokens, run, context)]
                 for span in spans:
@@ -298,11 +300,13 @@ def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _
     word = words[keep[0]]
     if _is_date_word(word, dotted):
         return True
+    rest = " ".join(words[keep[0] : keep[-1] + 1])
+    if len(keep) > 1 and lexicon.is_place(rest):
+        return False  # "New York", "The Hague": the opening word belongs to the place
     if lexicon.is_function_word(word):
         return at_start
     if not at_start or word.isupper():
         return False
-    rest = " ".join(words[keep[0] : keep[-1] + 1])
     if lexicon.is_place(rest) or lexicon.is_place(word) or word in context.capitalized_inside:
         return False
     if len(keep) > 1 and (lexicon.given_name_weight(word) >= 2 or words[keep[-1]].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES or lexicon.zipf(word) < 4.5):

@@ -30,7 +30,7 @@ HEADER_FORM = "`date YYYY-MM-DD Title`"
 _HEADER_RE = re.compile(r"date[ \t]+(\S+)(?:[ \t]+(.*))?")
 _MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+(.*?)[ \t#]*")
 _CREDIT_RE = re.compile(
-    r"(?:©|\(c\)|copyright\b)\s*(?P<credit>[^©]+?)\s*[)\]]?\s*$"
+    r"(?:©|(?:\(c\)|copyright\b)(?=\s*(?:(?:19|20)\d\d\b|[^\w\s]|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}\s*[)\]]?\s*$)))\s*(?P<credit>[^©]+?)\s*[)\]]?\s*$"
     r"|^\W*(?:photo(?:graph)?|image|picture|illustration)s?(?:\s+credit)?\s*(?:by)?\s*[:：]\s*(?P<credit2>.+?)\s*$",
     re.IGNORECASE,
 )
