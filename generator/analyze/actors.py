@@ -107,7 +107,7 @@ def _find_candidates(document: Document, context: _DocumentContext) -> tuple[dic
             if document.dateline is not None and passage.id == document.dateline.paragraph:
                 tokens = tuple(t for t in tokens if t[0] >= document.dateline.span.end)  # the story starts after it
             for run in _capitalized_runs(text, tokens, context):
-                spans = _places_in_run(text, tokens, run) if headline else [_trim_run(text, tokens, run, context)]
+                spans = _places_in_run(text, tokens, run) if headline else _split_of(text, tokens, _trim_run(text, tokens, run, context))
                 for span in spans:
                     if span is None:
                         continue
@@ -146,6 +146,26 @@ class _DocumentContext:
                         inside.add(_bare(word))
         body = "\n".join(p.text for p in document.body)
         return cls(frozenset(lowercase), frozenset(inside), frozenset(suffixed), body)
+
+
+def _split_of(text: str, tokens, span):
+    """A name cut at "of" where two names meet: a person and their firm ("Jack Kirnan of
+    Kidder Peabody and Co"), or a company and its country ("News Corp Ltd of Australia");
+    "Bank of America" and "Department of Transportation" stay whole."""
+    if span is None:
+        return [None]
+    start, end, first, last = span
+    for k in range(first + 1, last):
+        if text[slice(*tokens[k])] != "of":
+            continue
+        left = [text[slice(*tokens[i])] for i in range(first, k)]
+        person = 2 <= len(left) <= 3 and (lexicon.given_name_weight(left[0]) >= 1 or re.fullmatch(r"[A-Z]\.", left[0])) and not any(
+            w.lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES for w in left
+        )
+        firm = left[-1].lower().rstrip(".") in lexicon.LEGAL_FORMS
+        if person or firm:
+            return [(start, tokens[k - 1][1], first, k - 1), (tokens[k + 1][0], end, k + 1, last)]
+    return [span]
 
 
 def _is_title_case(text: str) -> bool:
@@ -199,6 +219,8 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
             word = text[slice(*tokens[j])]
             if _is_title_word(word) and j + 1 < len(tokens) and _is_capitalized(text[slice(*tokens[j + 1])]):
                 break  # "President Bill Clinton": the title is not part of the name
+            if _ends_abbreviation(text, tokens[j - 1]) and _is_capitalized(word) and _is_sentence_word(word, context):
+                break  # "the U.S. Expired options", "the U.K. Retail sector": a new sentence or a plain word
             if _is_capitalized(word):
                 run.append(j)
             elif word.lower() in _CONNECTORS and j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]) and _is_capitalized(text[slice(*tokens[j + 1])]):
@@ -210,6 +232,17 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
         runs.append(run)
         i = run[-1] + 1
     return runs
+
+
+def _ends_abbreviation(text: str, token: tuple[int, int]) -> bool:
+    return text[token[1] - 1 : token[1]] == "." and "." in text[token[0] : token[1] - 1]
+
+
+def _is_sentence_word(word: str, context: _DocumentContext | None) -> bool:
+    """A capitalized word that is a plain word here: a function word, or a common word the
+    article also writes in lowercase."""
+    lower = word.lower()
+    return lexicon.is_function_word(word) or (context is not None and lower in context.lowercase and lexicon.zipf(lower) >= 4.0)
 
 
 def _is_title_word(word: str) -> bool:
