@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from .analyze.briefing import analyze_all
-from .publish.exports import briefing_to_dict
+from .corpus.catalog import build_catalog
+from .publish.exports import briefing_to_dict, corpus_actors
 from .read.files import SeedsFolderMissing
 from .model import SeedProblem, printable
 from .read.seeds import read_seeds
@@ -255,7 +256,8 @@ def _analyze(args) -> int:
     for problem in (*problems, *override_problems):
         _print_problem(problem, args, sys.stderr)
     failed = bool(problems or override_problems)
-    json.dump([briefing_to_dict(b) for b in briefings], sys.stdout, ensure_ascii=False, indent=2)
+    catalog = build_catalog(briefings)  # the actors' ids and types across the files given
+    json.dump([briefing_to_dict(b, corpus_actors(catalog, b)) for b in briefings], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 1 if failed else 0
 

@@ -22,7 +22,7 @@ from .cache import AnalysisCache
 from .corpus.catalog import Catalog, build_catalog
 from .memo import ObjectMemo
 from .model import Article, Briefing, Page, SeedProblem, Seeds
-from .publish.exports import export_pieces, exports
+from .publish.exports import corpus_actors, export_pieces, exports
 from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
@@ -131,10 +131,19 @@ class Generator:
             pages.append(self.pages.page(job))
             report("publish", done, len(jobs))
         self.pieces.keep_only(catalog.briefings)
-        pieces = tuple(self.pieces.cached(b, export_pieces) for b in catalog.briefings)
+        pieces = tuple(self._pieces(b, corpus_actors(catalog, b)) for b in catalog.briefings)
         result = tuple(pages) + exports(catalog, settings.site_url, pieces)
         self.pages.keep(result)
         return result
+
+
+    def _pieces(self, briefing: Briefing, corpus: dict) -> dict:
+        """The briefing's export pieces, kept while the briefing and its corpus ids stay."""
+        hit = self.pieces.get(briefing)
+        if hit is None or hit[0] != corpus:
+            hit = (corpus, export_pieces(briefing, corpus))
+            self.pieces.put(briefing, hit)
+        return hit[1]
 
 
 def _silent(stage: str, done: int, total: int) -> None:

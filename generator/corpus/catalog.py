@@ -13,7 +13,7 @@ import functools
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..analyze import lexicon
 from ..analyze.text import short_hash, slugify
@@ -66,9 +66,11 @@ class Catalog:
     actors: tuple[ActorEntry, ...]
     timeline: tuple[DatedEntry, ...]
     actor_slug: dict
-    """(briefing slug, actor name) -> actor entry slug."""
+    """(briefing slug, actor name) -> actor entry slug: the actor's corpus-wide id."""
     related: dict
     """briefing slug -> tuple of (briefing, shared actor names), most related first."""
+    actor_type: dict = field(default_factory=dict)
+    """(briefing slug, actor name) -> the type voted across the corpus for its entry."""
 
     def recent(self, count: int = 10) -> tuple[DatedEntry, ...]:
         """The latest dated statements up to the newest publication date (plans for later excluded)."""
@@ -96,13 +98,16 @@ def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
     groups = _merge([Appearance(b, a) for b in newest for a in b.actors])
     entries = _entries(groups)
     actor_slug = {(a.briefing.slug, a.actor.name): e.slug for e in entries for a in e.appearances}
+    actor_type = {(a.briefing.slug, a.actor.name): e.type for e in entries for a in e.appearances}
     keyed = [item for b in newest for item in _dated(b)]
     keyed.sort(key=lambda item: item[0])
     timeline = tuple(d for _, d in keyed)
     by_slug = {e.slug: e for e in entries}
     dated = _actor_timelines(entries, timeline)
     entries = tuple(_with_context(e, by_slug, actor_slug, dated.get(e.slug, ())) for e in entries)
-    return Catalog(briefings=newest, actors=entries, timeline=timeline, actor_slug=actor_slug, related=_related(newest, actor_slug))
+    return Catalog(
+        briefings=newest, actors=entries, timeline=timeline, actor_slug=actor_slug, related=_related(newest, actor_slug), actor_type=actor_type
+    )
 
 
 def _dated(briefing: Briefing) -> list[tuple[tuple, DatedEntry]]:
@@ -136,6 +141,12 @@ def _merge(appearances: list[Appearance]) -> list[list[Appearance]]:
         typed = sorted((t for t in by_type if t != "other"), key=lambda t: (-len(by_type[t]), t))
         if "other" in by_type and typed:
             by_type[typed[0]] += by_type.pop("other")  # untyped mentions join the usual type
+        for kind in typed[1:]:
+            weak = [i for i in by_type.get(kind, []) if _is_weakly_typed(appearances[i])]
+            if weak and len(by_type[typed[0]]) > len(weak):
+                # "Renault" typed a person in one article, a company in three: one company
+                by_type[typed[0]] += weak
+                by_type[kind] = [i for i in by_type[kind] if i not in weak]
         for group in by_type.values():
             for index in group[1:]:
                 parent[find(index)] = find(group[0])
@@ -143,6 +154,16 @@ def _merge(appearances: list[Appearance]) -> list[list[Appearance]]:
     for index, ap in enumerate(appearances):
         groups[find(index)].append(ap)
     return list(groups.values())
+
+
+def _is_weakly_typed(appearance: Appearance) -> bool:
+    """Does nothing in the name itself support its type? A single word that is neither a
+    known place nor a given name, and not typed by an analyst: its type came from context
+    cues of one article, and the corpus may outvote it. Two people with different given
+    names are never merged: a name with a given name is not weak."""
+    actor, briefing = appearance.actor, appearance.briefing
+    name = actor.name
+    return " " not in name and not lexicon.is_place(name) and lexicon.given_name_weight(name) < 2 and f"actor:{name}" not in briefing.edited
 
 
 def _entries(groups: list[list[Appearance]]) -> list[ActorEntry]:

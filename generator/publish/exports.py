@@ -17,8 +17,12 @@ SCHEMA_ORG_TYPES = {"person": "Person", "organization": "Organization", "place":
 FEED_ENTRIES = 50
 
 
-def briefing_to_dict(briefing: Briefing) -> dict:
+def briefing_to_dict(briefing: Briefing, corpus: dict | None = None) -> dict:
+    """The briefing as JSON data; with ``corpus`` (actor name -> (id, type), from the
+    catalog) each actor carries its corpus-wide id (the actor page's slug) and the type
+    voted across the corpus."""
     article = briefing.article
+    corpus = corpus or {}
     return {
         "title": article.title,
         "date": article.date.isoformat(),
@@ -31,7 +35,8 @@ def briefing_to_dict(briefing: Briefing) -> dict:
         "actors": [
             {
                 "name": a.name,
-                "type": a.type,
+                **({"id": corpus[a.name][0]} if a.name in corpus else {}),
+                "type": corpus[a.name][1] if a.name in corpus else a.type,
                 "aliases": list(a.aliases),
                 "role": a.role,
                 "role_paragraph": a.role_paragraph,
@@ -80,12 +85,17 @@ def exports(catalog: Catalog, site_url: str, pieces: tuple[dict, ...]) -> tuple[
     )
 
 
-def export_pieces(briefing: Briefing) -> dict:
-    """One briefing serialized for each export file."""
+def corpus_actors(catalog: Catalog, briefing: Briefing) -> dict:
+    """Actor name -> (corpus-wide id, corpus type) for one briefing of the catalog."""
+    return {a.name: (catalog.actor_slug[(briefing.slug, a.name)], catalog.actor_type[(briefing.slug, a.name)]) for a in briefing.actors}
+
+
+def export_pieces(briefing: Briefing, corpus: dict | None = None) -> dict:
+    """One briefing serialized for each export file (``corpus``: see ``briefing_to_dict``)."""
     return {
         "bibtex": bibtex(briefing),
         "csl": _json(csl_json(briefing)),
-        "briefing": _json(briefing_to_dict(briefing)),
+        "briefing": _json(briefing_to_dict(briefing, corpus)),
     }
 
 
@@ -130,7 +140,7 @@ def _xml_text(text: str) -> str:
     return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF and c not in "\ufffe\uffff"))
 
 
-def json_ld(briefing: Briefing, site_url: str = "") -> dict:
+def json_ld(briefing: Briefing, site_url: str = "", types: dict | None = None) -> dict:
     """schema.org Report based on the source NewsArticle, mentioning the briefing's actors."""
     article = briefing.article
     source: dict = {"@type": "NewsArticle", "headline": article.title, "datePublished": article.date.isoformat()}
@@ -146,7 +156,7 @@ def json_ld(briefing: Briefing, site_url: str = "") -> dict:
         "name": article.title,
         "datePublished": article.date.isoformat(),
         "isBasedOn": source,
-        "mentions": [{"@type": SCHEMA_ORG_TYPES[a.type], "name": a.name} for a in briefing.actors],
+        "mentions": [{"@type": SCHEMA_ORG_TYPES[(types or {}).get(a.name, a.type)], "name": a.name} for a in briefing.actors],
     }
     if site_url:
         data["url"] = page_url(briefing, site_url)

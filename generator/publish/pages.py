@@ -18,7 +18,7 @@ from ..model import Briefing, Page
 from ..settings import TIMELINE_PAGE_ENTRIES
 from . import escape
 from .citation import bibtex, csl_json
-from .exports import export_pieces, exports, json_ld
+from .exports import corpus_actors, export_pieces, exports, json_ld
 
 KEY_ACTORS_SHOWN = 15
 TAGGED_ACTORS = 5
@@ -90,18 +90,20 @@ def plan_pages(
     template = env.get_template("briefing.md.j2")
     for briefing in catalog.briefings:
         slugs = {a.name: catalog.actor_slug[(briefing.slug, a.name)] for a in briefing.actors}
+        types = {a.name: catalog.actor_type[(briefing.slug, a.name)] for a in briefing.actors}
         related = catalog.related[briefing.slug]
         jobs.append(
             PageJob(
                 f"briefings/{briefing.slug}.md",
-                (briefing, slugs, related),
-                lambda b=briefing, s=slugs, r=related, t=template: t.render(
+                (briefing, slugs, types, related),
+                lambda b=briefing, s=slugs, ty=types, r=related, t=template: t.render(
                     b=b,
                     actor_slugs=s,
+                    actor_types=ty,
                     key_count=KEY_ACTORS_SHOWN,
                     related=r,
                     tags=briefing_tags(b),
-                    jsonld=escape.json_text(json_ld(b, site_url), indent=None),
+                    jsonld=escape.json_text(json_ld(b, site_url, ty), indent=None),
                 ),
             )
         )
@@ -121,7 +123,7 @@ def render_site(
     """Every generated page and export of the site, in a stable order."""
     env = make_environment(templates_dir)
     pages = tuple(Page(job.path, job.render()) for job in plan_pages(catalog, env, home_intro, site_url, timeline_page_entries))
-    return pages + exports(catalog, site_url, tuple(export_pieces(b) for b in catalog.briefings))
+    return pages + exports(catalog, site_url, tuple(export_pieces(b, corpus_actors(catalog, b)) for b in catalog.briefings))
 
 
 def briefing_tags(briefing: Briefing) -> tuple[str, ...]:
