@@ -219,8 +219,10 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
             word = text[slice(*tokens[j])]
             if _is_title_word(word) and j + 1 < len(tokens) and _is_capitalized(text[slice(*tokens[j + 1])]):
                 break  # "President Bill Clinton": the title is not part of the name
-            if _ends_abbreviation(text, tokens[j - 1]) and _is_capitalized(word) and _is_sentence_word(word, context):
+            if _ends_abbreviation(text, tokens[j - 1]) and _is_capitalized(word) and _is_sentence_word(word, context, text, tokens, j):
                 break  # "the U.S. Expired options", "the U.K. Retail sector": a new sentence or a plain word
+            if _is_exchange_ticker(word) and run:
+                break  # "Regie Nationale des Usines Renault RENA.PA": the ticker after the name
             if _is_capitalized(word):
                 run.append(j)
             elif word.lower() in _CONNECTORS and j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]) and _is_capitalized(text[slice(*tokens[j + 1])]):
@@ -238,11 +240,25 @@ def _ends_abbreviation(text: str, token: tuple[int, int]) -> bool:
     return text[token[1] - 1 : token[1]] == "." and "." in text[token[0] : token[1] - 1]
 
 
-def _is_sentence_word(word: str, context: _DocumentContext | None) -> bool:
-    """A capitalized word that is a plain word here: a function word, or a common word the
-    article also writes in lowercase."""
-    lower = word.lower()
-    return lexicon.is_function_word(word) or (context is not None and lower in context.lowercase and lexicon.zipf(lower) >= 4.0)
+def _is_sentence_word(word: str, context: _DocumentContext | None, text: str = "", tokens=(), j: int = 0) -> bool:
+    """After an abbreviation, a capitalized word that is a plain word: a function word, or a
+    common word that does not go on to an organization's name ("U.S. District Court" does)."""
+    if lexicon.is_function_word(word):
+        return True
+    if lexicon.zipf(word.lower()) < 4.0:
+        return False
+    k = j
+    while k + 1 < len(tokens) and _adjacent(text, tokens[k], tokens[k + 1]) and _is_capitalized(text[slice(*tokens[k + 1])]):
+        k += 1
+    return text[slice(*tokens[k])].lower().rstrip(".") not in lexicon.ORGANIZATION_SUFFIXES
+
+
+_EXCHANGE_TICKER = re.compile(r"[A-Z]{1,5}\.[A-Z]{1,2}")
+
+
+def _is_exchange_ticker(word: str) -> bool:
+    """"RENA.PA", "DXNS.L": a ticker with its exchange, not a word of a name ("U.S" is no ticker)."""
+    return bool(_EXCHANGE_TICKER.fullmatch(word)) and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", word)
 
 
 def _is_title_word(word: str) -> bool:
@@ -305,11 +321,15 @@ def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> t
         at_start = True
     while keep and (words[keep[-1]].lower() in _CONNECTORS or _is_date_word(words[keep[-1]], dotted[keep[-1]])):
         keep.pop()
+    if len(keep) > 1 and _DESCRIPTOR.search(words[keep[0]]):
+        keep.pop(0)  # "Chicago-based Amoco": the name is what the descriptor describes
     if keep and _DESCRIPTOR.search(words[keep[-1]]):
         # "Chongqing-based": the name is the part before the hyphen
         words[keep[-1]] = _DESCRIPTOR.sub("", words[keep[-1]])
     if not keep:
         return None
+    if _is_compound_of_names(words[keep[-1]], context):
+        return None  # "Dixon-Cyclop", "Amoco Canada-Dome": two names joined, each found on its own
     name_words = words[keep[0] : keep[-1] + 1]
     if all(lexicon.is_function_word(w) for w in name_words):
         return None
@@ -328,14 +348,22 @@ def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> t
     return start, end, first, last
 
 
+def _is_compound_of_names(word: str, context: _DocumentContext) -> bool:
+    """A hyphenated word of two capitalized parts, the second of which the article names alone."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(parts[1])}(?![\w-])", context.text) is not None
+
+
 def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _DocumentContext, dotted: bool = False) -> bool:
     """Is the run's first word capitalized only because of where it stands?"""
     word = words[keep[0]]
     if _is_date_word(word, dotted):
         return True
     rest = " ".join(words[keep[0] : keep[-1] + 1])
-    if len(keep) > 1 and lexicon.is_place(rest):
-        return False  # "New York", "The Hague": the opening word belongs to the place
+    if len(keep) > 1 and any(lexicon.is_place(" ".join(words[keep[0] : keep[0] + n])) for n in (2, 3)):
+        return False  # "New York", "New York Stock Exchange": the opening word belongs to the place
     if lexicon.is_function_word(word):
         return at_start
     if not at_start or word.isupper():

@@ -20,7 +20,7 @@ MONTH_ABBREVIATION_WORDS = frozenset(MONTH_ABBREVIATIONS)
 MONTH_ABBREVIATION_PATTERN = "|".join(sorted(MONTH_ABBREVIATIONS, key=lambda a: (-len(a), a)))
 """The abbreviations as a regex alternation, longest first ("sept" before "sep")."""
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-LEGAL_FORMS = frozenset("inc co corp corporation ltd limited llc plc ag sa se nv bv gmbh spa oyj ab asa".split())
+LEGAL_FORMS = frozenset("inc co corp corporation ltd limited llc plc ag sa se nv bv gmbh spa oyj ab asa lp l.p".split())
 """Legal-form suffixes, dropped when names of one actor are compared across articles."""
 
 # Closed-class words and frequent sentence openers: capitalized only because a sentence
@@ -46,7 +46,8 @@ FUNCTION_WORDS = frozenset(
     initially additionally currently recently previously separately similarly finally
     following including regarding given new old many several analysts officials experts
     critics investors shares sources reports report police authorities residents people
-    it's that's there's here's what's let's we're they're i'm he's she's""".split()
+    it's that's there's here's what's let's we're they're i'm he's she's we've i've you've they've
+    yes""".split()
 )
 
 # Last words that make a name an organization, an event or a place.
@@ -59,7 +60,7 @@ ORGANIZATION_SUFFIXES = frozenset(
     network networks alliance board robotics energy electronics software solutions
     communications telecom pharmaceuticals semiconductor airline bureau office organisation organization authority service
     services fund trust exchange parliament congress senate government administration
-    treasury reserve nations newsroom""".split()
+    treasury reserve nations newsroom hotels resorts securities international l.p lp""".split()
 )
 EVENT_SUFFIXES = frozenset(
     """show expo exhibition summit conference games olympics cup championship championships
