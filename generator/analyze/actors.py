@@ -245,7 +245,7 @@ def _is_sentence_word(word: str, context: _DocumentContext | None, text: str = "
     common word that does not go on to an organization's name ("U.S. District Court" does)."""
     if lexicon.is_function_word(word):
         return True
-    if lexicon.zipf(word.lower()) < 4.0:
+    if lexicon.zipf(word.lower()) < 3.5:
         return False
     k = j
     while k + 1 < len(tokens) and _adjacent(text, tokens[k], tokens[k + 1]) and _is_capitalized(text[slice(*tokens[k + 1])]):
@@ -293,7 +293,7 @@ def _joins_and(text: str, tokens, run: list[int], j: int, context: _DocumentCont
     if after.lower().rstrip(".") in _AND_FORMS:
         return True
     left = [text[slice(*tokens[i])] for i in run]
-    if len(left) > 3 or left[-1].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES or any(lexicon.is_place(w) for w in left):
+    if len(left) > 3 or left[-1].lower().rstrip(".") in lexicon.LEGAL_FORMS or any(lexicon.is_place(w) for w in left):
         return False
     if left[0] in context.suffixed or _bare(after) in context.suffixed or lexicon.is_place(after):
         return False  # "Chrysler and American Motors Corp" where "Chrysler Corp" is written too
@@ -314,7 +314,7 @@ def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> t
     """Drop words capitalized only by position, months and the like; None if nothing is left."""
     words = [_bare(text[slice(*tokens[i])]) for i in run]
     dotted = [text[tokens[i][1] : tokens[i][1] + 1] == "." for i in run]
-    at_start = run[0] == 0 or all(not text[slice(*tokens[k])][:1].isalnum() for k in range(run[0]))
+    at_start = run[0] == 0 or all(not text[slice(*tokens[k])][:1].isalnum() for k in range(run[0])) or (run[0] > 0 and _ends_abbreviation(text, tokens[run[0] - 1]) and lexicon.zipf(_bare(text[slice(*tokens[run[0]])]).lower()) >= 3.5)
     keep = list(range(len(run)))
     while keep and _is_positional(words, keep, at_start, context, dotted[keep[0]]):
         keep.pop(0)
@@ -502,13 +502,21 @@ def _prefix_target(short: str, names: list[str], context: _DocumentContext) -> s
 
 
 def _resolve(groups: dict[str, tuple[str, ...]], candidates: dict[str, _Candidate], tickers: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Tickers and acronyms into the name they stand for: "DMP.MO" written after "Dome
-    Petroleum Ltd", "AMC" for "American Motors Corp", "CBC" for "Canadian Broadcasting Corp"."""
+    """Tickers, acronyms, misspellings and the name after "des"/"of" into the name they
+    stand for: "DMP.MO" written after "Dome Petroleum Ltd", "AMC" for "American Motors
+    Corp", "Amerian Motors" for "American Motors", "Renault" for "Regie Nationale des Usines
+    Renault"."""
     owner = {form: canonical for canonical, forms in groups.items() for form in forms}
     merged: dict[str, str] = {}
     for ticker, name in tickers.items():
         if ticker in owner and name in owner and owner[ticker] != owner[name]:
             merged[owner[ticker]] = owner[name]
+    for canonical in sorted(groups, key=lambda c: (len(c), c)):
+        if canonical in merged:
+            continue
+        target = _misspelling_of(canonical, groups, candidates) or _connector_tail_of(canonical, groups)
+        if target is not None and merged.get(target) != canonical:
+            merged[canonical] = target
     by_initials: dict[str, set[str]] = defaultdict(set)
     for canonical in groups:
         for initials in _initials(canonical):
@@ -526,6 +534,47 @@ def _resolve(groups: dict[str, tuple[str, ...]], candidates: dict[str, _Candidat
             target = merged[target]
         result.setdefault(target, []).extend(forms)
     return {k: tuple(sorted(set(v), key=lambda f: (-len(f.split()), f))) for k, v in result.items()}
+
+
+def _misspelling_of(name: str, groups: dict[str, tuple[str, ...]], candidates: dict[str, _Candidate]) -> str | None:
+    """The one longer-or-equal organization name this one misspells: one letter off in a word
+    of five letters or more ("Cyclop" / "Cyclops Corp", "Amerian Motors", "NEw Corp" / "News
+    Corp"). Never for people or places: "Jordan" and "Gordon" are two."""
+    from rapidfuzz.distance import Levenshtein
+
+    if _looks_personal(name, candidates) or lexicon.is_place(name) or len(name) < 5:
+        return None
+    words = name.lower().split()
+    found = set()
+    for other in groups:
+        if other == name or len(other) < len(name) or _looks_personal(other, candidates):
+            continue
+        other_words = other.lower().split()[: len(words)]
+        if len(other_words) < len(words) or other.lower() == name.lower():
+            continue
+        distance = sum(Levenshtein.distance(a, b) for a, b in zip(words, other_words))
+        if distance == 1 and all(a[0] == b[0] for a, b in zip(words, other_words)) and max(len(w) for w in words) >= 5:
+            found.add(other)
+    return found.pop() if len(found) == 1 else None
+
+
+def _looks_personal(name: str, candidates: dict[str, _Candidate]) -> bool:
+    words = name.split()
+    votes = candidates[name].votes if name in candidates else Counter()
+    return votes["person"] > votes["organization"] or (len(words) in (2, 3) and lexicon.given_name_weight(words[0]) >= 2)
+
+
+def _connector_tail_of(name: str, groups: dict[str, tuple[str, ...]]) -> str | None:
+    """"Renault" for "Regie Nationale des Usines Renault": a single word that ends the one
+    longer name that has a connector before its last words (never a place: "America" is not
+    short for "Bank of America")."""
+    if " " in name or lexicon.is_place(name) or is_nationality(name):
+        return None
+    found = [
+        other for other in groups
+        if other.endswith(" " + name) and any(w in ("des", "de", "du", "of") for w in other.split()[:-1]) and len(other.split()) >= 3
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _initials(name: str) -> set[str]:
@@ -596,6 +645,8 @@ def _vote_type(name: str, votes: Counter) -> str:
             votes["person"] += WEIGHTS["given name, then a surname"] * given
     if re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}", name):
         votes["organization"] += WEIGHTS["acronym"]
+    if len(words) > 3 and any(w in ("des", "du", "of", "and", "&", "for", "la", "le") for w in words[1:-1]):
+        votes["person"] = 0  # "Regie Nationale des Usines Renault" is no one's name, whatever "Renault said"
     if not votes:
         return _DEFAULT_TYPE
     return max(ACTOR_TYPES, key=lambda t: (votes[t], -ACTOR_TYPES.index(t)))
