@@ -21,6 +21,16 @@ FLOORS = {
     "summary rouge1 F1 (x100)": 42.1,
     "summary rouge2 F1 (x100)": 19.7,
     "summary rougeLsum F1 (x100)": 38.2,
+    # Reuters wire stories (issue 14): pinned where the actors analysis reached them
+    "actors precision": 0.93,
+    "actors recall": 0.96,
+    "actors type accuracy": 0.93,
+    "actors cluster f1": 0.97,
+}
+CEILINGS = {  # rates of errors: may not rise above
+    "actors junk rate": 0.07,
+    "actors split rate": 0.05,
+    "actors wrong merges": 0,
 }
 
 
@@ -38,6 +48,9 @@ def check_floors(scores):
     for name, floor in FLOORS.items():
         if name in scores:
             assert scores[name].value >= floor, f"{name} fell to {scores[name].value:.3f} (floor {floor})"
+    for name, ceiling in CEILINGS.items():
+        if name in scores:
+            assert scores[name].value <= ceiling, f"{name} rose to {scores[name].value:.3f} (ceiling {ceiling})"
 
 
 def test_entities(eval_dir):
@@ -65,6 +78,15 @@ def test_summaries_beat_lead3(eval_dir):
         assert score.value >= score.baseline, f"{score.name} {score.value:.2f} is below Lead-3 {score.baseline:.2f}"
 
 
+def test_actors_on_reuters_stories(eval_dir):
+    from conftest import ROOT
+
+    require((eval_dir / "reuters" / "score_actors.py").is_file(), "reuters dev set missing", eval_data=True)
+    scores = scores_of(evaluate.evaluate_actors(eval_dir / "reuters" / "dev", ROOT / "templates"))
+    check_floors(scores)
+    assert all(scores[name].met for name in scores if name.split(" (")[0] in FLOORS or name in CEILINGS)
+
+
 def test_seed(eval_dir):
     from conftest import ROOT
 
@@ -77,3 +99,5 @@ def test_the_gate_can_fail():
     fake = {"entities typed F1": evaluate.Score("entities typed F1", 0.5)}
     with pytest.raises(AssertionError):
         check_floors(fake)
+    with pytest.raises(AssertionError):
+        check_floors({"actors junk rate": evaluate.Score("actors junk rate", 0.2)})

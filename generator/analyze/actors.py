@@ -91,6 +91,8 @@ def recognize(document: Document) -> tuple[Actor, ...]:
 
 _TICKER_AFTER = re.compile(r" \(([A-Z][A-Z0-9&]{0,5}(?:\.[A-Z]{1,2})?)\)")
 """A ticker in brackets right after a name: "Dome Petroleum Ltd (DMP.MO)"."""
+_EXCHANGE_TICKER_AFTER = re.compile(r" ([A-Z]{1,5}\.[A-Z]{1,2})(?![\w.])")
+"""A ticker with its exchange right after a name, without brackets: "Renault RENA.PA"."""
 
 
 def _find_candidates(document: Document, context: _DocumentContext) -> tuple[dict[str, _Candidate], dict[str, str]]:
@@ -114,7 +116,7 @@ def _find_candidates(document: Document, context: _DocumentContext) -> tuple[dic
                     start, end, first, last = span
                     candidate = candidates.setdefault(text[start:end], _Candidate(text[start:end]))
                     _add_cues(candidate, text, tokens, first, last, start, end)
-                    ticker = _TICKER_AFTER.match(text, end)
+                    ticker = _TICKER_AFTER.match(text, end) or _EXCHANGE_TICKER_AFTER.match(text, end)
                     if ticker and ticker.group(1) != text[start:end]:
                         tickers.setdefault(ticker.group(1), text[start:end])
                         candidate.votes["organization"] += WEIGHTS["ticker after the name"]
@@ -370,7 +372,8 @@ def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _
         return False
     if lexicon.is_place(rest) or lexicon.is_place(word) or word in context.capitalized_inside:
         return False
-    if len(keep) > 1 and (lexicon.given_name_weight(word) >= 2 or words[keep[-1]].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES or lexicon.zipf(word) < 4.5):
+    named = words[keep[-1]].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES or any(words[k].lower().rstrip(".") in lexicon.LEGAL_FORMS for k in keep)
+    if len(keep) > 1 and (lexicon.given_name_weight(word) >= 2 or named or lexicon.zipf(word) < 4.5):
         return False  # "Xiaomi Corp.", "Lumen Robotics": a company name opens the sentence
     return word.lower() in context.lowercase or lexicon.zipf(word) >= 3.8
 
@@ -561,7 +564,7 @@ def _misspelling_of(name: str, groups: dict[str, tuple[str, ...]], candidates: d
 def _looks_personal(name: str, candidates: dict[str, _Candidate]) -> bool:
     words = name.split()
     votes = candidates[name].votes if name in candidates else Counter()
-    return votes["person"] > votes["organization"] or (len(words) in (2, 3) and lexicon.given_name_weight(words[0]) >= 2)
+    return votes["person"] >= WEIGHTS["title before"] or (len(words) in (2, 3) and lexicon.given_name_weight(words[0]) >= 2)
 
 
 def _connector_tail_of(name: str, groups: dict[str, tuple[str, ...]]) -> str | None:
@@ -588,8 +591,8 @@ def _initials(name: str) -> set[str]:
 
 
 def _is_short_form(short: str, full: str) -> bool:
-    if short.rstrip(".") == full.rstrip("."):
-        return True  # "Amoco Corp." and "Amoco Corp"
+    if short.endswith(".") and short[:-1] == full:
+        return True  # "Amoco Corp." at a sentence's end is "Amoco Corp"
     short_words, full_words = short.split(), full.split()
     if len(short_words) == 1 and len(full_words) in (2, 3) and full_words[-1] == short and (
         lexicon.given_name_weight(full_words[0]) > 0 or re.fullmatch(r"[A-Z]\.", full_words[0])

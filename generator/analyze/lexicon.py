@@ -156,10 +156,14 @@ def _name_detector():
     return Detector(case_sensitive=False)
 
 
+_NEVER_GIVEN_NAMES = frozenset("the a an this that these those and or but of in on at to for with by from as its it he she they we".split())
+"""Words the given-name list holds but that open a sentence, not a name ("The" is listed)."""
+
+
 @functools.lru_cache(maxsize=65536)
 def given_name_weight(word: str) -> float:
     """2 for a clear given name ("Maria"), 1 for an ambiguous one, 0 otherwise."""
-    if not word[:1].isupper() or len(word) < 2 or not word.isalpha():
+    if not word[:1].isupper() or len(word) < 2 or not word.isalpha() or word.lower() in _NEVER_GIVEN_NAMES:
         return 0.0
     gender = _name_detector().get_gender(word)
     if gender in ("male", "female", "mostly_male", "mostly_female"):
