@@ -136,6 +136,9 @@ def test_a_misspelling_of_a_company_folds_into_it_but_not_of_a_person():
         ("Oil was found in Alberta, near Montreal and in the Northeast.", "Montreal", "place"),
         ("Theodore Cross said he would raise his bid.", "Theodore Cross", "person"),
         ("Regie Nationale des Usines Renault said it agreed.", "Regie Nationale des Usines Renault", "organization"),
+        ("General Dynamics said it won the contract, and General Holdings agreed.", "General Dynamics", "organization"),
+        ("The plan, General Smith said, was approved by Acme Corp.", "Smith", "person"),
+        ("Smith and Jones Ltd said it would appeal.", "Smith and Jones Ltd", "organization"),
     ],
 )
 def test_types_come_from_evidence(text, name, kind):
@@ -143,12 +146,13 @@ def test_types_come_from_evidence(text, name, kind):
     assert found[name].type == kind, {a.name: a.type for a in found.values()}
 
 
-@pytest.mark.parametrize("junk", ["U.S. Expired", "U.K. Retail", "We've", "Yes", "Chicago-based Amoco", "Dixon-Cyclop", "RENA.PA"])
+@pytest.mark.parametrize("junk", ["U.S. Expired", "U.K. Retail", "We've", "Yes", "Chicago-based Amoco", "Dixon-Cyclop", "RENA.PA", "Q3", "H2", "FY2024", "Chapter", "Mo", "Dynamics"])
 def test_sentence_words_and_glued_forms_are_not_actors(junk):
     found = actors_of(
         "Options on stocks in the U.S. Expired options were cheap, traders said. Prices in the U.K. Retail sales rose.",
         '"We\'ve made our offer," he said. "Yes, we will wait." Chicago-based Amoco Corp said Dixon-Cyclop talks failed.',
         "Dixon and Cyclop did not comment. Regie Nationale des Usines Renault RENA.PA said it agreed.",
+        "Profit rose in Q3 and will rise in H2 and in FY2024, under Chapter 11 rules, said General Dynamics of St. Louis, Mo., on Tuesday.",
     )
     assert junk not in found
     assert "U.S." in found and "Amoco Corp" in found

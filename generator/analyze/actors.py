@@ -207,7 +207,10 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
     i = 0
     while i < len(tokens):
         word = text[slice(*tokens[i])]
-        if not _is_capitalized(word) or (_is_title_word(word) and i + 1 < len(tokens) and _is_capitalized(text[slice(*tokens[i + 1])]) and _adjacent(text, tokens[i], tokens[i + 1])):
+        following = text[slice(*tokens[i + 1])] if i + 1 < len(tokens) else ""
+        if not _is_capitalized(word) or _PERIOD_WORD.fullmatch(word) or (
+            _is_title_word(word, following) and _is_capitalized(following) and _adjacent(text, tokens[i], tokens[i + 1])
+        ):
             i += 1
             continue
         run = [i]
@@ -219,8 +222,10 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
             if j >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]):
                 break
             word = text[slice(*tokens[j])]
-            if _is_title_word(word) and j + 1 < len(tokens) and _is_capitalized(text[slice(*tokens[j + 1])]):
+            if j + 1 < len(tokens) and _is_title_word(word, text[slice(*tokens[j + 1])]) and _is_capitalized(text[slice(*tokens[j + 1])]):
                 break  # "President Bill Clinton": the title is not part of the name
+            if _PERIOD_WORD.fullmatch(word):
+                break
             if _ends_abbreviation(text, tokens[j - 1]) and _is_capitalized(word) and _is_sentence_word(word, context, text, tokens, j):
                 break  # "the U.S. Expired options", "the U.K. Retail sector": a new sentence or a plain word
             if _is_exchange_ticker(word) and run:
@@ -263,8 +268,18 @@ def _is_exchange_ticker(word: str) -> bool:
     return bool(_EXCHANGE_TICKER.fullmatch(word)) and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", word)
 
 
-def _is_title_word(word: str) -> bool:
-    return word.lower() in lexicon.PERSON_TITLES or word.lower() in ("prime", "vice", "deputy", "foreign", "finance", "defence", "defense")
+def _is_title_word(word: str, following: str = "") -> bool:
+    """"President", "Mr.", "General": a title before a name, not part of it; "General" is
+    part of "General Dynamics" and "General Motors"."""
+    lower = word.lower()
+    if lower in ("general", "gen") and following.lower() in lexicon.COMPANY_WORDS_AFTER_GENERAL | lexicon.ORGANIZATION_SUFFIXES:
+        return False
+    return lower in lexicon.PERSON_TITLES or lower in ("prime", "vice", "deputy", "foreign", "finance", "defence", "defense")
+
+
+_PERIOD_WORD = re.compile(r"Q[1-4]|H[12]|[1-4]Q\d{2}|[12]H|FY\d{2}(?:\d{2})?|\d{1,2}-K|10-Q", re.IGNORECASE)
+"""Quarters, halves and fiscal years ("Q3", "H2", "FY2024", "3Q25") and filings ("10-Q"):
+dates and documents, never words of a name."""
 
 
 def _adjacent(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
@@ -282,6 +297,17 @@ def _is_slash_join(text: str, tokens, j: int) -> bool:
     )
 
 
+def _suffixed_elsewhere(word: str, left: str, context: _DocumentContext) -> bool:
+    """Is ``word`` written with a legal form after it other than right after "``left`` and"
+    ("Renault and Chrysler" beside "Chrysler Corp"; not "Smith and Jones Ltd" alone)?"""
+    if word not in context.suffixed:
+        return False
+    legal = r"(?: [A-Z][\w'’-]+)* (?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b"
+    everywhere = len(re.findall(rf"(?<!\w){re.escape(word)}{legal}", context.text))
+    here = len(re.findall(rf"(?<!\w){re.escape(left)} and {re.escape(word)}{legal}", context.text))
+    return everywhere > here
+
+
 def _joins_and(text: str, tokens, run: list[int], j: int, context: _DocumentContext) -> bool:
     """Does "X and Y" at token ``j`` name one organization? Yes when Y is a legal form
     ("Jefferies and Co"), or when the name goes on to an organization's last word ("Harper
@@ -297,7 +323,7 @@ def _joins_and(text: str, tokens, run: list[int], j: int, context: _DocumentCont
     left = [text[slice(*tokens[i])] for i in run]
     if len(left) > 3 or left[-1].lower().rstrip(".") in lexicon.LEGAL_FORMS or any(lexicon.is_place(w) for w in left):
         return False
-    if left[0] in context.suffixed or _bare(after) in context.suffixed or lexicon.is_place(after):
+    if left[0] in context.suffixed or _suffixed_elsewhere(_bare(after), " ".join(left), context) or lexicon.is_place(after):
         return False  # "Chrysler and American Motors Corp" where "Chrysler Corp" is written too
     k = j + 1
     while k + 1 < len(tokens) and _adjacent(text, tokens[k], tokens[k + 1]) and _is_capitalized(text[slice(*tokens[k + 1])]):
@@ -332,6 +358,8 @@ def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> t
         return None
     if _is_compound_of_names(words[keep[-1]], context):
         return None  # "Dixon-Cyclop", "Amoco Canada-Dome": two names joined, each found on its own
+    if len(keep) == 1 and _is_reference_or_state(text, tokens, run[keep[0]], words[keep[0]]):
+        return None
     name_words = words[keep[0] : keep[-1] + 1]
     if all(lexicon.is_function_word(w) for w in name_words):
         return None
@@ -350,6 +378,16 @@ def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> t
     return start, end, first, last
 
 
+def _is_reference_or_state(text: str, tokens, index: int, word: str) -> bool:
+    """"Chapter 11", "Section 8": a common word before a number is a reference, not a name;
+    "Mo." after "St. Louis, " is the city's state, part of the place."""
+    start, end = tokens[index]
+    if re.match(r" \d", text[end : end + 2]) and word.lower() in lexicon.REFERENCE_NOUNS:
+        return True
+    dotted = text[start:end] + ("" if text[end - 1 : end] == "." else text[end : end + 1])
+    return text[max(0, start - 2) : start] == ", " and dotted.lower() in lexicon.STATE_ABBREVIATIONS
+
+
 def _is_compound_of_names(word: str, context: _DocumentContext) -> bool:
     """A hyphenated word of two capitalized parts, the second of which the article names alone."""
     parts = word.split("-")
@@ -366,13 +404,18 @@ def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _
     rest = " ".join(words[keep[0] : keep[-1] + 1])
     if len(keep) > 1 and any(lexicon.is_place(" ".join(words[keep[0] : keep[0] + n])) for n in (2, 3)):
         return False  # "New York", "New York Stock Exchange": the opening word belongs to the place
+    if len(keep) > 1 and word.lower() == "general" and not _is_title_word(word, words[keep[1]]):
+        return False  # "General Dynamics said": the company, not the rank
     if lexicon.is_function_word(word):
         return at_start
     if not at_start or word.isupper():
         return False
     if lexicon.is_place(rest) or lexicon.is_place(word) or word in context.capitalized_inside:
         return False
-    named = words[keep[-1]].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES or any(words[k].lower().rstrip(".") in lexicon.LEGAL_FORMS for k in keep)
+    named = (
+        words[keep[-1]].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES
+        or any(words[k].lower().rstrip(".") in lexicon.LEGAL_FORMS for k in keep)
+    )
     if len(keep) > 1 and (lexicon.given_name_weight(word) >= 2 or named or lexicon.zipf(word) < 4.5):
         return False  # "Xiaomi Corp.", "Lumen Robotics": a company name opens the sentence
     return word.lower() in context.lowercase or lexicon.zipf(word) >= 3.8
@@ -635,6 +678,8 @@ def _vote_type(name: str, votes: Counter) -> str:
         votes["organization"] += WEIGHTS["organization last word"]
     elif len(words) >= 3 and words[1] == "of" and words[0].lower() in lexicon.ORGANIZATION_SUFFIXES:
         votes["organization"] += WEIGHTS["organization first word with 'of'"]
+    elif len(words) == 2 and words[0].lower() == "general" and words[1].lower() in lexicon.COMPANY_WORDS_AFTER_GENERAL:
+        votes["organization"] += WEIGHTS["organization last word"]  # "General Dynamics", "General Motors"
     if last in lexicon.EVENT_SUFFIXES:
         votes["event"] += WEIGHTS["event last word"]
     if last in lexicon.PLACE_SUFFIXES:

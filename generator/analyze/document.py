@@ -16,6 +16,8 @@ from .text import Span, sentence_spans
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
 _TOKEN_ABBREVIATIONS = frozenset("inc co corp ltd jr sr st u.s u.k u.n e.u".split())
+_INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+"""Initials that keep their last period: "J.P.", "E.F.", "U.S."."""
 
 Token = tuple[int, int]
 """(start, end) of a word or punctuation mark in the paragraph's text."""
@@ -118,7 +120,7 @@ def tokenize(text: str, sentence: Span) -> tuple[Token, ...]:
     for match in _TOKEN.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
         word = match.group(0)
-        if text[end : end + 1] == "." and (word.lower() in _TOKEN_ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+        if text[end : end + 1] == "." and (word.lower() in _TOKEN_ABBREVIATIONS or (len(word) == 1 and word.isupper()) or _INITIALISM.fullmatch(word)):
             end += 1
         if tokens and start < tokens[-1][1]:
             continue

@@ -90,6 +90,17 @@ IRREGULAR_DEMONYMS = frozenset("french dutch swiss greek thai british irish wels
 """Adjectives of nationality that the -an/-ese/-ish/-i pattern does not catch."""
 DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central latin".split())
 
+STATE_ABBREVIATIONS = frozenset(
+    """ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md. mass. mich.
+    minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d.
+    tenn. tex. vt. va. wash. w.va. wis. wyo.""".split()
+)
+"""US state abbreviations as wire copy writes them after a city ("St. Louis, Mo.")."""
+REFERENCE_NOUNS = frozenset("chapter section article rule form phase stage tier title part item exhibit proposition amendment schedule annex clause".split())
+"""Before a number they make a reference ("Chapter 11", "Section 8"), not a name."""
+COMPANY_WORDS_AFTER_GENERAL = frozenset("motors electric dynamics mills holdings foods instruments atomics atlantic cable".split())
+"""After "General", words that make a company of it ("General Dynamics"), not a rank."""
+
 MEDIA_VERBS = ("reports", "reported", "according to", "as reported by", "cited by", "told")
 # Places GeoNames' country and city lists do not name: short forms, the nations of the
 # UK, regions, and countries that news archives still mention.
