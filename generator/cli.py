@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="where the seed articles are (task seed)")
     evaluate.set_defaults(run=_evaluate)
 
+    explain = command("explain-actor", parents=[common, configured], help="why an actor page holds what it holds: merges and types, with their evidence")
+    explain.add_argument("name", help="a name, alias or actor page slug")
+    explain.add_argument("--seeds", type=Path, help="folder of seed articles (default: from mkdocs.yml)")
+    explain.set_defaults(run=_explain_actor)
+
     analyze = command("analyze", parents=[common, configured], help="print the analysis of seed files as JSON")
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     analyze.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
@@ -244,6 +249,35 @@ def _evaluate(args) -> int:
     if below:
         print(f"{below} score(s) below target", file=sys.stderr)
     return 1 if below else 0
+
+
+def _explain_actor(args) -> int:
+    """Every actor page matching the name, each briefing's actor on it, and the evidence of
+    each decision: why a form is an alias (the rule), why the type (the votes), and the
+    name keys that put the briefings' actors on one page."""
+    from .corpus.catalog import name_key
+    from .site import Generator
+
+    _debugging(args)
+    settings = _settings(args)
+    generator = Generator()
+    briefings, _ = generator.analyze(generator.read(settings).articles, settings)
+    catalog = build_catalog(briefings)
+    wanted = args.name.casefold()
+    entries = [e for e in catalog.actors if wanted in {e.slug, e.name.casefold(), *(a.casefold() for a in e.aliases)}]
+    if not entries:
+        print(f"briefing explain-actor: no actor named {printable(args.name)!r} in {settings.seeds_dir}", file=sys.stderr)
+        return 1
+    for entry in entries:
+        print(f"{entry.name}  actors/{entry.slug}/  type {entry.type} (voted over {len(entry.appearances)} briefing(s))")
+        keys = sorted({name_key(n) for a in entry.appearances for n in (a.actor.name, *a.actor.aliases)})
+        print(f"  one page: the briefings' actors share a name key ({', '.join(keys)}) and their types agree or are outvoted")
+        for appearance in entry.appearances:
+            actor = appearance.actor
+            print(f"  {appearance.briefing.slug}: {actor.name!r}, {actor.type}, {len(actor.mentions)} mention(s)")
+            for line in actor.evidence:
+                print(f"      {printable(line)}")
+    return 0
 
 
 def _analyze(args) -> int:

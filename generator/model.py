@@ -115,6 +115,8 @@ class Actor:
     salience: float
     """0..1: how central the actor is to the story."""
     mentions: tuple[Mention, ...]
+    evidence: tuple[str, ...] = ()
+    """Why each alias is this actor and why the type (``briefing explain-actor`` prints it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +210,8 @@ class Briefing:
     edited: frozenset[str] = frozenset()
     """Parts an analyst set by hand: "summary", "notes", "actor:<name>"."""
     notes: str | None = None
+    dateline: str | None = None
+    """Where the story was filed, from its dateline ("NEW YORK", "ORLANDO, Fla."): metadata, not an actor."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,3 +181,22 @@ def test_the_corpus_id_and_type_are_in_the_json(tmp_path):
     catalog = build_catalog(briefings)
     ids = [briefing_to_dict(b, corpus_actors(catalog, b))["actors"][0]["id"] for b in briefings]
     assert ids == ["acme-corp", "acme-corp"]
+
+
+def test_explain_actor_gives_the_evidence_of_each_merge(tmp_path):
+    from conftest import run_briefing
+
+    (tmp_path / "a.txt").write_text("date 1987-03-09 Renault deal\n\nPARIS, March 9 - Regie Nationale des Usines Renault RENA.PA said it agreed. Renault said it was pleased.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("date 1987-03-10 Renault again\n\nRenault said it would sell, and Renault's shares rose.\n", encoding="utf-8")
+    result = run_briefing("explain-actor", "renault", "--seeds", tmp_path, "-f", tmp_path / "none.yml")
+    assert result.returncode == 0, result.stderr
+    assert "actors/regie-nationale-des-usines-renault/" in result.stdout
+    assert "RENA.PA: ticker written after 'Regie Nationale des Usines Renault'" in result.stdout
+    assert "Renault: the name that ends 'Regie Nationale des Usines Renault'" in result.stdout
+    assert "type organization: votes organization" in result.stdout
+    assert run_briefing("explain-actor", "Nobody", "--seeds", tmp_path, "-f", tmp_path / "none.yml").returncode == 1
+
+
+def test_the_dateline_is_metadata_of_the_briefing():
+    briefings, _ = analyze_all((article("NEW YORK, March 3 - Acme Corp said it agreed."),))
+    assert briefings[0].dateline == "NEW YORK"

@@ -65,7 +65,8 @@ def recognize(document: Document) -> tuple[Actor, ...]:
     article = document.article
     context = _DocumentContext.of(document)
     candidates, tickers = _find_candidates(document, context)
-    groups = _resolve(_fold(candidates, context), candidates, tickers)
+    reasons: dict[str, str] = {}
+    groups = _resolve(_fold(candidates, context, reasons), candidates, tickers, reasons)
     found = _find_mentions(article, groups)
     actors = []
     for canonical, forms in groups.items():
@@ -80,7 +81,9 @@ def recognize(document: Document) -> tuple[Actor, ...]:
     for canonical, forms, mentions, kind in actors:
         role, role_paragraph = _role(document, mentions)
         aliases = tuple(sorted(f for f in forms if f != canonical))
-        result.append(Actor(canonical, kind, aliases, role, role_paragraph, round(scores[canonical] / top, 3), mentions))
+        votes = sum((candidates[f].votes for f in forms), Counter())
+        evidence = tuple(f"{form}: {reasons.get(form, 'another form of the name')}" for form in aliases) + (_type_evidence(canonical, kind, votes),)
+        result.append(Actor(canonical, kind, aliases, role, role_paragraph, round(scores[canonical] / top, 3), mentions, evidence))
     order = {p.id: i for i, p in enumerate(article.paragraphs)}
     result.sort(key=lambda a: (-a.salience, order[a.mentions[0].paragraph], a.mentions[0].start, a.name))
     return tuple(result)
@@ -505,14 +508,19 @@ def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, s
 # -- folding short forms into full names ------------------------------------------------------
 
 
-def _fold(candidates: dict[str, _Candidate], context: _DocumentContext | None = None) -> dict[str, tuple[str, ...]]:
-    """Group surface forms under a canonical (full) name."""
+def _fold(candidates: dict[str, _Candidate], context: _DocumentContext | None = None, reasons: dict | None = None) -> dict[str, tuple[str, ...]]:
+    """Group surface forms under a canonical (full) name; ``reasons`` gets why each form was folded."""
     names = sorted(candidates, key=lambda s: (-len(s.split()), s))
     canonical_of: dict[str, str] = {}
+    reasons = {} if reasons is None else reasons
     for name in names:
         target = next((full for full in names if full != name and _is_short_form(name, full)), None)
-        if target is None and context is not None:
+        if target is not None:
+            reasons[name] = f"short form of '{target}' (the rest is a legal form or a company word, or it is the surname)"
+        elif context is not None:
             target = _prefix_target(name, names, context)
+            if target is not None:
+                reasons[name] = f"the first words of '{target}', the one longer organization name that starts with them"
         canonical_of[name] = canonical_of.get(target, target) if target else name
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names:
@@ -547,22 +555,28 @@ def _prefix_target(short: str, names: list[str], context: _DocumentContext) -> s
     return longest if longest is not None and all(longest.startswith(f) for f in found) else None
 
 
-def _resolve(groups: dict[str, tuple[str, ...]], candidates: dict[str, _Candidate], tickers: dict[str, str]) -> dict[str, tuple[str, ...]]:
+def _resolve(
+    groups: dict[str, tuple[str, ...]], candidates: dict[str, _Candidate], tickers: dict[str, str], reasons: dict | None = None
+) -> dict[str, tuple[str, ...]]:
     """Tickers, acronyms, misspellings and the name after "des"/"of" into the name they
     stand for: "DMP.MO" written after "Dome Petroleum Ltd", "AMC" for "American Motors
     Corp", "Amerian Motors" for "American Motors", "Renault" for "Regie Nationale des Usines
     Renault"."""
     owner = {form: canonical for canonical, forms in groups.items() for form in forms}
     merged: dict[str, str] = {}
+    reasons = {} if reasons is None else reasons
     for ticker, name in tickers.items():
         if ticker in owner and name in owner and owner[ticker] != owner[name]:
             merged[owner[ticker]] = owner[name]
+            reasons[ticker] = f"ticker written after '{name}'"
     for canonical in sorted(groups, key=lambda c: (len(c), c)):
         if canonical in merged:
             continue
-        target = _misspelling_of(canonical, groups, candidates) or _connector_tail_of(canonical, groups)
+        misspelt = _misspelling_of(canonical, groups, candidates)
+        target = misspelt or _connector_tail_of(canonical, groups)
         if target is not None and merged.get(target) != canonical:
             merged[canonical] = target
+            reasons[canonical] = f"one letter off '{target}'" if misspelt else f"the name that ends '{target}'"
     by_initials: dict[str, set[str]] = defaultdict(set)
     for canonical in groups:
         for initials in _initials(canonical):
@@ -573,6 +587,7 @@ def _resolve(groups: dict[str, tuple[str, ...]], candidates: dict[str, _Candidat
         expansions = by_initials.get(canonical, set()) - {canonical}
         if len(expansions) == 1:
             merged[canonical] = next(iter(expansions))
+            reasons[canonical] = f"the initials of '{merged[canonical]}'"
     result: dict[str, list[str]] = {}
     for canonical, forms in groups.items():
         target = canonical
@@ -623,6 +638,13 @@ def _connector_tail_of(name: str, groups: dict[str, tuple[str, ...]]) -> str | N
     return found[0] if len(found) == 1 else None
 
 
+def _type_evidence(name: str, kind: str, votes: Counter) -> str:
+    """Why the type: the cues' votes, with what the name itself says (see ``WEIGHTS``)."""
+    total = _type_votes(name, votes)
+    shown = ", ".join(f"{t} {v:g}" for t, v in sorted(total.items(), key=lambda x: (-x[1], x[0])) if v)
+    return f"type {kind}: votes {shown or 'none (no cue: other)'}"
+
+
 def _initials(name: str) -> set[str]:
     """The acronyms a multi-word name may go by: its capitalized words' initials, with and
     without the legal form ("AMC" and "AM" for "American Motors Corp")."""
@@ -671,6 +693,14 @@ def _find_mentions(article: Article, groups: dict[str, tuple[str, ...]]) -> dict
 
 
 def _vote_type(name: str, votes: Counter) -> str:
+    votes = _type_votes(name, votes)
+    if not votes:
+        return _DEFAULT_TYPE
+    return max(ACTOR_TYPES, key=lambda t: (votes[t], -ACTOR_TYPES.index(t)))
+
+
+def _type_votes(name: str, votes: Counter) -> Counter:
+    """The context cues' votes plus what the name itself says."""
     votes = Counter(votes)
     words = name.split()
     last = words[-1].lower()
@@ -695,9 +725,7 @@ def _vote_type(name: str, votes: Counter) -> str:
         votes["organization"] += WEIGHTS["acronym"]
     if len(words) > 3 and any(w in ("des", "du", "of", "and", "&", "for", "la", "le") for w in words[1:-1]):
         votes["person"] = 0  # "Regie Nationale des Usines Renault" is no one's name, whatever "Renault said"
-    if not votes:
-        return _DEFAULT_TYPE
-    return max(ACTOR_TYPES, key=lambda t: (votes[t], -ACTOR_TYPES.index(t)))
+    return +votes
 
 
 def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Mention, ...]) -> float:

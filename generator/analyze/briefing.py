@@ -37,6 +37,7 @@ def analyze(article: Article, slug: str = "") -> Briefing:
         sections=build_sections(document),
         figures=extract_figures(document, dates),
         secondary_sources=find_secondary_sources(document, actors),
+        dateline=document.dateline.place if document.dateline else None,
     )
 
 

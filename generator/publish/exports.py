@@ -55,6 +55,7 @@ def briefing_to_dict(briefing: Briefing, corpus: dict | None = None) -> dict:
         "citation": {"bibtex": bibtex(briefing), "csl": csl_json(briefing)},
         "edited": sorted(briefing.edited),
         "notes": briefing.notes,
+        **({"dateline": briefing.dateline} if briefing.dateline else {}),
     }
 
 
