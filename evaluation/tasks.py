@@ -186,7 +186,7 @@ def evaluate_seed(folder: Path, seeds_dir: Path) -> tuple[Score, ...]:
         ]
         dates = {(e.date, e.paragraph) for e in briefing.timeline}
         timeline = [(str(t["date"]), f"p{t['paragraph']}" if t["paragraph"] else None) in dates for t in expected["timeline"]]
-        figures = {(f.value, f.paragraph) for f in briefing.figures}
+        figures = {(f.text.split()[0], f.paragraph) for f in briefing.figures}
         key_figures = [(f["value"], f"p{f['paragraph']}") in figures for f in expected["key_figures"]]
         false = [n for n in expected["not_actors"] if n in names]
         scores += [

@@ -161,12 +161,24 @@ def sort_key(value: str) -> tuple[int, int, int]:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    value: str
-    """The number as written: ``two``, ``$1.2 billion``, ``30%``."""
-    of: str
-    """What is counted or measured, as written after the number."""
+    """A key figure as a value: "about $38-42 mln per share" is value 38, high 42, unit
+    USD, scale 1e6, approx "about"."""
+
+    value: float
+    """The number as written, before its scale (the low end of a range)."""
+    high: float | None
+    """The high end of a range ("27 to 31 dlrs"), else None."""
+    unit: str
+    """USD (any dollar), EUR, GBP, JPY, CNY..., percent, shares, count (things counted), other."""
+    scale: float
+    """1, 1e3, 1e6, 1e9 or 1e12 ("mln", "billion", "bn")."""
+    approx: str | None
+    """"about", "more than", "up to"... as written, else None."""
+    measures: str
+    """What it measures, a noun phrase of its clause ("stake in Cyclops Corp", "offer",
+    "joint ventures"); empty when the clause names nothing."""
     text: str
-    """The phrase as written."""
+    """The figure as written."""
     paragraph: str
     start: int
     end: int

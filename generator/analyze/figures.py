@@ -1,83 +1,310 @@
-"""Key figures: amounts, percentages and counted things, as written in the article."""
+"""Key figures as values: a number with its scale, unit or currency, range and
+approximation, and what it measures, each citing its paragraph.
+
+One grammar reads the amounts of news and wire copy: currency signs and codes ("$", "C$",
+"€", "dlrs", "yen"), wire fractions ("33-3/8", "71-1/4", "3/4"), scale words ("mln",
+"billion", "bn"), ranges ("27 to 31 dlrs", "between 2 billion and 4 billion", "$38-42"),
+approximations ("about", "more than", "up to") and counted things ("two joint ventures").
+Dates (found once by the timeline), years, times of day ("1600 GMT"), ordinals and
+references ("Chapter 11") are not figures. What a figure measures is a noun phrase of its
+own clause ("stake in Cyclops", "offer", "prices"), never a bare unit.
+
+The libraries considered (price-parser, quantulum3, number-parser, text2num) each read
+one part: price-parser one price per string, quantulum3 units of measure (it reads "dlrs"
+and wire fractions poorly and loads a large model of units), text2num number words. Wire
+ranges, fractions and scale words run together in one phrase, so one grammar here reads
+them all; the number words are a short closed list.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Figure
+from . import lexicon
 from .document import Dates, Document
+from .text import clause_spans, containing
 
-_NUMBER_WORDS = "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousands millions billions dozen dozens".split()
-_SCALE = r"(?:\s(?:million|billion|trillion|thousand|hundred)|\s?(?:bn|m|k)\b)?"
-_AMOUNT = r"\d[\d,]*(?:\.\d+)?"
-_MONEY = re.compile(
-    r"(?<![\w.])(?:(?:US|HK|A|C|NZ|S)?[$€£¥₹]\s?" + _AMOUNT + _SCALE
-    + r"|" + _AMOUNT + _SCALE + r"\s(?:yuan|renminbi|dollars|euros|pounds|yen|won|rupees|francs))(?!\w)",
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+}
+_SCALES = {"thousand": 1e3, "k": 1e3, "mln": 1e6, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "c$": "USD", "a$": "USD", "hk$": "HKD", "nz$": "USD", "s$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+"""Any dollar counts as USD, as in the wire convention ("money in any dollar, Canadian ones too")."""
+_CURRENCY_WORDS = {
+    "dlrs": "USD", "dlr": "USD", "dollars": "USD", "dollar": "USD", "cents": "USD", "cent": "USD", "yuan": "CNY", "renminbi": "CNY",
+    "euros": "EUR", "euro": "EUR", "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "won": "KRW", "rupees": "INR", "francs": "CHF", "marks": "DEM",
+}
+_PERCENT_WORDS = ("pct", "percent", "per cent", "percentage points", "percentage point", "%")
+_SHARE_WORDS = ("shares", "share")
+_OTHER_UNITS = ("barrels", "barrel", "tonnes", "tons", "tonne", "ton", "acres", "acre", "ounces", "ounce", "miles", "kilometres", "km", "feet", "square feet", "megawatts", "mw", "gigawatts", "kwh")
+_APPROX = ("about", "almost", "nearly", "around", "approximately", "roughly", "some", "more than", "over", "less than", "under", "up to", "at least", "at most", "in excess of", "below", "above", "just over", "just under")
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FRACTION = r"(?:" + _NUM + r")?(?:[- ]\d{1,2}/\d{1,2})|\d{1,2}/\d{1,2}"
+_WORDS_ALTERNATION = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + "|one"
+_NUMBER = rf"(?:{_FRACTION}|{_NUM}|{_WORDS_ALTERNATION})"
+_SCALE_RE = r"(?:\s?(?:thousand|mln|million|billion|bln|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|bn|b)\b)"
+_SIGN = r"(?:US\$|C\$|A\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹)"
+_UNIT_WORDS = "|".join(
+    sorted((re.escape(w) for w in (*_CURRENCY_WORDS, *_PERCENT_WORDS, *_SHARE_WORDS, *_OTHER_UNITS)), key=len, reverse=True)
+)
+_ONE = rf"{_SIGN}?\s?{_NUMBER}{_SCALE_RE}?"
+_AMOUNT = re.compile(
+    rf"(?<![\w.,/$-])(?:(?P<approx>{'|'.join(_APPROX)})\s+)?(?P<between>between\s+)?"
+    rf"(?P<low>{_ONE})(?:(?:\s?(?P<lowunit>{_UNIT_WORDS})(?![\w]))?(?P<sep>\s+(?:to|and)\s+|-|–)(?P<high>{_ONE}))?"
+    rf"(?:\s?(?:(?:U\.S\.|Canadian|Australian|Hong Kong|New Zealand|Singapore)\s)?(?P<unit>{_UNIT_WORDS})(?![\w]))?",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"(?<![\w.])" + _AMOUNT + r"\s?(?:%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
-_COUNT = re.compile(
-    r"(?<![\w$€£¥.,])(?P<value>" + _AMOUNT + _SCALE + r"|(?:" + "|".join(_NUMBER_WORDS) + r"))\s+(?P<noun>(?:[a-z][\w-]*\s?){1,4})",
-    re.IGNORECASE,
+_WORD_COUNT = re.compile(r"(?<![\w-])(?P<word>" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})", re.IGNORECASE)
+_NOT_COUNTED = frozenset("of and or in on at to the a an that which who will would was were is are has have had for with by from as than into its their it they said says per more less about over under other times ways days weeks months years hours minutes parts sides".split())
+_TIME_AFTER = re.compile(r"\s?(?:gmt|est|edt|bst|utc|a\.m\.|p\.m\.|am|pm|hours|hrs)\b", re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+MEASURE_NOUNS = frozenset(
+    """stake offer bid price prices value revenue revenues sales profit profits loss losses earnings income debt debts loan
+    loans dividend dividends cost costs deal acquisition purchase sale payment payments fee fees capital assets rate rates
+    margin premium cash fund funds investment investments interest tax taxes spending budget output production exports
+    imports deficit surplus jobs employees workers stores plants factories units vehicles cars deliveries customers users
+    shares stock holding holdings financing credit bonds notes warrants valuation turnover orders contract contracts
+    buyback reserves fine damages salary bonus subsidy subsidies tariff tariffs capacity market growth increase rise drop
+    decline fall gain cut""".split()
 )
-_STOP = frozenset(
-    "of and or in on at to the a an that which who will would was were is are has have had for with by from as than into its their it they said says per more less about over under".split()
-)
+"""Nouns that say what an amount measures; the nearest one in the figure's clause names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    value: float
+    high: float | None
+    unit: str
+    scale: float
+    approx: str | None
 
 
 def extract_figures(document: Document, dates: Dates) -> tuple[Figure, ...]:
-    """Figures of the body, in reading order, without repeats of the same count; a date
+    """Figures of the body, in reading order, without repeats of the same amount; a date
     (``dates``, from the timeline) is not a figure."""
     figures: list[Figure] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple] = set()
     for passage in document.body:
+        text = passage.text
         taken = [(d.start, d.end) for d in dates[passage.id]]
-        for figure in _figures_in(passage.text, passage.id, taken):
-            key = (figure.value.lower(), figure.of.split()[-1].lower() if figure.of else "")
+        for found in _amounts_in(text, taken) + _counts_in(text, taken):
+            measures = _measures(text, passage.sentences, found)
+            key = (passage.id, found.value, found.high, found.unit, found.scale, measures.split(" ")[0].lower() if measures else "")
             if key in seen:
                 continue
             seen.add(key)
-            figures.append(figure)
-    return tuple(figures)
+            figures.append(
+                Figure(found.value, found.high, found.unit, found.scale, found.approx, measures, text[found.start : found.end], passage.id, found.start, found.end)
+            )
+    return tuple(sorted(figures, key=lambda f: (document.passages.index(document.passage(f.paragraph)), f.start)))
 
 
-def _figures_in(text: str, pid: str, taken: list[tuple[int, int]]) -> list[Figure]:
+def _amounts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     found = []
-    for pattern in (_MONEY, _PERCENT):
-        for match in pattern.finditer(text):
-            if _free(match.span(), taken):
-                taken.append(match.span())
-                found.append(Figure(match.group(0), _what(text, match.end()), _phrase(text, match.start(), match.end()), pid, *match.span()))
-    for match in _COUNT.finditer(text):
-        noun = _noun_phrase(match.group("noun"))
-        value = match.group("value")
-        if not noun or value.lower() == "one" or re.fullmatch(r"1[89]\d\d|20\d\d", value):
+    for match in _AMOUNT.finditer(text):
+        start = match.start("low") if not match.group("approx") else match.start()
+        start = match.start() if match.group("between") and not match.group("approx") else start
+        end = match.end()
+        if not _free((match.start("low"), end), taken) or _is_excluded(text, match):
+            continue
+        unit, sign = _unit(match)
+        low = _parse(match.group("low"))
+        high = _parse(match.group("high")) if match.group("high") else None
+        if low is None or (match.group("high") and high is None):
+            continue
+        word_number = re.fullmatch(_WORDS_ALTERNATION, re.sub(_SIGN, "", match.group("low")).strip(), re.IGNORECASE)
+        if unit is None:
+            if word_number:
+                continue  # "two" alone: a count, read below with its noun
+            if high is not None and match.group("sep") in ("-", "–") and not sign:
+                continue  # "1987-88", "5-4": not an amount without a unit
+            quote = _is_market_quote(text, match)
+            if not quote and not _SCALE_SEARCH.search(match.group(0)) and not _is_fraction(match.group("low")):
+                continue  # a bare number: a count only with a noun (below), else not a key figure
+            unit = "USD" if quote or _is_fraction(match.group("low")) else "bare"
+        if high is not None and _is_move(text, match):
+            # "rose 3/4 to 33-1/2": a change and a price, not a range
+            found.append(_Found(start, match.end("low"), low, None, unit, _scale(match.group("low")) or 1.0, _approx(match)))
+            low, high, start = high, None, match.start("high")
+        scale = _scale(match.group("low")) or _scale(match.group("high") or "") or 1.0
+        if match.group("unit") and match.group("unit").lower() in ("cents", "cent"):
+            low, high = low / 100, (high / 100 if high is not None else None)
+        found.append(_Found(start, end, low, high, unit, scale, _approx(match)))
+        taken.append((start, end))
+    return _bare_units(found)
+
+
+_SCALE_SEARCH = re.compile(_SCALE_RE, re.IGNORECASE)
+_MOVE_BEFORE = re.compile(r"\b(?:rose|fell|up|down|gained|lost|climbed|dropped|eased|added|jumped|slipped|increased|decreased|declined|rising|falling|off)\s+$", re.IGNORECASE)
+_QUOTE_CONTEXT = re.compile(r"\b(?:shares?|stock|market|price|traded|trading|quoted|bid|offer|closed|opened)\b", re.IGNORECASE)
+
+
+def _is_move(text: str, match: re.Match) -> bool:
+    return match.group("sep") and match.group("sep").strip() == "to" and bool(_MOVE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
+
+
+def _is_market_quote(text: str, match: re.Match) -> bool:
+    """"making a market in Allegis Corp at 67 to 68": a price quoted bare."""
+    return bool(re.search(r"\b(?:at|from)\s+$", text[max(0, match.start() - 6) : match.start()])) and bool(_QUOTE_CONTEXT.search(text))
+
+
+def _bare_units(found: list[_Found]) -> list[_Found]:
+    """A scaled amount without a unit ("4.3 billion") is in the currency of the paragraph's
+    other amounts when they have one, else "other"."""
+    currencies = [f.unit for f in found if f.unit not in ("bare", "other", "percent", "shares", "count")]
+    unit = max(set(currencies), key=currencies.count) if currencies else "other"
+    return [f if f.unit != "bare" else _Found(f.start, f.end, f.value, f.high, unit, f.scale, f.approx) for f in found]
+
+
+def _counts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+    """Counted things: "two joint ventures", "1,200 workers", "five partner carmakers"."""
+    found = []
+    pattern = re.compile(rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM}|" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        noun = _counted_noun(match.group("noun"))
+        number = match.group("num")
+        if not noun or _YEAR.fullmatch(number) or not _free((match.start(), match.start("noun") + len(noun)), taken):
+            continue
+        if noun.split()[0].lower() in {w.lower() for w in (*_CURRENCY_WORDS, *_PERCENT_WORDS, *_OTHER_UNITS)} or _is_reference(text, match.start()):
+            continue
+        value = _WORD_NUMBERS.get(number.lower()) or _parse(number)
+        if value is None or value == 1:
             continue
         end = match.start("noun") + len(noun)
-        if _free((match.start(), end), taken):
-            taken.append((match.start(), end))
-            found.append(Figure(value, noun, text[match.start() : end], pid, match.start(), end))
-    return sorted(found, key=lambda f: f.start)
+        unit = "shares" if any(w.lower() in _SHARE_WORDS for w in noun.split()) else "count"
+        found.append(_Found(match.start(), end, value, None, unit, 1.0, None))
+        taken.append((match.start(), end))
+    return found
+
+
+def _counted_noun(words: str) -> str:
+    kept = []
+    for word in words.split():
+        if word.lower() in _NOT_COUNTED or word.lower() in _SCALES:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _unit(match: re.Match) -> tuple[str | None, bool]:
+    """The unit: the currency sign of either end, or the unit word after the amount."""
+    sign = re.match(_SIGN, match.group("low").strip()) or (match.group("high") and re.match(_SIGN, match.group("high").strip()))
+    word = (match.group("unit") or match.group("lowunit") or "").lower()
+    if sign:
+        return _CURRENCY_SIGNS.get(sign.group(0).lower(), "USD"), True
+    if word in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[word], False
+    if word in _PERCENT_WORDS:
+        return "percent", False
+    if word in _SHARE_WORDS:
+        return "shares", False
+    if word:
+        return "other", False
+    return None, False
+
+
+def _parse(written: str) -> float | None:
+    """The number of "1,250", "33-3/8", "33 3/8", "3/4", "$4.5bn" (scale and sign left out)."""
+    text = re.sub(_SIGN, "", written.strip()).strip()
+    text = _SCALE_SEARCH.sub("", text).strip()
+    if text.lower() in _WORD_NUMBERS or text.lower() == "one":
+        return float(_WORD_NUMBERS.get(text.lower(), 1))
+    fraction = re.fullmatch(r"(?:(?P<whole>[\d,]+)[- ])?(?P<num>\d{1,2})/(?P<den>\d{1,2})", text)
+    if fraction:
+        den = int(fraction.group("den"))
+        if not den:
+            return None
+        whole = float(fraction.group("whole").replace(",", "")) if fraction.group("whole") else 0.0
+        return whole + int(fraction.group("num")) / den
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _is_fraction(written: str) -> bool:
+    return "/" in written
+
+
+def _scale(written: str) -> float | None:
+    match = _SCALE_SEARCH.search(written)
+    return _SCALES.get(match.group(0).strip().lower()) if match else None
+
+
+def _approx(match: re.Match) -> str | None:
+    return match.group("approx").lower() if match.group("approx") else None
+
+
+def _is_excluded(text: str, match: re.Match) -> bool:
+    """Times of day, years without a unit, ordinals and references are not figures."""
+    end = match.end()
+    low = match.group("low").strip()
+    if _TIME_AFTER.match(text, end) or _ORDINAL_AFTER.match(text, end):
+        return True
+    if re.fullmatch(r"\d{3,4}", low) and _TIME_AFTER.match(text, match.end("low")):
+        return True
+    if _YEAR.fullmatch(low) and not (match.group("unit") or match.group("lowunit") or re.match(_SIGN, low)):
+        return True
+    return _is_reference(text, match.start("low"))
+
+
+def _is_reference(text: str, start: int) -> bool:
+    """"Chapter 11", "Section 8", "Form 10-K": a number that names, not counts."""
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    return bool(before) and before.group(1).lower() in lexicon.REFERENCE_NOUNS | {"form", "flight", "route", "room", "gate", "no", "number"}
 
 
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return not any(span[0] < e and s < span[1] for s, e in taken)
 
 
-def _noun_phrase(words: str) -> str:
-    kept = []
-    for word in words.split():
-        if word.lower() in _STOP:
-            break
-        kept.append(word)
-    return " ".join(kept)
+# -- what a figure measures ------------------------------------------------------------------
 
 
-def _what(text: str, end: int) -> str:
-    """For an amount: the words after it up to the clause end (e.g. "in revenue")."""
-    tail = re.match(r"[^,.;:]{0,60}", text[end:]).group(0).strip()
-    return " ".join(tail.split()[:6])
+def _measures(text: str, sentences, found: _Found) -> str:
+    """The noun phrase of the figure's clause that says what it measures: the nearest
+    measure noun after it ("4.3 billion dlr offer") or before it ("a stake of 11.1 pct",
+    "prices ranged from 65.75 to 91 dlrs"), with what follows it ("stake in Cyclops Corp");
+    for a count, the thing counted. Empty when the clause names nothing: never a bare unit."""
+    if found.unit == "count":
+        return _counted_noun(re.sub(r"^\S+\s+", "", text[found.start : found.end]))
+    sentences = sentences or ()
+    if not sentences:
+        return ""
+    sentence = sentences[containing(sentences, found.start, found.end)]
+    clauses = clause_spans(text, sentence)
+    clause = clauses[containing(clauses, found.start, found.end)] if clauses else sentence
+    after = list(re.finditer(r"[A-Za-z][\w'-]*", text[found.end : clause.end]))[:4]
+    before = list(re.finditer(r"[A-Za-z][\w'-]*", text[clause.start : found.start]))[-6:]
+    for word in after:
+        if word.group(0).lower() in MEASURE_NOUNS and word.group(0).lower() not in _SHARE_WORDS:
+            return _with_object(text, found.end + word.start(), found.end + word.end(), clause.end)
+    for word in reversed(before):
+        if word.group(0).lower() in MEASURE_NOUNS:
+            return _with_object(text, clause.start + word.start(), clause.start + word.end(), clause.end, skip=(found.start, found.end))
+    if found.unit == "shares":
+        return "shares"
+    return ""
 
 
-def _phrase(text: str, start: int, end: int) -> str:
-    return text[start:end]
+def _with_object(text: str, start: int, end: int, limit: int, skip: tuple[int, int] | None = None) -> str:
+    """The noun and the "of/in/for + Name" that follows it: "stake in Cyclops Corp"."""
+    rest = text[end:limit]
+    if skip is not None and skip[0] >= end:
+        rest = text[end : skip[0]] + text[skip[1] : limit]
+    obj = re.match(r"\s+(?:(?:of|in|for|on)\s+)(?:the\s+)?((?:[A-Z][\w.&'-]*)(?:\s+(?:[A-Z][\w.&'-]*|of|and|&))*)", rest)
+    phrase = text[start:end]
+    if obj and obj.group(1):
+        words = obj.group(1).split()
+        while words and words[-1] in ("of", "and", "&"):
+            words.pop()
+        phrase = f"{phrase} {obj.group(0).split()[0]} {' '.join(words)}"
+    return phrase

@@ -84,3 +84,32 @@ def _yaml_escape(match: re.Match) -> str:
 def html_block_text(text: object) -> str:
     """Text inside a raw HTML element such as ``<pre>``: line breaks kept, all else literal."""
     return "\n".join(_references(line.rstrip()) for line in str(text).split("\n"))
+
+
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+_SCALE_WORDS = {1e3: " thousand", 1e6: " million", 1e9: " billion", 1e12: " trillion"}
+
+
+def figure_text(figure) -> str:
+    """A figure as a reader writes it: "about $38-42 million", "11.1%", "437,425 shares",
+    "2" (a count: what is counted is in its measures). Plain text, for ``md`` after."""
+    number = _number(figure.value) + (f"-{_number(figure.high)}" if figure.high is not None else "")
+    scale = _SCALE_WORDS.get(figure.scale, "")
+    unit = figure.unit
+    if unit in _CURRENCY_SIGNS:
+        shown = f"{_CURRENCY_SIGNS[unit]}{number}{scale}"
+    elif unit == "percent":
+        shown = f"{number}%"
+    elif unit == "shares":
+        shown = f"{number}{scale} shares"
+    elif unit in ("count", "other"):
+        shown = f"{number}{scale}" if unit == "count" else figure.text
+    else:
+        shown = f"{number}{scale} {unit}"
+    return f"{figure.approx} {shown}" if figure.approx else shown
+
+
+def _number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")

@@ -42,6 +42,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         json=escape.json_text,
         yaml=escape.yaml_string,
         pre=escape.html_block_text,
+        figure=escape.figure_text,
         bibtex=bibtex,
         csl=csl_json,
     )
