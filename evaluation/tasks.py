@@ -237,3 +237,30 @@ def evaluate_actors(folder: Path, templates_dir: Path = Path("templates")) -> tu
     scores = [Score(f"actors {name.replace('_', ' ')}", float(data[name]), None, target, lower) for name, (target, lower) in ACTOR_TARGETS.items()]
     scores.append(Score(f"actors ids linked ({data['fully_linked']}/{data['multi_article_ids']})", data["fully_linked"] / max(1, data["multi_article_ids"])))
     return tuple(scores)
+
+
+FIGURE_TARGETS = {  # issue 16's targets, measured on held-out sets the same way
+    "precision": (0.95, False),
+    "recall": (0.95, False),
+    "value_acc": (0.97, False),
+    "measures_acc": (0.80, False),
+    "range_error_rate": (0.0, True),
+}
+
+
+def evaluate_figures(folder: Path) -> tuple[Score, ...]:
+    """Key figures of the Reuters stories (``reuters/dev/figures``) by the data's own scorer
+    (``reuters/score_figures.py``), which runs ``briefing analyze --json`` on the seeds."""
+    import shutil
+    import subprocess
+    import sys
+
+    briefing = f"{sys.executable} -m generator.cli"
+    scorer = folder.parent / "score_figures.py"
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(folder / "figures"), str(folder / "seeds"), "--cmd", f"{briefing} analyze"], capture_output=True, text=True, check=True
+    )
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    scores = [Score(f"figures {name.replace('_', ' ')}", float(data[name]), None, target, lower) for name, (target, lower) in FIGURE_TARGETS.items()]
+    scores.append(Score("figures unit acc", float(data["unit_acc"])))
+    return tuple(scores)

@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     render.set_defaults(run=_render)
 
     evaluate = command("evaluate", help="score the analysis on annotated data (../shared/eval)")
-    evaluate.add_argument("task", choices=("summaries", "entities", "timex", "seed", "actors", "all"))
+    evaluate.add_argument("task", choices=("summaries", "entities", "timex", "seed", "actors", "figures", "all"))
     evaluate.add_argument("folder", type=Path, help="the eval folder (for all) or the task's dev folder")
     evaluate.add_argument("--limit", type=int, help="only the first N documents (sorted by name)")
     evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="where the seed articles are (task seed)")
@@ -236,11 +236,12 @@ def _evaluate(args) -> int:
         "timex": lambda folder: evaluate.evaluate_timex(folder, args.limit),
         "seed": lambda folder: evaluate.evaluate_seed(folder, args.seeds),
         "actors": lambda folder: evaluate.evaluate_actors(folder),
+        "figures": lambda folder: evaluate.evaluate_figures(folder),
     }
     chosen = tasks if args.task == "all" else {args.task: tasks[args.task]}
     below = 0
     for name, run in chosen.items():
-        subfolder = {"seed": "seed", "actors": "reuters/dev"}.get(name, f"{name}/dev")
+        subfolder = {"seed": "seed", "actors": "reuters/dev", "figures": "reuters/dev"}.get(name, f"{name}/dev")
         folder = args.folder / subfolder if args.task == "all" else args.folder
         print(f"== {name} ({folder})")
         for score in run(folder):

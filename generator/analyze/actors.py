@@ -467,7 +467,8 @@ type; the type with most votes wins (ties by ``ACTOR_TYPES`` order)."""
 
 _BUSINESS_NOUNS = "shares|stock|board|offer|bid|unit|subsidiary|chairman|president|chief|directors|management|stake|shareholders|merger|takeover|acquisition|earnings|profit|revenue|sales|debt|assets"
 _POSSESSIVE_BUSINESS = re.compile(rf"['’]s (?:{_BUSINESS_NOUNS})\b")
-_SHARES_OF = re.compile(r"(?:shares|stock|stake|holdings?|interest|control) (?:of|in) $")
+_SHARES_OF = re.compile(r"(?:shares|stock|stake|holdings?|interest|control) (?:of|in) $|\b(?:analysts?|economists?|strategists?|traders?|bankers?|brokers?) (?:at|with|from) $")
+"""Before a name: "shares of Acme", "stake in Acme", "analysts at Morgan Stanley": a company."""
 _SAID_IT = re.compile(r" (?:said|says|added|announced|reported) (?:it|its)\b")
 
 

@@ -59,7 +59,7 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _WORD_COUNT = re.compile(r"(?<![\w-])(?P<word>" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})", re.IGNORECASE)
-_NOT_COUNTED = frozenset("of and or in on at to the a an that which who will would was were is are has have had for with by from as than into its their it they said says per more less about over under other times ways days weeks months years hours minutes parts sides".split())
+_NOT_COUNTED = frozenset("of and or in on at to the a an that which who will would was were is are has have had for with by from as than into its their it they said says per more less about over under other times ways days weeks months years hours minutes parts sides including such".split())
 _TIME_AFTER = re.compile(r"\s?(?:gmt|est|edt|bst|utc|a\.m\.|p\.m\.|am|pm|hours|hrs)\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -69,11 +69,14 @@ MEASURE_NOUNS = frozenset(
     loans dividend dividends cost costs deal acquisition purchase sale payment payments fee fees capital assets rate rates
     margin premium cash fund funds investment investments interest tax taxes spending budget output production exports
     imports deficit surplus jobs employees workers stores plants factories units vehicles cars deliveries customers users
-    shares stock holding holdings financing credit bonds notes warrants valuation turnover orders contract contracts
-    buyback reserves fine damages salary bonus subsidy subsidies tariff tariffs capacity market growth increase rise drop
-    decline fall gain cut""".split()
+    stock holding holdings financing credit bonds notes warrants valuation turnover orders contract contracts option
+    options tender condition minimum breakup termination proceeds charge charges writedown reserves assets liabilities
+    buyback fine damages salary bonus subsidy subsidies tariff tariffs capacity market growth increase rise drop
+    decline fall gain cut
+    offered offering offers bidding sold selling paid paying priced valued raised raising bought buying acquire acquired
+    traded closed""".split()
 )
-"""Nouns that say what an amount measures; the nearest one in the figure's clause names it."""
+"""Nouns (and the verbs of a deal) that say what an amount measures; the nearest names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,8 @@ def extract_figures(document: Document, dates: Dates) -> tuple[Figure, ...]:
         taken = [(d.start, d.end) for d in dates[passage.id]]
         for found in _amounts_in(text, taken) + _counts_in(text, taken):
             measures = _measures(text, passage.sentences, found)
-            key = (passage.id, found.value, found.high, found.unit, found.scale, measures.split(" ")[0].lower() if measures else "")
+            where = "" if found.unit == "count" else passage.id  # a count said again is the same count
+            key = (where, found.value, found.high, found.unit, found.scale, measures.split(" ")[-1].lower() if measures else "")
             if key in seen:
                 continue
             seen.add(key)
@@ -171,11 +175,12 @@ def _counts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     for match in pattern.finditer(text):
         noun = _counted_noun(match.group("noun"))
         number = match.group("num")
-        if not noun or _YEAR.fullmatch(number) or not _free((match.start(), match.start("noun") + len(noun)), taken):
-            continue
+        shares = any(w.lower() in _SHARE_WORDS for w in noun.split())
+        if not noun or not (noun[:1].islower() or shares) or _YEAR.fullmatch(number) or not _free((match.start(), match.start("noun") + len(noun)), taken):
+            continue  # counted things are common nouns: not "1600 GMT", not "1987 Acme"
         if noun.split()[0].lower() in {w.lower() for w in (*_CURRENCY_WORDS, *_PERCENT_WORDS, *_OTHER_UNITS)} or _is_reference(text, match.start()):
             continue
-        value = _WORD_NUMBERS.get(number.lower()) or _parse(number)
+        value = float(_WORD_NUMBERS.get(number.lower()) or _parse(number) or 0) or None
         if value is None or value == 1:
             continue
         end = match.start("noun") + len(noun)
@@ -270,29 +275,46 @@ def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def _measures(text: str, sentences, found: _Found) -> str:
-    """The noun phrase of the figure's clause that says what it measures: the nearest
-    measure noun after it ("4.3 billion dlr offer") or before it ("a stake of 11.1 pct",
-    "prices ranged from 65.75 to 91 dlrs"), with what follows it ("stake in Cyclops Corp");
-    for a count, the thing counted. Empty when the clause names nothing: never a bare unit."""
+    """The noun phrase of the figure's sentence that says what it measures: the measure noun
+    nearest to it, in words, a clause boundary counting as two more ("a 4.3 billion dlr
+    offer", "a stake of 11.1 pct", "prices ranged from 65.75 to 91 dlrs"), with what follows
+    it ("stake in Cyclops Corp"); for a count, the thing counted. Empty when the sentence
+    names nothing: never a bare unit."""
     if found.unit == "count":
         return _counted_noun(re.sub(r"^\S+\s+", "", text[found.start : found.end]))
-    sentences = sentences or ()
     if not sentences:
         return ""
+    attributive = _attributive_noun(text, found)
+    if attributive:
+        return attributive
     sentence = sentences[containing(sentences, found.start, found.end)]
-    clauses = clause_spans(text, sentence)
-    clause = clauses[containing(clauses, found.start, found.end)] if clauses else sentence
-    after = list(re.finditer(r"[A-Za-z][\w'-]*", text[found.end : clause.end]))[:4]
-    before = list(re.finditer(r"[A-Za-z][\w'-]*", text[clause.start : found.start]))[-6:]
-    for word in after:
-        if word.group(0).lower() in MEASURE_NOUNS and word.group(0).lower() not in _SHARE_WORDS:
-            return _with_object(text, found.end + word.start(), found.end + word.end(), clause.end)
-    for word in reversed(before):
-        if word.group(0).lower() in MEASURE_NOUNS:
-            return _with_object(text, clause.start + word.start(), clause.start + word.end(), clause.end, skip=(found.start, found.end))
-    if found.unit == "shares":
-        return "shares"
-    return ""
+    best = None
+    for word in re.finditer(r"[A-Za-z][\w'-]*", text[sentence.start : sentence.end]):
+        start, end = sentence.start + word.start(), sentence.start + word.end()
+        lower = word.group(0).lower()
+        if lower not in MEASURE_NOUNS or found.start <= start < found.end or lower in _SHARE_WORDS:
+            continue
+        between = text[end : found.start] if end <= found.start else text[found.end : start]
+        # words between, names not counted ("offer for Dome Petroleum Ltd (DMP) to"), a comma or semicolon as two
+        distance = sum(1 for w in between.split() if not w[:1].isupper() and w[:1] != "(") + 2 * len(re.findall(r"[,;:]", between))
+        if end > found.start:
+            distance -= 0.5  # "a 4.3 billion dlr offer": the noun after the amount names it
+        if best is None or distance < best[0]:
+            best = (distance, start, end)
+    if best is None or best[0] > 8:
+        return "shares" if found.unit == "shares" else ""
+    return _with_object(text, best[1], best[2], sentence.end, skip=(found.start, found.end))
+
+
+def _attributive_noun(text: str, found: _Found) -> str:
+    """"a $120 million plant", "its 4.3 billion dlr offer": after an article or a
+    possessive, the noun the amount qualifies."""
+    if not re.search(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", text[max(0, found.start - 8) : found.start], re.IGNORECASE):
+        return ""
+    noun = re.match(r"\s+([a-z][\w-]+)", text[found.end : found.end + 30])
+    if noun is None or lexicon.is_function_word(noun.group(1)) or noun.group(1).endswith("ly"):
+        return ""
+    return _with_object(text, found.end + noun.start(1), found.end + noun.end(1), len(text))
 
 
 def _with_object(text: str, start: int, end: int, limit: int, skip: tuple[int, int] | None = None) -> str:
@@ -300,11 +322,14 @@ def _with_object(text: str, start: int, end: int, limit: int, skip: tuple[int, i
     rest = text[end:limit]
     if skip is not None and skip[0] >= end:
         rest = text[end : skip[0]] + text[skip[1] : limit]
-    obj = re.match(r"\s+(?:(?:of|in|for|on)\s+)(?:the\s+)?((?:[A-Z][\w.&'-]*)(?:\s+(?:[A-Z][\w.&'-]*|of|and|&))*)", rest)
+    obj = re.match(r"\s+(?:(?:of|in|for|on|by|from)\s+)(?:the\s+)?((?:[A-Z][\w.&'-]*)(?:\s+(?:[A-Z][\w.&'-]*|of|and|&))*)", rest)
     phrase = text[start:end]
+    owner = re.search(r"((?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$", text[max(0, start - 60) : start])
+    if owner:
+        phrase = f"{owner.group(1)} {phrase}"  # "Amoco's bid", "TransCanada's raised offer"
     if obj and obj.group(1):
         words = obj.group(1).split()
         while words and words[-1] in ("of", "and", "&"):
             words.pop()
         phrase = f"{phrase} {obj.group(0).split()[0]} {' '.join(words)}"
-    return phrase
+    return phrase.rstrip(".")

@@ -102,8 +102,10 @@ def figure_text(figure) -> str:
         shown = f"{number}%"
     elif unit == "shares":
         shown = f"{number}{scale} shares"
-    elif unit in ("count", "other"):
-        shown = f"{number}{scale}" if unit == "count" else figure.text
+    elif unit == "count":
+        shown = figure.text.split()[0]  # "two", "1,200": as written; what is counted is beside it
+    elif unit == "other":
+        shown = figure.text
     else:
         shown = f"{number}{scale} {unit}"
     return f"{figure.approx} {shown}" if figure.approx else shown
