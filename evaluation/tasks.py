@@ -18,7 +18,7 @@ from generator.analyze.briefing import analyze
 from generator.analyze.document import Document
 from generator.analyze.summary import summarize
 from generator.analyze.text import sentence_spans
-from generator.analyze.timeline import build_timeline, find_document_dates
+from generator.analyze.timeline import find_document_dates
 from generator.model import Article
 from generator.read.seeds import read_seed
 
@@ -145,7 +145,7 @@ def evaluate_timex(folder: Path, limit: int | None = None) -> tuple[Score, ...]:
         article = read_seed(path)
         index = {p.id: i for i, p in enumerate(article.paragraphs)}
         gold = [t for t in gold_docs[path.stem]["timexes"] if t["type"] == "DATE" and CALENDAR_VALUE.fullmatch(t["value"])]
-        pred = [(index[e.paragraph], e.start, e.end, e.date) for e in _timeline(article) if e.paragraph is not None]
+        pred = [(index[pid], d.start, d.end, d.value) for pid, found in _dates(article).items() for d in found]
         n_pred += len(pred)
         n_gold += len(gold)
         for p in pred:
@@ -198,9 +198,10 @@ def evaluate_seed(folder: Path, seeds_dir: Path) -> tuple[Score, ...]:
     return tuple(scores)
 
 
-def _timeline(article: Article):
-    document = Document.of(article)
-    return build_timeline(document, find_document_dates(document))
+def _dates(article: Article):
+    """Every date expression the analysis detects (the timeline then leaves out those that
+    restate the publication or sit in a quotation; TimeBank counts them all)."""
+    return find_document_dates(Document.of(article))
 
 
 # -- actors on Reuters wire stories ------------------------------------------------------------

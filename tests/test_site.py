@@ -79,7 +79,7 @@ def test_actor_links_open_actor_pages(seed_site):
 def test_timeline_entries_link_to_paragraphs(seed_site):
     page = parse(seed_site / "timeline" / "index.html")
     text = " ".join(page.text)
-    for value in ("2019", "2021", "2023-H2", "2025-11-20"):
+    for value in ("2019", "2021", "late 2023", "20 Nov 2025"):  # dates as a reader writes them
         assert value in text
     assert f"../briefings/{SEED_SLUG}/#p4" in page.links
 

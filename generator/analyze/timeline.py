@@ -213,10 +213,15 @@ def _is_future(match: re.Match[str]) -> bool:
     return _FUTURE.search(text[start:end]) is not None
 
 
+_DEFERRED_BEFORE = re.compile(r"\b(?:until|till|postponed to|delayed to|deferred to|adjourned to|moved to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
+
+
 def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     target = lexicon.WEEKDAYS.index(match.group("weekday").lower())
     rel = (match.group("rel") or "").lower()
-    if not rel and _is_future(match):
+    if not rel and _DEFERRED_BEFORE.search(match.string[max(0, match.start() - 20) : match.start()]) and not _is_past_deadline(match):
+        delta = (target - anchor.weekday()) % 7 or 7  # "postponed until Tuesday": a day to come
+    elif not rel and _is_future(match):
         delta = (target - anchor.weekday()) % 7
     elif rel == "next":
         delta = (target - anchor.weekday()) % 7 or 7
@@ -225,6 +230,30 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     else:
         delta = -((anchor.weekday() - target) % 7)
     return _Value((anchor + dt.timedelta(days=delta)).isoformat(), "day")
+
+
+def _is_past_deadline(match: re.Match[str]) -> bool:
+    """"had been due by Friday", "was closed from Monday": the clause looks back."""
+    start = max(match.string.rfind(".", 0, match.start()), match.start() - 60) + 1
+    return re.search(r"\b(?:had|ended|closed|expired)\b", match.string[start : match.start()]) is not None and not _is_future(match)
+
+
+_DAY_WORDS = {w: i for i, w in enumerate(
+    "zero first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+)} | {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_DAY_WORD = r"(?P<dayword>" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + r")"
+
+
+def _month_dayword(match: re.Match[str], anchor: dt.date) -> _Value | None:
+    """"May four", "March twelfth": a day written in words."""
+    day = _DAY_WORDS[match.group("dayword").lower()]
+    if not day:
+        return None
+    try:
+        year = _closest_year(_month(match), day, anchor, _is_future(match))
+        return _Value(dt.date(year, _month(match), day).isoformat(), "day")
+    except ValueError:
+        return None
 
 
 def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
@@ -248,6 +277,7 @@ RULES = (
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022"),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter"),
     _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd"),
+    _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth"),
     _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March"),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{m.group('year')}-{_month(m):02d}", "month"), "March 2024"),
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year"),
@@ -295,7 +325,39 @@ def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
             value = _normalize(rule, match, anchor)
             if value is not None:
                 found.append(DateMention(start, end, value.date, value.precision))
-    return tuple(sorted(found, key=lambda f: f.start))
+    return _reconciled(text, anchor, sorted(found, key=lambda f: f.start))
+
+
+def _reconciled(text: str, anchor: dt.date, found: list[DateMention]) -> tuple[DateMention, ...]:
+    """A weekday beside an explicit date is that date ("Tuesday, Nov. 3": the year whose
+    Nov. 3 is a Tuesday)."""
+    result: list[DateMention] = []
+    skip = set()
+    for i, mention in enumerate(found):
+        if i in skip:
+            continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        if mention.precision == "day" and following is not None and following.precision == "day" and re.fullmatch(r",?\s*", text[mention.end : following.start]):
+            weekday = text[mention.start : mention.end].lower()
+            if weekday in lexicon.WEEKDAYS:
+                date = _on_weekday(following, lexicon.WEEKDAYS.index(weekday), anchor)
+                result += [DateMention(mention.start, mention.end, date.value, "day"), date]
+                skip.add(i + 1)
+                continue
+        result.append(mention)
+    return tuple(result)
+
+
+def _on_weekday(mention: DateMention, weekday: int, anchor: dt.date) -> DateMention:
+    day = dt.date.fromisoformat(mention.value)
+    for year in (day.year, anchor.year, anchor.year + 1, anchor.year - 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            return DateMention(mention.start - 0, mention.end, candidate.isoformat(), "day")
+    return mention
 
 
 _VALUE_RE = re.compile(r"\d{4}(?:-(?:Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI|\d\d(?:-\d\d)?))?")
@@ -355,6 +417,8 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
     events = [Event(article.date.isoformat(), "day", article.date.isoformat(), "Article published", None)]
     for passage in document.body:
         for found in dates[passage.id]:
+            if document.in_dateline(passage.id, found.start) or _is_quoted_deictic(passage.text, found) or _is_fiscal_quarter(passage.text, found):
+                continue  # the dateline restates the publication; "yesterday was crazy" is a quote, not an event
             events.append(
                 Event(
                     date=found.value,
@@ -368,6 +432,19 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
             )
     order = {p.id: i for i, p in enumerate(article.paragraphs)}
     return tuple(sorted(events, key=lambda e: (sort_key(e.date), e.paragraph is not None, order.get(e.paragraph or "", -1), e.start or 0)))
+
+
+def _is_fiscal_quarter(text: str, found: DateMention) -> bool:
+    """"the third quarter ended February 28": a fiscal quarter, dated by its end day (its own
+    entry), not shown as a calendar quarter."""
+    return found.precision == "quarter" and re.match(r"\s+(?:ended|ending|to|through)\s+\w", text[found.end :]) is not None
+
+
+def _is_quoted_deictic(text: str, found: DateMention) -> bool:
+    if text[found.start : found.end].lower() not in ("yesterday", "today", "tomorrow"):
+        return False
+    before = text[: found.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _event_clause(text: str, sentences: tuple[Span, ...], found: DateMention) -> str:

@@ -115,3 +115,34 @@ def _number(value: float) -> str:
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
+def date_text(event) -> str:
+    """A timeline date as a reader writes it: "20 Nov 2025", "November 2025", "Q3 2024",
+    "late 2023", "summer 2024", "the 1990s" (the ISO value stays in the data). Plain text."""
+    value, precision = event.date, event.precision
+    year = value[:4]
+    rest = value[5:]
+    if precision == "day" and len(value) == 10:
+        return f"{int(value[8:])} {_MONTH_NAMES[int(value[5:7]) - 1][:3]} {year}"
+    if precision == "month" and len(value) == 7:
+        return f"{_MONTH_NAMES[int(rest) - 1]} {year}"
+    if precision == "quarter":
+        return f"{rest} {year}"
+    if precision == "half":
+        return f"{'first' if rest == 'H1' else 'second'} half of {year}"
+    if precision in ("early-year", "late-year"):
+        return f"{precision.split('-')[0]} {year}"
+    if precision == "mid-year":
+        return f"mid-{year}"
+    if precision == "week":
+        return f"week {int(rest[1:])} of {year}"
+    if precision == "season":
+        return f"{_SEASON_NAMES.get(rest, rest)} {year}"
+    if precision == "decade":
+        return f"the {value}0s"
+    return value

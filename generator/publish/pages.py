@@ -43,6 +43,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         yaml=escape.yaml_string,
         pre=escape.html_block_text,
         figure=escape.figure_text,
+        when=escape.date_text,
         bibtex=bibtex,
         csl=csl_json,
     )

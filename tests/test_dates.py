@@ -1,0 +1,59 @@
+"""Dates an analyst can quote: one named case per class of error seen on held-out wire news."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.analyze.document import Document
+from generator.analyze.timeline import build_timeline, find_dates, find_document_dates
+from generator.model import Article, Event, Paragraph
+from generator.publish.escape import date_text
+
+TUESDAY = dt.date(2025, 6, 3)
+
+
+def values(text: str, anchor: dt.date = TUESDAY) -> list[tuple[str, str]]:
+    return [(text[f.start : f.end], f.value) for f in find_dates(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The tender will start Wednesday and close by Friday.", [("Wednesday", "2025-06-04"), ("Friday", "2025-06-06")]),
+        ("The vote was postponed until Tuesday.", [("Tuesday", "2025-06-10")]),
+        ("Acme said on Monday it would buy Beta.", [("Monday", "2025-06-02")]),
+        ("The meeting is on Tuesday, Nov. 3, in Paris.", [("Tuesday", "2026-11-03"), ("Nov. 3", "2026-11-03")]),
+        ("The vote was postponed until May four.", [("May four", "2025-05-04")]),
+    ],
+)
+def test_direction_and_explicit_dates(text, expected):
+    assert values(text) == expected
+
+
+def timeline_of(*paragraphs: str):
+    article = Article(Path("s.txt"), "T", TUESDAY, tuple(Paragraph(f"p{i}", "body", t, i) for i, t in enumerate(paragraphs, 1)))
+    document = Document.of(article)
+    return [(e.text, e.date) for e in build_timeline(document, find_document_dates(document)) if e.paragraph]
+
+
+def test_the_dateline_and_quoted_yesterday_are_not_events_but_are_detected():
+    text = 'NEW YORK, June 3 - Acme said "yesterday was crazy" and it will vote on Friday.'
+    assert timeline_of(text) == [("Friday", "2025-06-06")]
+    assert [v for _, v in values(text)] == ["2025-06-03", "2025-06-02", "2025-06-06"]
+
+
+def test_a_fiscal_quarter_is_dated_by_its_end_not_shown_as_a_calendar_quarter():
+    assert timeline_of("Profit for the third quarter ended February 28 rose.") == [("February 28", "2025-02-28")]
+
+
+@pytest.mark.parametrize(
+    "value, precision, shown",
+    [
+        ("2025-11-20", "day", "20 Nov 2025"), ("2025-11", "month", "November 2025"), ("2023-H2", "late-year", "late 2023"),
+        ("2024-Q3", "quarter", "Q3 2024"), ("2024-H1", "half", "first half of 2024"), ("2024-W07", "week", "week 7 of 2024"),
+        ("2024-SU", "season", "summer 2024"), ("199", "decade", "the 1990s"), ("2019", "year", "2019"), ("2023", "mid-year", "mid-2023"),
+    ],
+)
+def test_dates_are_shown_as_a_reader_writes_them(value, precision, shown):
+    assert date_text(Event(value, precision, value, "x", "p1")) == shown
