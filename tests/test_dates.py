@@ -57,3 +57,12 @@ def test_a_fiscal_quarter_is_dated_by_its_end_not_shown_as_a_calendar_quarter():
 )
 def test_dates_are_shown_as_a_reader_writes_them(value, precision, shown):
     assert date_text(Event(value, precision, value, "x", "p1")) == shown
+
+
+def test_a_summary_point_keeps_its_attribution():
+    from generator.analyze.summary import summarize
+
+    text = "The offer of 42 dlrs a share will not be enough to buy the company, analysts said."
+    article = Article(Path("s.txt"), "T", TUESDAY, (Paragraph("p1", "body", text, 1),))
+    points = summarize(Document.of(article), ())
+    assert points[0].text == text

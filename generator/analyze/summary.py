@@ -98,14 +98,10 @@ def _sentences(document: Document) -> list[tuple[str, str, int]]:
 
 
 _LEADING_NOISE = re.compile(r"^(?:scroll down for (?:video|more)|click here[^.]*?(?=[A-Z])|watch the video)\W*\s*", re.IGNORECASE)
-_TRAILING_ATTRIBUTION = re.compile(
-    r",\s+(?:(?:police|officials|authorities|experts|sources|analysts|the report|the study)|(?:[A-Z][\w.'’-]*\s?){1,4}|(?:he|she|they)|(?:an?|the)\s[\w\s-]{1,40}?)\s(?:said|says|added|told [^,.]{1,40}|reported)\.?[”’\"']?$"
-    r"|,\s+according to [^,]{1,60}\.$"
-)
-
-
 def trim(sentence: str) -> tuple[str, int]:
-    """A clean trim: without a leading "Scroll down for video" or a trailing ", police said".
+    """Without a leading "Scroll down for video". The attribution stays: "..., analysts
+    said" is what makes a claim an opinion, and a summary point that drops it states what
+    the article does not.
 
     Returns the trimmed text (a contiguous part of the sentence) and its offset in it.
     """
@@ -113,11 +109,7 @@ def trim(sentence: str) -> tuple[str, int]:
     noise = _LEADING_NOISE.match(sentence)
     if noise and noise.end() < len(sentence):
         offset = noise.end()
-    text = sentence[offset:]
-    attribution = _TRAILING_ATTRIBUTION.search(text)
-    if attribution and len(words(text[: attribution.start()])) >= 8 and not re.search(r"[‘“\"']", text[: attribution.start()]):
-        text = text[: attribution.start()]
-    return text, offset
+    return sentence[offset:], offset
 
 
 def _content(text: str) -> frozenset[str]:
