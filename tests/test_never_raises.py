@@ -63,6 +63,9 @@ FRAGMENTS = [
     "NEW YORK (Reuters) -", "Trans-Global Airways Inc (TGA)", "(TGA.N)", "<TGA>", "Dr.", "Mr", "J. R. R.", "Inc.",
     "3Q25", "1H", "FY2024", "10-Q", "8-K", "3-for-1", "1/2", "up 1/8", "-5", "+7", "May four", "7E7", "iPhone 15",
     "St. Louis, Mo.", "J.P. Acme Group Inc (ACM)", "Hale, Dorr and Marsh Securities", "CES 2026", "early-1990s",
+    "RENA.PA", "(DMP.MO)", "between", "to", "3/4 to 33-1/2", "Canadian dlrs", "mln", "bln", "cents", "pct", "May four",
+    "until Tuesday", "Tuesday, Nov. 3", "ended February 28", "General Dynamics", "Smith and Jones Ltd", "Harper and Row",
+    "Audio/Video", "Dixon-Cyclop", "Chicago-based", "analysts at", "said it", "'s shares", "Inc.", "L.P.", "des", "of",
     "Jane Roe of Acme Securities", "chief executive Jane Roe", "German carmaker BMW", "reports Caixin", "according to",
     # punctuation and structure: quotes, brackets, tables, lists
     '"', "'", "“", "”", "(", ")", "[", "]", "{", "}", "|", "---", "...", "…", ";", ":", "-", "--", "—", ",", ".", "!", "?",
