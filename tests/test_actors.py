@@ -200,3 +200,23 @@ def test_explain_actor_gives_the_evidence_of_each_merge(tmp_path):
 def test_the_dateline_is_metadata_of_the_briefing():
     briefings, _ = analyze_all((article("NEW YORK, March 3 - Acme Corp said it agreed."),))
     assert briefings[0].dateline == "NEW YORK"
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Dana Quinn, an analyst at Acme Securities, said the bid was low.", "Dana Quinn", "analyst at Acme Securities"),
+        ("Swiss cement firm Holcim agreed to buy the group.", "Holcim", "Swiss cement firm"),
+        ("Chief executive Maria Lopez said the plant would open.", "Maria Lopez", "Chief executive"),
+        ("The deal was backed by Peter Tom, who will remain as chief executive.", "Peter Tom", "who will remain as chief executive"),
+    ],
+)
+def test_a_role_is_what_the_article_says_the_actor_is_in_few_words(text, name, role):
+    actor = actors_of(text)[name]
+    assert actor.role == role and actor.role in text
+
+
+def test_a_role_without_a_description_is_at_most_eight_words_of_the_article():
+    text = "Acme Corp said on Tuesday that it would build a large new plant in the north of the country next year."
+    actor = actors_of(text)["Acme Corp"]
+    assert len(actor.role.replace("…", "").split()) <= 8 and actor.role.strip("… ") in text

@@ -28,7 +28,7 @@ _AND_FORMS = frozenset("co company cos sons partners associates".split())
 _SUFFIXED = re.compile(r"\b([A-Z][\w'’-]+) (?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b")
 _OPENING_QUOTES = "“\"‘'«"
 _CLOSING_QUOTES = "”\"’'»"
-_ROLE_MAX_WORDS = 30
+_ROLE_MAX_WORDS = 8
 
 _DEFAULT_TYPE = "other"
 
@@ -741,9 +741,81 @@ def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Me
     return score
 
 
+_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:(?:[a-z][\w'’-]*|[A-Z][\w.'’&-]*)\s+){0,8}?[a-z][\w'’-]+(?:\s+(?:of|at|for|in|with)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}){0,2})\s*(?:,|\.|;|$)"
+)
+"""After a name: ", an analyst at Acme Securities,", ", the company's lawyer,"."""
+_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?P<role>(?:[\w'’-]+\s+){0,7}[\w'’-]+)\s*(?:,|\.|;|$)")
+"""After a name: ", which makes jet engines,", ", who founded the firm,"."""
+_DESCRIPTOR_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(?P<role>(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s+$")
+"""Before a name: "chief executive Jane Roe", "German carmaker BMW", "Russian oil giant Yukos"."""
+_ROLE_WORDS_MAX = 12
+_WEAK_ROLE_WORDS = frozenset("said says told added and or but of the a an to in on at for by with from as that which who its their his her it is was were has have had will would also".split())
+
+
 def _role(document: Document, mentions: tuple[Mention, ...]) -> tuple[str, str]:
-    """The clause of the first body mention, as written."""
-    mention = next((m for m in mentions if m.paragraph.startswith("p")), mentions[0])
+    """What the actor is or does in the story, in at most 12 words of the article's own:
+    an apposition (", an analyst at Acme Securities,"), a descriptor or title before the
+    name ("German carmaker", "chief executive"), a relative clause (", which makes jet
+    engines,"); else the words around its first mention, cut to 12. Always a contiguous
+    part of the cited paragraph."""
+    body = [m for m in mentions if m.paragraph.startswith("p")] or list(mentions)
+    for mention in body:
+        text = document.passage(mention.paragraph).text
+        found = _described(text, mention)
+        if found:
+            return found, mention.paragraph
+    return _context_role(document, body[0]), body[0].paragraph
+
+
+def _described(text: str, mention: Mention) -> str | None:
+    after = text[mention.end : mention.end + 160]
+    for pattern in (_APPOSITION, _RELATIVE):
+        match = pattern.match(after)
+        if match and _is_role_phrase(match.group("role")):
+            return match.group("role")
+    before = _DESCRIPTOR_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
+    if before and _is_role_phrase(before.group("role")) and _is_role_noun(before.group("role").split()[-1]):
+        words = before.group("role").split()
+        while words and (
+            words[0].lower() in _WEAK_ROLE_WORDS
+            or (
+                words[0][:1].isupper()
+                and not is_nationality(words[0])
+                and not lexicon.is_place(words[0])
+                and not _DESCRIPTOR.search(words[0])
+                and words[0].lower() not in lexicon.PERSON_TITLES
+            )
+        ):
+            words.pop(0)  # "said chief executive" -> "chief executive"; keep "German carmaker", "UK-based firm"
+        if words and len(words) <= 5 and words[-1].lower() not in _WEAK_ROLE_WORDS and not re.fullmatch(r"\d.*", words[-1]):
+            return " ".join(words)
+    return None
+
+
+_ROLE_NOUNS = frozenset(
+    """firm company group carmaker automaker maker giant bank lender insurer retailer airline carrier operator producer
+    manufacturer supplier developer brand unit subsidiary rival partner regulator watchdog agency ministry government
+    court union fund investor chief executive president chairman chairwoman director minister secretary spokesman
+    spokeswoman analyst economist lawyer founder owner boss head leader official officer manager trader broker banker
+    player coach striker captain champion star singer actor author editor reporter newspaper broadcaster exchange
+    conglomerate startup venture alliance network chain store""".split()
+)
+"""Head nouns of a role written before a name ("German carmaker BMW", "chief executive Jane Roe")."""
+
+
+def _is_role_noun(word: str) -> bool:
+    lower = word.lower()
+    return lower in _ROLE_NOUNS or lower in lexicon.PERSON_TITLES or (len(lower) > 4 and lower.endswith(("er", "or", "ist")) and not lower.endswith(("ever", "other", "over", "under", "after")))
+
+
+def _is_role_phrase(phrase: str) -> bool:
+    words = phrase.split()
+    return 1 <= len(words) <= _ROLE_WORDS_MAX and words[-1].lower() not in _WEAK_ROLE_WORDS and not any(w[:1].isdigit() for w in words[:1])
+
+
+def _context_role(document: Document, mention: Mention) -> str:
+    """The words of the first mention's clause, at most 12, as written."""
     passage = document.passage(mention.paragraph)
     text = passage.text
     sentences = passage.sentences or (Span(0, len(text)),)
@@ -756,7 +828,7 @@ def _role(document: Document, mentions: tuple[Mention, ...]) -> tuple[str, str]:
             start = clauses[index - 1].start
         if index + 1 < len(clauses):
             end = clauses[index + 1].end
-    return _clip_words(strip_sentence_end(text[start:end]), text, mention), mention.paragraph
+    return _clip_words(strip_sentence_end(text[start:end]), text, mention)
 
 
 def _clip_words(phrase: str, text: str, mention: Mention) -> str:
@@ -765,6 +837,6 @@ def _clip_words(phrase: str, text: str, mention: Mention) -> str:
         return phrase
     name = text[mention.start : mention.end]
     position = next((i for i, w in enumerate(words) if name.split()[0] in w), 0)
-    first = max(0, min(position - 10, len(words) - _ROLE_MAX_WORDS))
+    first = max(0, min(position - 4, len(words) - _ROLE_MAX_WORDS))
     clipped = " ".join(words[first : first + _ROLE_MAX_WORDS])
     return ("… " if first else "") + clipped + (" …" if first + _ROLE_MAX_WORDS < len(words) else "")
