@@ -305,10 +305,24 @@ def _suffixed_elsewhere(word: str, left: str, context: _DocumentContext) -> bool
     ("Renault and Chrysler" beside "Chrysler Corp"; not "Smith and Jones Ltd" alone)?"""
     if word not in context.suffixed:
         return False
-    legal = r"(?: [A-Z][\w'’-]+)* (?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b"
-    everywhere = len(re.findall(rf"(?<!\w){re.escape(word)}{legal}", context.text))
-    here = len(re.findall(rf"(?<!\w){re.escape(left)} and {re.escape(word)}{legal}", context.text))
+    everywhere = sum(1 for at in _occurrences(context.text, word) if _LEGAL_AFTER.match(context.text, at + len(word)))
+    phrase = f"{left} and {word}"
+    here = sum(1 for at in _occurrences(context.text, phrase) if _LEGAL_AFTER.match(context.text, at + len(phrase)))
     return everywhere > here
+
+
+_LEGAL_AFTER = re.compile(r"(?: [A-Z][\w'’-]+)* (?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b")
+
+
+def _occurrences(text: str, phrase: str) -> list[int]:
+    """Where ``phrase`` stands as whole words in ``text`` (str.find: no regex to compile)."""
+    found, at = [], text.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        if (at == 0 or not text[at - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            found.append(at)
+        at = text.find(phrase, at + 1)
+    return found
 
 
 def _joins_and(text: str, tokens, run: list[int], j: int, context: _DocumentContext) -> bool:
@@ -333,8 +347,8 @@ def _joins_and(text: str, tokens, run: list[int], j: int, context: _DocumentCont
         k += 1
     last = text[slice(*tokens[k])].lower().rstrip(".")
     x = " ".join(left)
-    together = len(re.findall(rf"(?<!\w){re.escape(x)} and {re.escape(_bare(after))}(?!\w)", context.text))
-    alone = len(re.findall(rf"(?<!\w){re.escape(x)}(?!\w)", context.text)) - together
+    together = len(_occurrences(context.text, f"{x} and {_bare(after)}"))
+    alone = len(_occurrences(context.text, x)) - together
     if together >= 2:
         return True  # the same "X and Y" again and again: one name
     # once: a name only if it ends as one and X is never named alone ("GAC and Dongfeng Motor Group" is two)
@@ -396,7 +410,10 @@ def _is_compound_of_names(word: str, context: _DocumentContext) -> bool:
     parts = word.split("-")
     if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
         return False
-    return re.search(rf"(?<![\w-]){re.escape(parts[1])}(?![\w-])", context.text) is not None
+    return any(
+        (at == 0 or context.text[at - 1] != "-") and context.text[at + len(parts[1]) : at + len(parts[1]) + 1] != "-"
+        for at in _occurrences(context.text, parts[1])
+    )
 
 
 def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _DocumentContext, dotted: bool = False) -> bool:
@@ -736,7 +753,7 @@ def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Me
         score += 1.0 if mention.paragraph.startswith("p") else 0.5
         if body_ids and mention.paragraph == body_ids[0]:
             score += 1.0
-    if any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", article.title) for f in forms):
+    if any(_occurrences(article.title, f) for f in forms):
         score += 2.0
     return score
 

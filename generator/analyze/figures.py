@@ -168,11 +168,13 @@ def _bare_units(found: list[_Found]) -> list[_Found]:
     return [f if f.unit != "bare" else _Found(f.start, f.end, f.value, f.high, unit, f.scale, f.approx) for f in found]
 
 
+_COUNTED = re.compile(rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM}|" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})", re.IGNORECASE)
+
+
 def _counts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     """Counted things: "two joint ventures", "1,200 workers", "five partner carmakers"."""
     found = []
-    pattern = re.compile(rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM}|" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})", re.IGNORECASE)
-    for match in pattern.finditer(text):
+    for match in _COUNTED.finditer(text):
         noun = _counted_noun(match.group("noun"))
         number = match.group("num")
         shares = any(w.lower() in _SHARE_WORDS for w in noun.split())
