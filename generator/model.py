@@ -201,6 +201,23 @@ class SummaryPoint:
     paragraph: str
 
 
+RELATION_TYPES = ("partner", "acquire", "invest", "own", "lead", "member", "supply", "compete", "oppose", "support", "launch", "locate")
+"""What one actor does to another (subject -> object); partner and compete are symmetric."""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """Who does what to whom, as the article states it."""
+
+    subject: str
+    type: str
+    """One of ``RELATION_TYPES``."""
+    object: str
+    paragraph: str
+    text: str
+    """The words of the paragraph that state it, from the first actor to the second."""
+
+
 @dataclass(frozen=True, slots=True)
 class SecondarySource:
     name: str
@@ -224,6 +241,8 @@ class Briefing:
     notes: str | None = None
     dateline: str | None = None
     """Where the story was filed, from its dateline ("NEW YORK", "ORLANDO, Fla."): metadata, not an actor."""
+    relations: tuple[Relation, ...] = ()
+    """Who does what to whom between the actors, each citing its paragraph."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,3 +220,38 @@ def test_a_role_without_a_description_is_at_most_eight_words_of_the_article():
     text = "Acme Corp said on Tuesday that it would build a large new plant in the north of the country next year."
     actor = actors_of(text)["Acme Corp"]
     assert len(actor.role.replace("…", "").split()) <= 8 and actor.role.strip("… ") in text
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        ("Swiss firm Holcim agreed to buy Aggregate Industries for $2 billion.", ("Holcim", "acquire", "Aggregate Industries")),
+        ("Aggregate Industries said it had agreed a takeover by Holcim.", ("Holcim", "acquire", "Aggregate Industries")),
+        ("Peter Tom, chief executive of Aggregate Industries, said the deal was fair.", ("Peter Tom", "lead", "Aggregate Industries")),
+        ('"It is cheap," said KK Mittal, a fund manager with Escorts Mutual Fund.', ("KK Mittal", "member", "Escorts Mutual Fund")),
+        ("UK-based firm Aggregate Industries agreed.", ("Aggregate Industries", "locate", "UK")),
+        ("Beta Air, a unit of Acme Corp, said sales rose.", ("Acme Corp", "own", "Beta Air")),
+        ("Huawei Technologies is partnering with Seres Group Inc. on the cars.", ("Huawei Technologies", "partner", "Seres Group Inc.")),
+    ],
+)
+def test_relations_the_article_states(text, relation):
+    from generator.analyze.relations import extract_relations
+
+    document = Document.of(article(text))
+    found = {(r.subject, r.type, r.object) for r in extract_relations(document, extract_actors(document))}
+    assert relation in found, found
+
+
+def test_a_pronoun_subject_and_a_list_of_objects():
+    from generator.analyze.relations import extract_relations
+
+    document = Document.of(article("Holcim Ltd said sales rose.", "It plans to buy Associated Cement Companies, Ambuja Cement Eastern and Ambuja Cement India Ltd."))
+    found = {(r.subject, r.type, r.object) for r in extract_relations(document, extract_actors(document))}
+    assert {("Holcim Ltd", "acquire", o) for o in ("Associated Cement Companies", "Ambuja Cement Eastern", "Ambuja Cement India Ltd")} <= found
+
+
+def test_no_relation_the_article_does_not_state():
+    from generator.analyze.relations import extract_relations
+
+    document = Document.of(article("Acme Corp and Beta Air reported results on Tuesday. Gamma Inc said nothing about Delta Corp."))
+    assert extract_relations(document, extract_actors(document)) == ()

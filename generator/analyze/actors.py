@@ -340,6 +340,8 @@ def _joins_and(text: str, tokens, run: list[int], j: int, context: _DocumentCont
     left = [text[slice(*tokens[i])] for i in run]
     if len(left) > 3 or left[-1].lower().rstrip(".") in lexicon.LEGAL_FORMS or any(lexicon.is_place(w) for w in left):
         return False
+    if _bare(after) == left[0]:
+        return False  # "Ambuja Cement Eastern and Ambuja Cement India Ltd": a name does not repeat its first word
     if left[0] in context.suffixed or _suffixed_elsewhere(_bare(after), " ".join(left), context) or lexicon.is_place(after):
         return False  # "Chrysler and American Motors Corp" where "Chrysler Corp" is written too
     k = j + 1
@@ -389,6 +391,8 @@ def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> t
     start, end = tokens[first][0], tokens[last][1]
     if _POSSESSIVE.search(text[start:end]):
         end -= 2
+    if text[end - 1 : end] == "." and words[keep[-1]].lower().rstrip(".") in lexicon.LEGAL_FORMS and re.match(r"[\"”’')\]]*\s*$", text[end:]):
+        end -= 1  # "... Ambuja Cement India Ltd." at a sentence's end: the period ends the sentence
     descriptor = _DESCRIPTOR.search(text[start:end])
     if descriptor:
         end = start + descriptor.start()

@@ -13,6 +13,7 @@ from .actors import extract_actors
 from .document import Document
 from .editorial import apply_overrides
 from .figures import extract_figures
+from .relations import extract_relations
 from .sections import build_sections
 from .sources import find_secondary_sources
 from .summary import summarize
@@ -38,6 +39,7 @@ def analyze(article: Article, slug: str = "") -> Briefing:
         figures=extract_figures(document, dates),
         secondary_sources=find_secondary_sources(document, actors),
         dateline=document.dateline.place if document.dateline else None,
+        relations=extract_relations(document, actors),
     )
 
 

@@ -52,6 +52,7 @@ def briefing_to_dict(briefing: Briefing, corpus: dict | None = None) -> dict:
         ],
         "figures": [_flat(f) for f in briefing.figures],
         "secondary_sources": [_flat(s) for s in briefing.secondary_sources],
+        "relations": [_flat(r) for r in briefing.relations],
         "citation": {"bibtex": bibtex(briefing), "csl": csl_json(briefing)},
         "edited": sorted(briefing.edited),
         "notes": briefing.notes,

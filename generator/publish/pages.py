@@ -21,6 +21,12 @@ from .citation import bibtex, csl_json
 from .exports import corpus_actors, export_pieces, exports, json_ld
 
 KEY_ACTORS_SHOWN = 15
+RELATION_VERBS = {
+    "partner": "partners with", "acquire": "acquires or bids for", "invest": "invests in", "own": "owns", "lead": "leads",
+    "member": "works for or belongs to", "supply": "supplies", "compete": "competes with", "oppose": "opposes",
+    "support": "supports", "launch": "launches", "locate": "is based in",
+}
+"""How a relation reads on the page, subject first."""
 TAGGED_ACTORS = 5
 
 
@@ -47,7 +53,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         bibtex=bibtex,
         csl=csl_json,
     )
-    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref)
+    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS)
     return env
 
 
