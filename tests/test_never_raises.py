@@ -66,6 +66,7 @@ FRAGMENTS = [
     "RENA.PA", "(DMP.MO)", "between", "to", "3/4 to 33-1/2", "Canadian dlrs", "mln", "bln", "cents", "pct", "May four",
     "until Tuesday", "Tuesday, Nov. 3", "ended February 28", "General Dynamics", "Smith and Jones Ltd", "Harper and Row",
     "Audio/Video", "Dixon-Cyclop", "Chicago-based", "analysts at", "said it", "'s shares", "Inc.", "L.P.", "des", "of",
+    "It plans to buy", "takeover by", "a unit of", "chief executive of", "a fund manager with", "partnering with", "-based firm",
     "Jane Roe of Acme Securities", "chief executive Jane Roe", "German carmaker BMW", "reports Caixin", "according to",
     # punctuation and structure: quotes, brackets, tables, lists
     '"', "'", "“", "”", "(", ")", "[", "]", "{", "}", "|", "---", "...", "…", ";", ":", "-", "--", "—", ",", ".", "!", "?",
@@ -104,6 +105,10 @@ def test_analysis_returns_a_briefing_for_any_news_like_text(title, date, texts, 
     ids = {p.id for p in briefing.article.paragraphs}
     cited = [p.paragraph for p in briefing.summary] + [e.paragraph for e in briefing.timeline if e.paragraph] + [f.paragraph for f in briefing.figures]
     assert set(cited) <= ids  # and whatever it says cites a paragraph of the article
+    names = {a.name for a in briefing.actors}
+    for relation in briefing.relations:  # relations join actors of the article, in words of its paragraph
+        assert {relation.subject, relation.object} <= names
+        assert relation.text in briefing.article.paragraph(relation.paragraph).text
 
 
 @settings(max_examples=EXAMPLES // 2, deadline=None)
