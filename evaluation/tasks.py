@@ -221,8 +221,6 @@ def evaluate_actors(folder: Path, templates_dir: Path = Path("templates")) -> tu
     """Actors of the Reuters stories (``reuters/dev``) by the data's own scorer
     (``reuters/score_actors.py``): the seeds generated (no MkDocs needed: the scorer reads
     ``briefings.json``, whose actors carry their corpus-wide ids), then scored."""
-    import subprocess
-    import sys
     import tempfile
 
     from generator.settings import Settings
@@ -232,12 +230,23 @@ def evaluate_actors(folder: Path, templates_dir: Path = Path("templates")) -> tu
     export = next(p for p in generated.pages if p.path == "briefings.json")
     with tempfile.TemporaryDirectory() as site:
         (Path(site) / "briefings.json").write_text(export.markdown, encoding="utf-8")
-        scorer = folder.parent / "score_actors.py"
-        result = subprocess.run([sys.executable, str(scorer), str(folder / "gold"), str(folder / "seeds"), site], capture_output=True, text=True, check=True)
-    data = json.loads(result.stdout.strip().splitlines()[-1])
-    scores = [Score(f"actors {name.replace('_', ' ')}", float(data[name]), None, target, lower) for name, (target, lower) in ACTOR_TARGETS.items()]
+        data = _run_scorer(folder.parent / "score_actors.py", folder / "gold", folder / "seeds", site)
+    scores = _target_scores("actors", data, ACTOR_TARGETS)
     scores.append(Score(f"actors ids linked ({data['fully_linked']}/{data['multi_article_ids']})", data["fully_linked"] / max(1, data["multi_article_ids"])))
     return tuple(scores)
+
+
+def _run_scorer(scorer: Path, *args) -> dict:
+    """The last JSON line a scorer of ``../shared/eval`` prints."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(scorer), *map(str, args)], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _target_scores(prefix: str, data: dict, targets: dict) -> list[Score]:
+    return [Score(f"{prefix} {name.replace('_', ' ')}", float(data[name]), None, target, lower) for name, (target, lower) in targets.items()]
 
 
 FIGURE_TARGETS = {  # issue 16's targets, measured on held-out sets the same way
@@ -252,16 +261,8 @@ FIGURE_TARGETS = {  # issue 16's targets, measured on held-out sets the same way
 def evaluate_figures(folder: Path) -> tuple[Score, ...]:
     """Key figures of the Reuters stories (``reuters/dev/figures``) by the data's own scorer
     (``reuters/score_figures.py``), which runs ``briefing analyze --json`` on the seeds."""
-    import shutil
-    import subprocess
     import sys
 
-    briefing = f"{sys.executable} -m generator.cli"
-    scorer = folder.parent / "score_figures.py"
-    result = subprocess.run(
-        [sys.executable, str(scorer), str(folder / "figures"), str(folder / "seeds"), "--cmd", f"{briefing} analyze"], capture_output=True, text=True, check=True
-    )
-    data = json.loads(result.stdout.strip().splitlines()[-1])
-    scores = [Score(f"figures {name.replace('_', ' ')}", float(data[name]), None, target, lower) for name, (target, lower) in FIGURE_TARGETS.items()]
-    scores.append(Score("figures unit acc", float(data["unit_acc"])))
-    return tuple(scores)
+    command = f"{sys.executable} -m generator.cli analyze"
+    data = _run_scorer(folder.parent / "score_figures.py", folder / "figures", folder / "seeds", "--cmd", command)
+    return tuple(_target_scores("figures", data, FIGURE_TARGETS) + [Score("figures unit acc", float(data["unit_acc"]))])

@@ -5,7 +5,7 @@ objects; each entry holds its object, so an id is never reused while it is remem
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -19,13 +19,6 @@ class ObjectMemo:
 
     def put(self, obj: object, value: Any) -> None:
         self._items[id(obj)] = (obj, value)
-
-    def cached(self, obj: object, compute: Callable[[Any], Any]) -> Any:
-        value = self.get(obj)
-        if value is None:
-            value = compute(obj)
-            self.put(obj, value)
-        return value
 
     def keep_only(self, objects: Iterable[object]) -> None:
         """Forget the objects not in ``objects`` (a removed or edited seed's)."""

@@ -14,6 +14,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from . import lexicon
 from ..model import ACTOR_TYPES, Actor, Article, Mention
 from .document import Document
@@ -25,7 +27,9 @@ _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|an|ic|i)$")
 _CONNECTORS = frozenset("of de des del della da der van von la le du al bin & for".split())
 _AND_FORMS = frozenset("co company cos sons partners associates".split())
 """After "and", words that finish a firm's name: "Jefferies and Co", "Smith and Sons"."""
-_SUFFIXED = re.compile(r"\b([A-Z][\w'’-]+) (?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b")
+_FIRM_ENDINGS = r"(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b"
+"""As written after a firm's name, case and all (the lexicon's LEGAL_FORMS are compared lowercased)."""
+_SUFFIXED = re.compile(r"\b([A-Z][\w'’-]+) " + _FIRM_ENDINGS)
 _OPENING_QUOTES = "“\"‘'«"
 _CLOSING_QUOTES = "”\"’'»"
 _ROLE_MAX_WORDS = 8
@@ -311,7 +315,7 @@ def _suffixed_elsewhere(word: str, left: str, context: _DocumentContext) -> bool
     return everywhere > here
 
 
-_LEGAL_AFTER = re.compile(r"(?: [A-Z][\w'’-]+)* (?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b")
+_LEGAL_AFTER = re.compile(r"(?: [A-Z][\w'’-]+)* " + _FIRM_ENDINGS)
 
 
 def _occurrences(text: str, phrase: str) -> list[int]:
@@ -391,8 +395,6 @@ def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> t
     start, end = tokens[first][0], tokens[last][1]
     if _POSSESSIVE.search(text[start:end]):
         end -= 2
-    if text[end - 1 : end] == "." and words[keep[-1]].lower().rstrip(".") in lexicon.LEGAL_FORMS and re.match(r"[\"”’')\]]*\s*$", text[end:]):
-        end -= 1  # "... Ambuja Cement India Ltd." at a sentence's end: the period ends the sentence
     descriptor = _DESCRIPTOR.search(text[start:end])
     if descriptor:
         end = start + descriptor.start()
@@ -623,8 +625,6 @@ def _misspelling_of(name: str, groups: dict[str, tuple[str, ...]], candidates: d
     """The one longer-or-equal organization name this one misspells: one letter off in a word
     of five letters or more ("Cyclop" / "Cyclops Corp", "Amerian Motors", "NEw Corp" / "News
     Corp"). Never for people or places: "Jordan" and "Gordon" are two."""
-    from rapidfuzz.distance import Levenshtein
-
     if _looks_personal(name, candidates) or lexicon.is_place(name) or len(name) < 5:
         return None
     words = name.lower().split()

@@ -17,6 +17,7 @@ from .text import Span, sentence_spans
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
 _TOKEN_ABBREVIATIONS = frozenset("inc co corp ltd jr sr st u.s u.k u.n e.u".split())
 _INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_LEGAL_ABBREVIATIONS = frozenset("inc co corp ltd".split())
 """Initials that keep their last period: "J.P.", "E.F.", "U.S."."""
 
 Token = tuple[int, int]
@@ -115,13 +116,16 @@ def _passage(paragraph: Paragraph) -> Passage:
 
 def tokenize(text: str, sentence: Span) -> tuple[Token, ...]:
     """Word and punctuation tokens of a sentence; "Inc.", "U.S." and the initial in
-    "S. Waugh" keep their period."""
+    "S. Waugh" keep their period, but a legal form's period that ends the sentence is the
+    sentence's ("... bought Ambuja Cement India Ltd."): the name is "... Ltd"."""
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
         word = match.group(0)
         if text[end : end + 1] == "." and (word.lower() in _TOKEN_ABBREVIATIONS or (len(word) == 1 and word.isupper()) or _INITIALISM.fullmatch(word)):
-            end += 1
+            ends_sentence = not text[end + 1 : sentence.end].strip("\"'”’)] ")
+            if not (ends_sentence and word.lower() in _LEGAL_ABBREVIATIONS):
+                end += 1
         if tokens and start < tokens[-1][1]:
             continue
         tokens.append((start, end))

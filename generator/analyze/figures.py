@@ -58,7 +58,6 @@ _AMOUNT = re.compile(
     rf"(?:\s?(?:(?:U\.S\.|Canadian|Australian|Hong Kong|New Zealand|Singapore)\s)?(?P<unit>{_UNIT_WORDS})(?![\w]))?",
     re.IGNORECASE,
 )
-_WORD_COUNT = re.compile(r"(?<![\w-])(?P<word>" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})", re.IGNORECASE)
 _NOT_COUNTED = frozenset("of and or in on at to the a an that which who will would was were is are has have had for with by from as than into its their it they said says per more less about over under other times ways days weeks months years hours minutes parts sides including such".split())
 _TIME_AFTER = re.compile(r"\s?(?:gmt|est|edt|bst|utc|a\.m\.|p\.m\.|am|pm|hours|hrs)\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
@@ -218,13 +217,16 @@ def _unit(match: re.Match) -> tuple[str | None, bool]:
     return None, False
 
 
+_FRACTION_PARTS = re.compile(r"(?:(?P<whole>[\d,]+)[- ])?(?P<num>\d{1,2})/(?P<den>\d{1,2})")
+
+
 def _parse(written: str) -> float | None:
     """The number of "1,250", "33-3/8", "33 3/8", "3/4", "$4.5bn" (scale and sign left out)."""
     text = re.sub(_SIGN, "", written.strip()).strip()
     text = _SCALE_SEARCH.sub("", text).strip()
     if text.lower() in _WORD_NUMBERS or text.lower() == "one":
         return float(_WORD_NUMBERS.get(text.lower(), 1))
-    fraction = re.fullmatch(r"(?:(?P<whole>[\d,]+)[- ])?(?P<num>\d{1,2})/(?P<den>\d{1,2})", text)
+    fraction = _FRACTION_PARTS.fullmatch(text)
     if fraction:
         den = int(fraction.group("den"))
         if not den:
@@ -263,10 +265,13 @@ def _is_excluded(text: str, match: re.Match) -> bool:
     return _is_reference(text, match.start("low"))
 
 
+_REFERENCE_WORDS = lexicon.REFERENCE_NOUNS | {"form", "flight", "route", "room", "gate", "no", "number"}
+
+
 def _is_reference(text: str, start: int) -> bool:
     """"Chapter 11", "Section 8", "Form 10-K": a number that names, not counts."""
     before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
-    return bool(before) and before.group(1).lower() in lexicon.REFERENCE_NOUNS | {"form", "flight", "route", "room", "gate", "no", "number"}
+    return bool(before) and before.group(1).lower() in _REFERENCE_WORDS
 
 
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

@@ -356,7 +356,7 @@ def _on_weekday(mention: DateMention, weekday: int, anchor: dt.date) -> DateMent
         except ValueError:
             continue
         if candidate.weekday() == weekday:
-            return DateMention(mention.start - 0, mention.end, candidate.isoformat(), "day")
+            return DateMention(mention.start, mention.end, candidate.isoformat(), "day")
     return mention
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .metadata import KEYS as METADATA_KEYS
 from .metadata import Metadata, normalize, parse_date, parse_metadata, quote
-from .files import Skipped, UnsafeFile, lstat_kind, not_read_reason, read_regular, scan_folder
+from .files import UnsafeFile, lstat_kind, not_read_reason, read_regular, scan_folder
 from ..model import Article, Paragraph, SeedError, SeedProblem, Seeds, Source, failure_problem
 from ..settings import Limits
 
@@ -62,9 +62,12 @@ def collect(problems: tuple[SeedProblem, ...], results: list[Article | SeedProbl
 
 
 def seed_paths(seeds_dir: Path) -> tuple[tuple[Path, ...], tuple[SeedProblem, ...]]:
-    """The seed files to read, and a problem for each entry that looks like a seed but is
-    not read (a link, a pipe, a folder named like a seed)."""
-    paths, skipped = _seed_paths(seeds_dir)
+    """The seed files to read (a file given alone, or the regular seed files of a folder),
+    and a problem for each entry that looks like a seed but is not read (a link, a pipe, a
+    folder named like a seed). Raises ``SeedsFolderMissing`` when there is no such folder."""
+    if seeds_dir.is_file():
+        return (seeds_dir,), ()
+    paths, skipped = scan_folder(seeds_dir, SEED_SUFFIXES)
     return paths, tuple(SeedProblem(s.path, None, s.reason) for s in skipped)
 
 
@@ -93,18 +96,9 @@ def seed_stamp(path: Path) -> tuple:
     return tuple(stamps)
 
 
-def _seed_paths(seeds_dir: Path) -> tuple[tuple[Path, ...], tuple[Skipped, ...]]:
-    """A seed file given alone, or the regular seed files of a folder and the entries skipped."""
-    if seeds_dir.is_file():
-        return (seeds_dir,), ()
-    return scan_folder(seeds_dir, SEED_SUFFIXES)
-
-
 def find_seed_files(seeds_dir: Path) -> tuple[Path, ...]:
-    """Seed files under ``seeds_dir``, recursively, in a stable order; hidden files, links
-    and anything but regular files skipped (``read_seeds`` reports the skipped ones).
-    Raises ``SeedsFolderMissing`` when there is no such folder."""
-    return _seed_paths(seeds_dir)[0]
+    """Seed files under ``seeds_dir``, recursively, in a stable order (see ``seed_paths``)."""
+    return seed_paths(seeds_dir)[0]
 
 
 def read_seed(path: Path, limits: Limits = Limits()) -> Article:
