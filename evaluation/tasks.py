@@ -8,6 +8,7 @@ Documents are taken in sorted order; ``limit`` keeps the first N (a deterministi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
@@ -219,8 +220,33 @@ ACTOR_TARGETS = {  # issue 14's targets, measured on held-out sets the same way
 
 def evaluate_actors(folder: Path, templates_dir: Path = Path("templates")) -> tuple[Score, ...]:
     """Actors of the Reuters stories (``reuters/dev``) by the data's own scorer
-    (``reuters/score_actors.py``): the seeds generated (no MkDocs needed: the scorer reads
-    ``briefings.json``, whose actors carry their corpus-wide ids), then scored."""
+    (``reuters/score_actors.py``), which reads the ``briefings.json`` of the seeds (its actors
+    carry their corpus-wide ids)."""
+    with _reuters_site(folder, templates_dir) as site:
+        data = _run_scorer(folder.parent / "score_actors.py", folder / "gold", folder / "seeds", site)
+    scores = _target_scores("actors", data, ACTOR_TARGETS)
+    scores.append(Score(f"actors ids linked ({data['fully_linked']}/{data['multi_article_ids']})", data["fully_linked"] / max(1, data["multi_article_ids"])))
+    return tuple(scores)
+
+
+STORY_TARGETS = {"pair_f1": (0.90, False), "pair_precision": (0.95, False)}
+"""Issue 17's target (pairwise F1 on held-out storylines) and precision first: two storylines joined is worse than one split."""
+
+
+def evaluate_stories(folder: Path, templates_dir: Path = Path("templates")) -> tuple[Score, ...]:
+    """Storylines of the Reuters stories (``reuters/dev``, known storylines in ``stories.yml``)
+    by the data's own scorer (``reuters/score_stories.py``), which reads ``story`` of each
+    briefing in ``briefings.json``."""
+    with _reuters_site(folder, templates_dir) as site:
+        data = _run_scorer(folder.parent / "score_stories.py", folder / "stories.yml", site)
+    scores = _target_scores("stories", data, STORY_TARGETS)
+    scores.append(Score(f"stories pair recall ({data['stories']} stories, {data['with_story']}/{data['briefings']} briefings in one)", float(data["pair_recall"])))
+    return tuple(scores)
+
+
+@contextlib.contextmanager
+def _reuters_site(folder: Path, templates_dir: Path):
+    """A folder holding the ``briefings.json`` of ``folder/seeds`` (no MkDocs needed)."""
     import tempfile
 
     from generator.settings import Settings
@@ -230,10 +256,7 @@ def evaluate_actors(folder: Path, templates_dir: Path = Path("templates")) -> tu
     export = next(p for p in generated.pages if p.path == "briefings.json")
     with tempfile.TemporaryDirectory() as site:
         (Path(site) / "briefings.json").write_text(export.markdown, encoding="utf-8")
-        data = _run_scorer(folder.parent / "score_actors.py", folder / "gold", folder / "seeds", site)
-    scores = _target_scores("actors", data, ACTOR_TARGETS)
-    scores.append(Score(f"actors ids linked ({data['fully_linked']}/{data['multi_article_ids']})", data["fully_linked"] / max(1, data["multi_article_ids"])))
-    return tuple(scores)
+        yield site
 
 
 def _run_scorer(scorer: Path, *args) -> dict:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .analyze.briefing import analyze_all
 from .corpus.catalog import build_catalog
-from .publish.exports import briefing_to_dict, corpus_actors
+from .corpus.stories import with_stories
+from .publish.exports import briefing_to_dict, corpus_actors, story_place
 from .read.files import SeedsFolderMissing
 from .model import SeedProblem, printable
 from .read.seeds import read_seeds
@@ -80,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     render.set_defaults(run=_render)
 
     evaluate = command("evaluate", help="score the analysis on annotated data (../shared/eval)")
-    evaluate.add_argument("task", choices=("summaries", "entities", "timex", "seed", "actors", "figures", "all"))
+    evaluate.add_argument("task", choices=("summaries", "entities", "timex", "seed", "actors", "figures", "stories", "all"))
     evaluate.add_argument("folder", type=Path, help="the eval folder (for all) or the task's dev folder")
     evaluate.add_argument("--limit", type=int, help="only the first N documents (sorted by name)")
     evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="where the seed articles are (task seed)")
@@ -237,11 +238,12 @@ def _evaluate(args) -> int:
         "seed": lambda folder: evaluate.evaluate_seed(folder, args.seeds),
         "actors": lambda folder: evaluate.evaluate_actors(folder),
         "figures": lambda folder: evaluate.evaluate_figures(folder),
+        "stories": lambda folder: evaluate.evaluate_stories(folder),
     }
     chosen = tasks if args.task == "all" else {args.task: tasks[args.task]}
     below = 0
     for name, run in chosen.items():
-        subfolder = {"seed": "seed", "actors": "reuters/dev", "figures": "reuters/dev"}.get(name, f"{name}/dev")
+        subfolder = {"seed": "seed", "actors": "reuters/dev", "figures": "reuters/dev", "stories": "reuters/dev"}.get(name, f"{name}/dev")
         folder = args.folder / subfolder if args.task == "all" else args.folder
         print(f"== {name} ({folder})")
         for score in run(folder):
@@ -283,7 +285,8 @@ def _explain_actor(args) -> int:
 
 def _analyze(args) -> int:
     _debugging(args)
-    limits = _settings(args).limits
+    settings = _settings(args)
+    limits = settings.limits
     articles, problems = [], []
     for path in args.paths:
         corpus = read_seeds(path, limits)
@@ -293,8 +296,8 @@ def _analyze(args) -> int:
     for problem in (*problems, *override_problems):
         _print_problem(problem, args, sys.stderr)
     failed = bool(problems or override_problems)
-    catalog = build_catalog(briefings)  # the actors' ids and types across the files given
-    json.dump([briefing_to_dict(b, corpus_actors(catalog, b)) for b in briefings], sys.stdout, ensure_ascii=False, indent=2)
+    catalog = with_stories(build_catalog(briefings), settings.stories)  # actors' ids and types, stories, across the files given
+    json.dump([briefing_to_dict(b, corpus_actors(catalog, b), story_place(catalog, b)) for b in briefings], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 1 if failed else 0
 

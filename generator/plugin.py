@@ -6,6 +6,7 @@ generated files; nothing is written into ``docs/``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -24,7 +26,7 @@ from .read.files import SeedsFolderMissing
 from .model import printable
 from .search import PagefindError, pagefind_executable, run_pagefind
 from .safety import UnsafeOutput, check_site_dir, write_marker
-from .settings import TIMELINE_PAGE_ENTRIES, Limits, Settings
+from .settings import TIMELINE_PAGE_ENTRIES, Limits, Settings, StorySettings
 from .site import Generator
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -47,6 +49,30 @@ class _UnchangedFile(File):
 plugin object on every reload, and the generator's memory is what makes a reload cheap."""
 
 
+_STORY = StorySettings()
+
+
+class StoriesConfig(base.Config):
+    """How briefings are grouped into storylines (README: Stories); see ``StorySettings``."""
+
+    enabled = c.Type(bool, default=_STORY.enabled)
+    window_days = c.Type(int, default=_STORY.window_days)
+    threshold = c.Type((int, float), default=_STORY.threshold)
+    min_terms = c.Type((int, float), default=_STORY.min_terms)
+    actor_weight = c.Type((int, float), default=_STORY.actor_weight)
+    term_weight = c.Type((int, float), default=_STORY.term_weight)
+    key_actors = c.Type(int, default=_STORY.key_actors)
+    terms = c.Type(int, default=_STORY.terms)
+
+    def post_validation(self, failed, warnings):  # mkdocs' hook once the options are read
+        for name in ("threshold", "min_terms", "actor_weight", "term_weight"):
+            if not 0 <= self[name] <= 1:
+                raise ValidationError(f"stories.{name} must be between 0 and 1, not {self[name]}")
+        for name in ("window_days", "key_actors", "terms"):
+            if self[name] < 1:
+                raise ValidationError(f"stories.{name} must be at least 1, not {self[name]}")
+
+
 class BriefingsConfig(base.Config):
     seeds_dir = c.Dir(exists=True, default="seeds")
     """Folder of source articles (.txt with optional .yml sidecar, or .md with front matter)."""
@@ -56,6 +82,8 @@ class BriefingsConfig(base.Config):
     """Folder of the analysis cache, relative to mkdocs.yml (default .cache/briefings; "" turns it off)."""
     timeline_page_entries = c.Type(int, default=TIMELINE_PAGE_ENTRIES)
     """A longer timeline is split into a page per year (per month in a year longer than this)."""
+    stories = c.SubConfig(StoriesConfig)
+    """Storylines: ``enabled``, ``window_days``, ``threshold``, ``min_terms``, ``actor_weight``, ``term_weight``, ``key_actors``, ``terms``."""
     search = c.Choice(("material", "pagefind"), default="material")
     """Site search: Material's (one JSON index loaded whole; fine for hundreds of briefings) or
     Pagefind (an index in small fragments loaded as needed; for thousands). Pagefind turns
@@ -193,6 +221,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             site_url=config.site_url or "",
             cache_dir=self._cache_dir(config),
             timeline_page_entries=self.config.timeline_page_entries,
+            stories=StorySettings(**{f.name: self.config.stories[f.name] for f in dataclasses.fields(StorySettings)}),
         )
 
     def _cache_dir(self, config) -> Path | None:

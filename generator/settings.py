@@ -23,6 +23,26 @@ class Limits:
 
 
 @dataclass(frozen=True, slots=True)
+class StorySettings:
+    """How briefings are grouped into storylines (``generator.corpus.stories``)."""
+
+    enabled: bool = True
+    window_days: int = 150
+    """A story stays open this many days after its newest briefing."""
+    threshold: float = 0.3
+    """Least similarity (0..1) for a briefing to join a story."""
+    min_terms: float = 0.15
+    """Least word similarity: shared actors alone do not make a story."""
+    actor_weight: float = 0.6
+    """Share of the similarity from shared key actors (the rest from shared words)."""
+    term_weight: float = 0.4
+    key_actors: int = 6
+    """How many of a briefing's most salient actors (places left out) count."""
+    terms: int = 30
+    """How many of a briefing's weightiest words count."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     seeds_dir: Path = Path("seeds")
     """Folder of source articles."""
@@ -39,3 +59,5 @@ class Settings:
     """A longer timeline is split into a page per year (per month in a year longer than this)."""
     site_url: str = ""
     """Where the site is published; absolute links in the feed and JSON-LD when set."""
+    stories: StorySettings = StorySettings()
+    """How briefings are grouped into storylines."""

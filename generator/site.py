@@ -20,9 +20,10 @@ import jinja2
 from .analyze.briefing import analyze_many, assign_slugs, finish, split_results
 from .cache import AnalysisCache
 from .corpus.catalog import Catalog, build_catalog
+from .corpus.stories import with_stories
 from .memo import ObjectMemo
 from .model import Article, Briefing, Page, SeedProblem, Seeds
-from .publish.exports import corpus_actors, export_pieces, exports
+from .publish.exports import corpus_actors, export_pieces, exports, story_place
 from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
@@ -71,7 +72,7 @@ class Generator:
         timings = [("read", lap())]
         briefings, problems = self.analyze(seeds.articles, settings, report)
         timings.append(("analyze", lap()))
-        catalog = build_catalog(briefings)
+        catalog = with_stories(build_catalog(briefings), settings.stories)
         timings.append(("corpus", lap()))
         pages = self.publish(catalog, settings, report)
         timings.append(("publish", lap()))
@@ -131,17 +132,17 @@ class Generator:
             pages.append(self.pages.page(job))
             report("publish", done, len(jobs))
         self.pieces.keep_only(catalog.briefings)
-        pieces = tuple(self._pieces(b, corpus_actors(catalog, b)) for b in catalog.briefings)
+        pieces = tuple(self._pieces(b, (corpus_actors(catalog, b), story_place(catalog, b))) for b in catalog.briefings)
         result = tuple(pages) + exports(catalog, settings.site_url, pieces)
         self.pages.keep(result)
         return result
 
 
-    def _pieces(self, briefing: Briefing, corpus: dict) -> dict:
-        """The briefing's export pieces, kept while the briefing and its corpus ids stay."""
+    def _pieces(self, briefing: Briefing, context: tuple) -> dict:
+        """The briefing's export pieces, kept while the briefing, its corpus ids and its story stay."""
         hit = self.pieces.get(briefing)
-        if hit is None or hit[0] != corpus:
-            hit = (corpus, export_pieces(briefing, corpus))
+        if hit is None or hit[0] != context:
+            hit = (context, export_pieces(briefing, *context))
             self.pieces.put(briefing, hit)
         return hit[1]
 

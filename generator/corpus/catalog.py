@@ -71,6 +71,10 @@ class Catalog:
     """briefing slug -> tuple of (briefing, shared actor names), most related first."""
     actor_type: dict = field(default_factory=dict)
     """(briefing slug, actor name) -> the type voted across the corpus for its entry."""
+    stories: tuple = ()
+    """Storylines (``corpus.stories.Story``), newest activity first: ``with_stories`` adds them."""
+    story_of: dict = field(default_factory=dict)
+    """briefing slug -> (its story, its 1-based place in it)."""
 
     def recent(self, count: int = 10) -> tuple[DatedEntry, ...]:
         """The latest dated statements up to the newest publication date (plans for later excluded)."""
@@ -93,7 +97,7 @@ def name_key(name: str) -> str:
 
 
 def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
-    """The catalog of ``briefings``: a pure function of them."""
+    """The catalog of ``briefings``: a pure function of them. Without stories (``corpus.stories.with_stories``)."""
     newest = tuple(sorted(briefings, key=lambda b: (b.article.date, b.slug), reverse=True))
     groups = _merge([Appearance(b, a) for b in newest for a in b.actors])
     entries = _entries(groups)
@@ -106,7 +110,12 @@ def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
     dated = _actor_timelines(entries, timeline)
     entries = tuple(_with_context(e, by_slug, actor_slug, dated.get(e.slug, ())) for e in entries)
     return Catalog(
-        briefings=newest, actors=entries, timeline=timeline, actor_slug=actor_slug, related=_related(newest, actor_slug), actor_type=actor_type
+        briefings=newest,
+        actors=entries,
+        timeline=timeline,
+        actor_slug=actor_slug,
+        related=_related(newest, actor_slug),
+        actor_type=actor_type,
     )
 
 

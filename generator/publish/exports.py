@@ -17,10 +17,10 @@ SCHEMA_ORG_TYPES = {"person": "Person", "organization": "Organization", "place":
 FEED_ENTRIES = 50
 
 
-def briefing_to_dict(briefing: Briefing, corpus: dict | None = None) -> dict:
+def briefing_to_dict(briefing: Briefing, corpus: dict | None = None, story: tuple[str, int] | None = None) -> dict:
     """The briefing as JSON data; with ``corpus`` (actor name -> (id, type), from the
     catalog) each actor carries its corpus-wide id (the actor page's slug) and the type
-    voted across the corpus."""
+    voted across the corpus; with ``story`` ((story id, place in it)) its storyline."""
     article = briefing.article
     corpus = corpus or {}
     return {
@@ -57,6 +57,7 @@ def briefing_to_dict(briefing: Briefing, corpus: dict | None = None) -> dict:
         "edited": sorted(briefing.edited),
         "notes": briefing.notes,
         **({"dateline": briefing.dateline} if briefing.dateline else {}),
+        **({"story": story[0], "story_place": story[1]} if story else {}),
     }
 
 
@@ -84,7 +85,33 @@ def exports(catalog: Catalog, site_url: str, pieces: tuple[dict, ...]) -> tuple[
         }) + "\n"),
         Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
         Page("feed.xml", atom_feed(briefings, site_url)),
+        Page("stories.json", _json_lines([_json(story_to_dict(s)) for s in catalog.stories])),
+        *(Page(f"stories/{s.slug}/feed.xml", atom_feed(tuple(reversed(s.briefings)), site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml")) for s in catalog.stories),
     )
+
+
+def story_to_dict(story) -> dict:
+    """A storyline for ``stories.json``: its briefings in order, actors, and what each adds."""
+    return {
+        "id": story.slug,
+        "title": story.title,
+        "first": story.first.isoformat(),
+        "last": story.last.isoformat(),
+        "briefings": [s.briefing.slug for s in story.steps],
+        "actors": [{"name": a.name, "id": a.slug, "role": a.role, "briefing": a.briefing.slug, "paragraph": a.paragraph} for a in story.actors],
+        "adds": [
+            {
+                "briefing": step.briefing.slug,
+                "facts": [{"kind": f.kind, **_flat(f.item), "also": [b.slug for b in f.also]} for f in step.facts],
+                "changes": [
+                    {"measures": c.measures, "before": _flat(c.before), "before_briefing": c.before_briefing.slug, "after": _flat(c.after)}
+                    for c in step.changes
+                ],
+                "repeated": step.repeated,
+            }
+            for step in story.steps
+        ],
+    }
 
 
 def corpus_actors(catalog: Catalog, briefing: Briefing) -> dict:
@@ -92,12 +119,18 @@ def corpus_actors(catalog: Catalog, briefing: Briefing) -> dict:
     return {a.name: (catalog.actor_slug[(briefing.slug, a.name)], catalog.actor_type[(briefing.slug, a.name)]) for a in briefing.actors}
 
 
-def export_pieces(briefing: Briefing, corpus: dict | None = None) -> dict:
-    """One briefing serialized for each export file (``corpus``: see ``briefing_to_dict``)."""
+def story_place(catalog: Catalog, briefing: Briefing) -> tuple[str, int] | None:
+    """(story id, 1-based place in it) of a briefing in a storyline, else None."""
+    found = catalog.story_of.get(briefing.slug)
+    return (found[0].slug, found[1]) if found else None
+
+
+def export_pieces(briefing: Briefing, corpus: dict | None = None, story: tuple[str, int] | None = None) -> dict:
+    """One briefing serialized for each export file (``corpus``, ``story``: see ``briefing_to_dict``)."""
     return {
         "bibtex": bibtex(briefing),
         "csl": _json(csl_json(briefing)),
-        "briefing": _json(briefing_to_dict(briefing, corpus)),
+        "briefing": _json(briefing_to_dict(briefing, corpus, story)),
     }
 
 
@@ -115,13 +148,14 @@ def page_url(briefing: Briefing, site_url: str) -> str:
     return f"{site_url.rstrip('/')}/briefings/{briefing.slug}/" if site_url else f"briefings/{briefing.slug}/"
 
 
-def atom_feed(briefings: tuple[Briefing, ...], site_url: str = "") -> str:
-    """An Atom feed of the newest briefings with their summary; ElementTree escapes all text."""
+def atom_feed(briefings: tuple[Briefing, ...], site_url: str = "", title: str = "Briefings", path: str = "feed.xml") -> str:
+    """An Atom feed of ``briefings`` (newest first) with their summary, at ``path`` of the
+    site; ElementTree escapes all text. Entry ids are the briefings' (stable across builds)."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = "Briefings"
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url or "urn:briefings:feed"
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=(site_url.rstrip("/") + "/feed.xml") if site_url else "feed.xml")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = _xml_text(title)
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = _feed_id(site_url, path)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=(site_url.rstrip("/") + "/" + path) if site_url else path)
     newest = briefings[0].article.date.isoformat() if briefings else "1970-01-01"
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest}T00:00:00Z"
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "Briefings"
@@ -135,6 +169,13 @@ def atom_feed(briefings: tuple[Briefing, ...], site_url: str = "") -> str:
         summary = " ".join(p.text for p in briefing.summary) or article.title
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = _xml_text(summary)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _feed_id(site_url: str, path: str) -> str:
+    """The site's feed keeps the id it always had; another feed is named by its address."""
+    if path == "feed.xml":
+        return site_url or "urn:briefings:feed"
+    return f"{site_url.rstrip('/')}/{path}" if site_url else f"urn:briefings:{path.removesuffix('/feed.xml')}"
 
 
 def _xml_text(text: str) -> str:

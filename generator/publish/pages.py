@@ -18,7 +18,7 @@ from ..model import Briefing, Page
 from ..settings import TIMELINE_PAGE_ENTRIES
 from . import escape
 from .citation import bibtex, csl_json
-from .exports import corpus_actors, export_pieces, exports, json_ld
+from .exports import corpus_actors, export_pieces, exports, json_ld, story_place
 
 KEY_ACTORS_SHOWN = 15
 RELATION_VERBS = {
@@ -53,7 +53,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         bibtex=bibtex,
         csl=csl_json,
     )
-    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS)
+    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS, ordinal=ordinal)
     return env
 
 
@@ -89,36 +89,60 @@ def plan_pages(
         PageJob("actors/index.md", None, index("actors.md.j2")),
         PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods)),
         PageJob("sources.md", None, index("sources.md.j2")),
+        PageJob("stories/index.md", tuple((s.slug, s.title, len(s.steps), s.first, s.last) for s in catalog.stories), index("stories.md.j2", stories=catalog.stories)),
         PageJob("tags.md", None, index("tags.md.j2")),
     ]
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
         for period in (year, *year.months):
             jobs.append(PageJob(f"timeline/{period.key}.md", (period, year.key), lambda p=period, y=year, t=template: t.render(period=p, year=y)))
+    template = env.get_template("story.md.j2")
+    for story in catalog.stories:
+        slugs = {(b.slug, a.name): catalog.actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
+        jobs.append(PageJob(f"stories/{story.slug}.md", (story, slugs), lambda s=story, sl=slugs, t=template: t.render(story=s, actor_slug=sl)))
     template = env.get_template("briefing.md.j2")
     for briefing in catalog.briefings:
         slugs = {a.name: catalog.actor_slug[(briefing.slug, a.name)] for a in briefing.actors}
         types = {a.name: catalog.actor_type[(briefing.slug, a.name)] for a in briefing.actors}
         related = catalog.related[briefing.slug]
+        story = _story_link(catalog, briefing)
         jobs.append(
             PageJob(
                 f"briefings/{briefing.slug}.md",
-                (briefing, slugs, types, related),
-                lambda b=briefing, s=slugs, ty=types, r=related, t=template: t.render(
+                (briefing, slugs, types, related, story),
+                lambda b=briefing, s=slugs, ty=types, r=related, st=story, t=template: t.render(
                     b=b,
                     actor_slugs=s,
                     actor_types=ty,
                     key_count=KEY_ACTORS_SHOWN,
                     related=r,
+                    story=st,
                     tags=briefing_tags(b),
                     jsonld=escape.json_text(json_ld(b, site_url, ty), indent=None),
                 ),
             )
         )
     template = env.get_template("actor.md.j2")
+    stories_of = _stories_of_actors(catalog)
     for entry in catalog.actors:
-        jobs.append(PageJob(f"actors/{entry.slug}.md", entry, lambda e=entry, t=template: t.render(entry=e)))
+        stories = stories_of.get(entry.slug, ())
+        jobs.append(PageJob(f"actors/{entry.slug}.md", (entry, stories), lambda e=entry, st=stories, t=template: t.render(entry=e, stories=st)))
     return tuple(jobs)
+
+
+def _story_link(catalog: Catalog, briefing: Briefing) -> tuple | None:
+    """(story slug, title, place, briefings in it) of a briefing's story, else None."""
+    found = catalog.story_of.get(briefing.slug)
+    return (found[0].slug, found[0].title, found[1], len(found[0].steps)) if found else None
+
+
+def _stories_of_actors(catalog: Catalog) -> dict[str, tuple]:
+    """actor entry slug -> (story slug, title, first, last) of the stories it is an actor of, newest first."""
+    result: dict[str, list] = {}
+    for story in catalog.stories:
+        for actor in story.actors:
+            result.setdefault(actor.slug, []).append((story.slug, story.title, story.first, story.last))
+    return {slug: tuple(items) for slug, items in result.items()}
 
 
 def render_site(
@@ -131,7 +155,7 @@ def render_site(
     """Every generated page and export of the site, in a stable order."""
     env = make_environment(templates_dir)
     pages = tuple(Page(job.path, job.render()) for job in plan_pages(catalog, env, home_intro, site_url, timeline_page_entries))
-    return pages + exports(catalog, site_url, tuple(export_pieces(b, corpus_actors(catalog, b)) for b in catalog.briefings))
+    return pages + exports(catalog, site_url, tuple(export_pieces(b, corpus_actors(catalog, b), story_place(catalog, b)) for b in catalog.briefings))
 
 
 def briefing_tags(briefing: Briefing) -> tuple[str, ...]:
@@ -145,6 +169,12 @@ def ref(pid: str | None, page: str = "") -> str:
         return f"[source]({page}#source)"
     label = {"p": "¶", "h": "heading ", "c": "caption "}[pid[0]] + pid[1:]
     return f"[{label}]({page}#{pid})"
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def lead_sentence(article, pid: str) -> str:

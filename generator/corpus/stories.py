@@ -1,0 +1,408 @@
+"""Storylines: briefings about one developing story, and what each new one adds.
+
+Grouping, in one pass over the briefings oldest first: a briefing joins the open story it
+is most like, else it starts one. "Like" is a weighted sum of two cosines:
+
+- its key actors (resolved across articles; places never count, so two stories that share
+  only a city do not join), each weighted by its salience in the briefing and by how rare
+  the actor is in the corpus (an actor in many briefings, a big bank or an exchange, weighs
+  little);
+- the words of its title, summary and relations, weighted the same way (tf-idf);
+
+against the story's profile, the sum of its briefings' vectors. A story is open while its
+newest briefing is at most ``window_days`` older than the briefing. Candidates come from an
+inverted index of actors and terms to stories, so the work is linear in the briefings.
+A story keeps at least two briefings; a briefing belongs to at most one story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import dataclasses
+
+from ..analyze import lexicon
+from ..analyze.text import short_hash, slugify, words
+from ..model import Briefing, Event, Figure, Relation, SummaryPoint, sort_key
+from ..settings import StorySettings
+from .catalog import Catalog
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFact:
+    """Something a briefing of the story states first."""
+
+    kind: str
+    """point, relation, figure or event."""
+    item: SummaryPoint | Relation | Figure | Event
+    also: tuple[Briefing, ...] = ()
+    """Later briefings of the story that state it again (folded into this one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    """A figure of the story that changed: the same thing measured, a new value."""
+
+    measures: str
+    before: Figure
+    before_briefing: Briefing
+    after: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class StoryStep:
+    """One briefing of a story, in order, with what it adds."""
+
+    briefing: Briefing
+    facts: tuple[StoryFact, ...]
+    changes: tuple[FigureChange, ...]
+    repeated: int
+    """How many of its facts an earlier briefing of the story already stated."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEvent:
+    """A dated event of a story and the briefing that first states it."""
+
+    briefing: Briefing
+    event: Event
+
+
+@dataclass(frozen=True, slots=True)
+class StoryActor:
+    name: str
+    slug: str
+    role: str
+    briefing: Briefing
+    """The briefing the role comes from."""
+    paragraph: str
+    briefings: int
+    """In how many of the story's briefings it is a key actor."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    slug: str
+    title: str
+    steps: tuple[StoryStep, ...]
+    """Oldest briefing first."""
+    actors: tuple[StoryActor, ...]
+
+    @property
+    def briefings(self) -> tuple[Briefing, ...]:
+        return tuple(s.briefing for s in self.steps)
+
+    @property
+    def timeline(self) -> tuple:
+        """The story's dated events, each as first stated, oldest first."""
+        events = [StoryEvent(s.briefing, f.item) for s in self.steps for f in s.facts if f.kind == "event"]
+        return tuple(sorted(events, key=lambda e: sort_key(e.event.date)))  # stable: ties keep story order
+
+    @property
+    def first(self) -> dt.date:
+        return self.steps[0].briefing.article.date
+
+    @property
+    def last(self) -> dt.date:
+        return self.steps[-1].briefing.article.date
+
+
+def with_stories(catalog: Catalog, settings: StorySettings = StorySettings()) -> Catalog:
+    """The catalog with its storylines: a pure function of it and of ``settings``."""
+    names = {e.slug: e.name for e in catalog.actors}
+    groups = group_stories(catalog.briefings, catalog.actor_slug, catalog.actor_type, settings)
+    stories = build_stories(groups, catalog.actor_slug, catalog.actor_type, names)
+    story_of = {step.briefing.slug: (story, place) for story in stories for place, step in enumerate(story.steps, 1)}
+    return dataclasses.replace(catalog, stories=stories, story_of=story_of)
+
+
+# -- grouping -----------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"[\d.,/-]+$")
+
+
+def group_stories(briefings: tuple[Briefing, ...], actor_slug: dict, actor_type: dict, settings: StorySettings) -> list[list[Briefing]]:
+    """The briefings of each story (two or more), oldest first; stories in order of their first briefing."""
+    if not settings.enabled:
+        return []
+    ordered = sorted(briefings, key=lambda b: (b.article.date, b.slug))
+    actor_tf = [_actor_vector(b, actor_slug, actor_type, settings.key_actors) for b in ordered]
+    term_tf = [_term_vector(b) for b in ordered]
+    actor_idf, term_idf = _idf(actor_tf), _idf(term_tf)
+    actor_vectors = [_normalised({k: w * actor_idf[k] for k, w in v.items()}) for v in actor_tf]
+    term_vectors = [_normalised(_top({k: w * term_idf[k] for k, w in v.items()}, settings.terms)) for v in term_tf]
+
+    members: list[list[int]] = []
+    actor_profile: list[_Profile] = []
+    term_profile: list[_Profile] = []
+    last: list[dt.date] = []
+    by_actor: dict[str, set[int]] = defaultdict(set)
+    by_term: dict[str, set[int]] = defaultdict(set)
+    window = dt.timedelta(days=settings.window_days)
+    for index, briefing in enumerate(ordered):
+        actors, terms = actor_vectors[index], term_vectors[index]
+        candidates = set().union(*(by_actor[k] for k in actors), *(by_term[k] for k in terms)) if actors or terms else set()
+        best, best_score = None, settings.threshold
+        for story in sorted(candidates):
+            if briefing.article.date - last[story] > window:
+                continue
+            actor_score, term_score = actor_profile[story].cosine(actors), term_profile[story].cosine(terms)
+            if actor_score <= 0 or term_score < settings.min_terms:
+                continue
+            score = settings.actor_weight * actor_score + settings.term_weight * term_score
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = story, score
+        if best is None:
+            best = len(members)
+            members.append([])
+            actor_profile.append(_Profile())
+            term_profile.append(_Profile())
+            last.append(briefing.article.date)
+        members[best].append(index)
+        actor_profile[best].add(actors)
+        term_profile[best].add(terms)
+        last[best] = max(last[best], briefing.article.date)
+        for key in actors:
+            by_actor[key].add(best)
+        for key in terms:
+            by_term[key].add(best)
+    return [[ordered[i] for i in group] for group in members if len(group) >= 2]
+
+
+def _actor_vector(briefing: Briefing, actor_slug: dict, actor_type: dict, count: int) -> dict[str, float]:
+    vector: dict[str, float] = {}
+    for actor in briefing.actors:
+        if len(vector) >= count:
+            break
+        kind = actor_type.get((briefing.slug, actor.name), actor.type)
+        if kind in ("place", "other"):
+            continue
+        slug = actor_slug[(briefing.slug, actor.name)]
+        vector[slug] = max(vector.get(slug, 0.0), max(actor.salience, 0.05))
+    return vector
+
+
+def _term_vector(briefing: Briefing) -> Counter:
+    text = " ".join([briefing.article.title, *(p.text for p in briefing.summary), *(r.text for r in briefing.relations)])
+    return Counter(t for t in (w.casefold() for w in words(text)) if _is_term(t))
+
+
+def _is_term(word: str) -> bool:
+    return len(word) > 2 and not _NUMBER.match(word) and not lexicon.is_function_word(word) and word not in lexicon.MONTHS and word not in lexicon.LEGAL_FORMS
+
+
+def _idf(vectors: list) -> dict[str, float]:
+    df: Counter = Counter()
+    for vector in vectors:
+        df.update(vector.keys())
+    n = len(vectors)
+    return {k: math.log((1 + n) / (1 + d)) + 1.0 for k, d in df.items()}
+
+
+def _top(vector: dict[str, float], count: int) -> dict[str, float]:
+    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:count])
+
+
+def _normalised(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {k: w / norm for k, w in vector.items()} if norm else {}
+
+
+class _Profile:
+    """The sum of a story's unit vectors, with its squared norm kept as it grows."""
+
+    __slots__ = ("weights", "squares")
+
+    def __init__(self) -> None:
+        self.weights: dict[str, float] = {}
+        self.squares = 0.0
+
+    def add(self, vector: dict[str, float]) -> None:
+        for key, weight in vector.items():
+            old = self.weights.get(key, 0.0)
+            self.weights[key] = old + weight
+            self.squares += (old + weight) ** 2 - old * old
+
+    def cosine(self, vector: dict[str, float]) -> float:
+        if not vector or self.squares <= 0:
+            return 0.0
+        return sum(w * self.weights.get(k, 0.0) for k, w in vector.items()) / math.sqrt(self.squares)
+
+
+# -- a story: its title, actors and what each briefing adds ---------------------------------
+
+STORY_ACTORS = 8
+"""How many actors a story page lists."""
+SAME_FACT = 0.6
+"""A point or dated event is the same as an earlier one when this share of its words is in it."""
+_TITLES = {
+    "acquire": "{s}'s bid for {o}",
+    "invest": "{s}'s investment in {o}",
+    "own": "{s}'s stake in {o}",
+    "partner": "{s} and {o} partnership",
+    "compete": "{s} and {o} rivalry",
+    "oppose": "{s} against {o}",
+    "support": "{s} backs {o}",
+    "supply": "{s} supplies {o}",
+    "launch": "{s} launches {o}",
+}
+"""A story's title from its main relation; other relations give "{s} and {o}"."""
+SYMMETRIC = frozenset(("partner", "compete"))
+
+
+def build_stories(groups: list[list[Briefing]], actor_slug: dict, actor_type: dict, names: dict) -> tuple[Story, ...]:
+    """Each group as a story; ``names`` maps an actor entry slug to its display name.
+    Newest activity first."""
+    stories, used = [], set()
+    for group in groups:
+        slug = group[0].slug
+        while slug in used:
+            slug = f"{group[0].slug}-{short_hash(slug)}"
+        used.add(slug)
+        actors = _story_actors(group, actor_slug, actor_type, names)
+        stories.append(Story(slug, _title(group, actors, actor_slug, names), _steps(group, actor_slug), actors))
+    return tuple(sorted(stories, key=lambda s: (s.last, s.slug), reverse=True))
+
+
+def _story_actors(group: list[Briefing], actor_slug: dict, actor_type: dict, names: dict) -> tuple[StoryActor, ...]:
+    weight: Counter = Counter()
+    count: Counter = Counter()
+    best: dict[str, tuple[float, Briefing, object]] = {}
+    for briefing in group:
+        for actor in briefing.actors:
+            if actor_type.get((briefing.slug, actor.name), actor.type) == "place":
+                continue
+            slug = actor_slug[(briefing.slug, actor.name)]
+            weight[slug] += actor.salience
+            count[slug] += 1
+            if actor.role and (slug not in best or actor.salience > best[slug][0]):
+                best[slug] = (actor.salience, briefing, actor)
+    ranked = sorted(weight, key=lambda s: (-weight[s], names.get(s, s)))[:STORY_ACTORS]
+    result = []
+    for slug in ranked:
+        _, briefing, actor = best.get(slug, (0, None, None))
+        result.append(StoryActor(names.get(slug, slug), slug, actor.role if actor else "", briefing or group[0], actor.role_paragraph if actor else "", count[slug]))
+    return tuple(result)
+
+
+def _title(group: list[Briefing], actors: tuple[StoryActor, ...], actor_slug: dict, names: dict) -> str:
+    """"Dixons Group's bid for Cyclops Corp": the relation between two of its first actors that
+    most of its briefings state, else its two first actors."""
+    top = {a.slug for a in actors[:4]}
+    votes: Counter = Counter()
+    for briefing in group:
+        seen = set()
+        for r in briefing.relations:
+            key = (actor_slug.get((briefing.slug, r.subject)), r.type, actor_slug.get((briefing.slug, r.object)))
+            if key[0] in top and key[2] in top and key[0] != key[2] and key not in seen:
+                seen.add(key)
+                votes[key] += 1
+    if votes:
+        (subject, kind, obj), _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0][1] not in _TITLES, kv[0]))
+        return _TITLES.get(kind, "{s} and {o}").format(s=names.get(subject, subject), o=names.get(obj, obj))
+    if len(actors) >= 2:
+        return f"{actors[0].name} and {actors[1].name}"
+    return actors[0].name if actors else group[0].article.title
+
+
+def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
+    """For each briefing in order, the facts no earlier briefing of the story stated; a fact
+    stated again is folded into the first (its ``also``)."""
+    firsts: list[tuple[int, int]] = []  # (step, fact index) of every fact shown
+    facts: list[list[StoryFact]] = []
+    relation_seen: dict[tuple, tuple[int, int]] = {}
+    figure_seen: dict[tuple, tuple[int, int]] = {}
+    figures_by_unit: dict[str, list[tuple[Figure, Briefing, frozenset]]] = defaultdict(list)
+    texts: list[tuple[str, frozenset, str | None, tuple[int, int]]] = []  # kind, words, date, where
+    also: dict[tuple[int, int], list[Briefing]] = defaultdict(list)
+    changes: list[list[FigureChange]] = []
+    repeated: list[int] = []
+
+    def repeat_of(kind: str, content: frozenset, date: str | None) -> tuple[int, int] | None:
+        if not content:
+            return None
+        for other_kind, other, other_date, where in texts:
+            if other_kind == kind and other_date == date and len(content & other) >= SAME_FACT * len(content):
+                return where
+        return None
+
+    for step, briefing in enumerate(group):
+        shown: list[StoryFact] = []
+        moved: list[FigureChange] = []
+        again = 0
+
+        def note(fact: StoryFact) -> tuple[int, int]:
+            shown.append(fact)
+            return (step, len(shown) - 1)
+
+        def fold(where: tuple[int, int]) -> None:
+            nonlocal again
+            again += 1
+            if where[0] != step and briefing not in also[where]:
+                also[where].append(briefing)
+
+        for point in briefing.summary:
+            content = _content(point.text)
+            where = repeat_of("point", content, None)
+            if where:
+                fold(where)
+            else:
+                texts.append(("point", content, None, note(StoryFact("point", point))))
+        for relation in briefing.relations:
+            subject, obj = actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object))
+            key = (relation.type, *sorted((subject, obj))) if relation.type in SYMMETRIC else (relation.type, subject, obj)
+            if key in relation_seen:
+                fold(relation_seen[key])
+            else:
+                relation_seen[key] = note(StoryFact("relation", relation))
+        for figure in briefing.figures:
+            key = (figure.unit, figure.value * figure.scale, (figure.high or 0) * figure.scale)
+            if key in figure_seen:
+                fold(figure_seen[key])
+                continue
+            content = _content(figure.measures)
+            for before, before_briefing, before_content in reversed(figures_by_unit[figure.unit]):
+                if before_briefing is not briefing and _changed(before, before_content, figure, content):
+                    moved.append(FigureChange(figure.measures, before, before_briefing, figure))
+                    break
+            figure_seen[key] = note(StoryFact("figure", figure))
+            figures_by_unit[figure.unit].append((figure, briefing, content))
+        for event in briefing.timeline:
+            if event.paragraph is None:
+                continue
+            content = _content(event.event)
+            where = repeat_of("event", content, event.date)
+            if where:
+                fold(where)
+            else:
+                texts.append(("event", content, event.date, note(StoryFact("event", event))))
+        facts.append(shown)
+        changes.append(moved)
+        repeated.append(again)
+    return tuple(
+        StoryStep(
+            briefing,
+            tuple(StoryFact(f.kind, f.item, tuple(also.get((step, i), ()))) for i, f in enumerate(facts[step])),
+            tuple(changes[step]),
+            repeated[step],
+        )
+        for step, briefing in enumerate(group)
+    )
+
+
+def _changed(before: Figure, before_content: frozenset, after: Figure, content: frozenset) -> bool:
+    """Is ``after`` a new value of what ``before`` measured? The same unit, what they measure
+    named by the same two or more words ("offer per share", "stake in Beta"), and a value of
+    the same order (an offer raised from 40 to 44, not a price become a total)."""
+    if len(content) < 2 or len(before_content) < 2 or len(content & before_content) < SAME_FACT * max(len(content), len(before_content)):
+        return False
+    old, new = before.value * before.scale, after.value * after.scale
+    return old > 0 and new > 0 and old != new and 0.5 <= new / old <= 2
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(t for t in (w.casefold() for w in words(text)) if len(t) > 2 and not lexicon.is_function_word(t))
