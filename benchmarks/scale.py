@@ -32,15 +32,32 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGE_MARK = "<!-- written by benchmarks/scale.py -->"
 
 
-def _run(args: list[str], cwd: Path, **env_vars: str) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (bytes) of one child process."""
+_STAGES = re.compile(r"Briefings: .*? (\d+) ms \((.*?)\)")
+
+
+def stage_ms(log: str) -> dict[str, float]:
+    """The generator's milliseconds per stage from a build's log line
+    ("... 1430 ms (read 26, analyze 1264, corpus 18, stories 3, publish 121)")."""
+    match = _STAGES.search(log)
+    if not match:
+        return {}
+    stages = {name: float(ms) for name, ms in (part.rsplit(" ", 1) for part in match.group(2).split(", "))}
+    return stages | {"total": float(match.group(1))}
+
+
+def _run(args: list[str], cwd: Path, log: list | None = None, **env_vars: str) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one child process (its stderr
+    appended to ``log`` when given)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    errors = process.stderr.read().decode()
     if status != 0:
-        raise RuntimeError(f"{' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
+        raise RuntimeError(f"{' '.join(args)} failed: {errors[-2000:]}")
+    if log is not None:
+        log.append(errors)
     return elapsed, usage.ru_maxrss * 1024
 
 
@@ -62,7 +79,7 @@ def _size(folder: Path) -> int:
 def measure(count: int, runs: int, work: Path) -> dict:
     seeds = write_corpus(work / "seeds", count)
     briefing = [sys.executable, "-m", "generator.cli"]
-    generator, build, floor, memory, floor_memory, generator_memory = [], [], [], [], [], []
+    generator, build, floor, memory, floor_memory, generator_memory, logs = [], [], [], [], [], [], []
     site = work / "site"
     for run in range(runs):
         project = _project(work / f"project-{run}", with_plugin=True)
@@ -71,7 +88,7 @@ def measure(count: int, runs: int, work: Path) -> dict:
         generator.append(seconds)
         generator_memory.append(peak)
         shutil.rmtree(site, ignore_errors=True)
-        seconds, peak = _run(briefing + ["build", "--seeds", str(seeds), "--site-dir", str(site), "-f", str(project / "mkdocs.yml")], project)
+        seconds, peak = _run(briefing + ["build", "--seeds", str(seeds), "--site-dir", str(site), "-f", str(project / "mkdocs.yml")], project, logs)
         build.append(seconds)
         memory.append(peak)
         plain = _project(work / f"plain-{run}", with_plugin=False)
@@ -123,6 +140,11 @@ def measure(count: int, runs: int, work: Path) -> dict:
         "pagefind_bundle_mb": round(_size(bundle) / 2**20, 1),
         "pagefind_first_query_kb": round(first_query / 1024),
     }
+    stages = [stage_ms(log) for log in logs]
+    stages = [s for s in stages if s.get("total")]
+    if stages:
+        result["stories_ms"] = round(statistics.median(s.get("stories", 0.0) for s in stages))
+        result["stories_share"] = round(statistics.median(s.get("stories", 0.0) / s["total"] for s in stages), 4)
     result["generator_share"] = round(result["generator_s"] / result["build_s"], 3)
     result["build_over_floor"] = round(result["build_s"] / result["floor_s"], 2)
     result["warm_over_floor"] = round(result["build_warm_s"] / result["floor_s"], 2)
@@ -211,6 +233,9 @@ def targets(results: dict[int, dict]) -> str:
     row("  and the generator alone, N=10,000 (MB)", large and large.get("generator_peak_memory_mb"), "(context)", True)
     row("Material search index, N=10,000 (MB)", large and large["search_index_mb"], "< 5 (phone)", large and large["search_index_mb"] < 5)
     row("Pagefind, bytes for a first query, N=10,000 (kB)", large and large.get("pagefind_first_query_kb"), "< 2048", large and large.get("pagefind_first_query_kb", 1e9) < 2048)
+    for size, label in ((mid, "1,000"), (large, "10,000")):
+        share = size and size.get("stories_share")
+        row(f"story step share of the generator, N={label}", None if share is None else f"{share:.1%}", "< 10%", share is not None and share < 0.10)
     rows.append("  (the rebuild target, <= 100 ms of generator work after one edit, is printed by benchmarks.rebuild)")
     return "targets:\n" + "\n".join(rows)
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -63,14 +62,6 @@ class StoriesConfig(base.Config):
     term_weight = c.Type((int, float), default=_STORY.term_weight)
     key_actors = c.Type(int, default=_STORY.key_actors)
     terms = c.Type(int, default=_STORY.terms)
-
-    def post_validation(self, failed, warnings):  # mkdocs' hook once the options are read
-        for name in ("threshold", "min_terms", "actor_weight", "term_weight"):
-            if not 0 <= self[name] <= 1:
-                raise ValidationError(f"stories.{name} must be between 0 and 1, not {self[name]}")
-        for name in ("window_days", "key_actors", "terms"):
-            if self[name] < 1:
-                raise ValidationError(f"stories.{name} must be at least 1, not {self[name]}")
 
 
 class BriefingsConfig(base.Config):
@@ -221,8 +212,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             site_url=config.site_url or "",
             cache_dir=self._cache_dir(config),
             timeline_page_entries=self.config.timeline_page_entries,
-            stories=StorySettings(**{f.name: self.config.stories[f.name] for f in dataclasses.fields(StorySettings)}),
+            stories=self._stories(),
         )
+
+    def _stories(self) -> StorySettings:
+        options = StorySettings(**{f.name: self.config.stories[f.name] for f in dataclasses.fields(StorySettings)})
+        for problem in options.problems():
+            raise PluginError(f"briefings plugin: {problem} (mkdocs.yml, plugins: briefings: stories:)")
+        return options
 
     def _cache_dir(self, config) -> Path | None:
         value = ".cache/briefings" if self.config.cache_dir is None else self.config.cache_dir

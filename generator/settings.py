@@ -41,6 +41,11 @@ class StorySettings:
     terms: int = 30
     """How many of a briefing's weightiest words count."""
 
+    def problems(self) -> list[str]:
+        """What is out of range, as messages naming the option and what is accepted."""
+        found = [f"stories.{n} must be between 0 and 1, not {getattr(self, n)}" for n in ("threshold", "min_terms", "actor_weight", "term_weight") if not 0 <= getattr(self, n) <= 1]
+        return found + [f"stories.{n} must be at least 1, not {getattr(self, n)}" for n in ("window_days", "key_actors", "terms") if getattr(self, n) < 1]
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:

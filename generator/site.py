@@ -43,7 +43,7 @@ class Generated:
     unchanged: frozenset[str] = frozenset()
     """Paths whose text is byte-identical to the previous run of the same Generator."""
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
-    """Milliseconds per stage: read, analyze, corpus, publish."""
+    """Milliseconds per stage: read, analyze, corpus, stories, publish."""
 
 
 class Generator:
@@ -72,8 +72,10 @@ class Generator:
         timings = [("read", lap())]
         briefings, problems = self.analyze(seeds.articles, settings, report)
         timings.append(("analyze", lap()))
-        catalog = with_stories(build_catalog(briefings), settings.stories)
+        catalog = build_catalog(briefings)
         timings.append(("corpus", lap()))
+        catalog = with_stories(catalog, settings.stories)
+        timings.append(("stories", lap()))
         pages = self.publish(catalog, settings, report)
         timings.append(("publish", lap()))
         newest = max((a.date for a in seeds.articles), default=None)

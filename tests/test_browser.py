@@ -172,3 +172,39 @@ def test_pagefind_search_finds_a_briefing_and_opens_it(page, pagefind_server):
     assert page.errors == []
     assert page.hosts == {urlsplit(pagefind_server).netloc}
 
+
+
+@pytest.fixture(scope="module")
+def stories_server(tmp_path_factory):
+    result, site = build_site(tmp_path_factory.mktemp("stories-site"), FIXTURES / "stories")
+    assert result.returncode == 0, result.stderr
+    with serving(site) as url:
+        yield url
+
+
+def test_a_story_page_cites_what_each_briefing_adds_and_has_a_feed(page, stories_server):
+    import feedparser
+
+    missing = []
+    page.on("response", lambda r: r.status >= 400 and missing.append((r.url, page.url)))
+    page.goto(stories_server + "/stories/")
+    page.locator("article a", has_text="bid for Beta Air").first.click()
+    page.wait_for_load_state("load")
+    assert "bid for Beta Air" in page.locator("h1").first.inner_text()
+    raised = page.locator("#step-3 ~ ul").first
+    assert "Changed:" in raised.inner_text()
+    citation = page.locator("#step-3 ~ ul a[href*='#p']").first
+    href = citation.get_attribute("href")
+    citation.click()
+    anchor = href.split("#")[1]
+    page.wait_for_function(f"location.hash === '#{anchor}'")
+    assert "/briefings/" in page.url and page.locator(f"#{anchor}").is_visible()
+    page.go_back()
+    feed_url = page.locator("link[rel~=alternate][href$='feed.xml']").last.evaluate("e => e.href")  # resolved
+    assert "/stories/" in feed_url
+    response = page.request.get(feed_url)
+    feed = feedparser.parse(response.body())
+    assert not feed.bozo and len(feed.entries) == 3
+    assert missing == [], str(missing)
+    assert page.errors == []
+    assert page.hosts == {urlsplit(stories_server).netloc}

@@ -323,10 +323,11 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
     repeated: list[int] = []
 
     def repeat_of(kind: str, content: frozenset, date: str | None) -> tuple[int, int] | None:
-        if not content:
+        if len(content) < MIN_WORDS:
             return None
+        numbers = _numbers(content)
         for other_kind, other, other_date, where in texts:
-            if other_kind == kind and other_date == date and len(content & other) >= SAME_FACT * len(content):
+            if other_kind == kind and other_date == date and numbers <= _numbers(other) and len(content & other) >= SAME_FACT * len(content):
                 return where
         return None
 
@@ -345,8 +346,9 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
             if where[0] != step and briefing not in also[where]:
                 also[where].append(briefing)
 
+        names = _name_words(briefing)
         for point in briefing.summary:
-            content = _content(point.text)
+            content = _content(point.text, names)
             where = repeat_of("point", content, None)
             if where:
                 fold(where)
@@ -364,7 +366,7 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
             if key in figure_seen:
                 fold(figure_seen[key])
                 continue
-            content = _content(figure.measures)
+            content = _measure(figure.measures, names)
             for before, before_briefing, before_content in reversed(figures_by_unit[figure.unit]):
                 if before_briefing is not briefing and _changed(before, before_content, figure, content):
                     moved.append(FigureChange(figure.measures, before, before_briefing, figure))
@@ -374,7 +376,7 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
         for event in briefing.timeline:
             if event.paragraph is None:
                 continue
-            content = _content(event.event)
+            content = _content(event.event, names)
             where = repeat_of("event", content, event.date)
             if where:
                 fold(where)
@@ -394,15 +396,61 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
     )
 
 
-def _changed(before: Figure, before_content: frozenset, after: Figure, content: frozenset) -> bool:
-    """Is ``after`` a new value of what ``before`` measured? The same unit, what they measure
-    named by the same two or more words ("offer per share", "stake in Beta"), and a value of
-    the same order (an offer raised from 40 to 44, not a price become a total)."""
-    if len(content) < 2 or len(before_content) < 2 or len(content & before_content) < SAME_FACT * max(len(content), len(before_content)):
+def _changed(before: Figure, before_measure: tuple, after: Figure, measure: tuple) -> bool:
+    """Is ``after`` a new value of what ``before`` measured? The same unit, the same head word
+    of what they measure ("offer" and "offered"; "stake"), no two different names in it
+    ("stake in Beta" is not "stake in Gamma"), and a value of the same order (an offer raised
+    from 40 to 44, not a price become a total)."""
+    head, named = measure
+    before_head, before_named = before_measure
+    if not head or head != before_head or (named and before_named and not named & before_named):
         return False
     old, new = before.value * before.scale, after.value * after.scale
     return old > 0 and new > 0 and old != new and 0.5 <= new / old <= 2
 
 
-def _content(text: str) -> frozenset[str]:
-    return frozenset(t for t in (w.casefold() for w in words(text)) if len(t) > 2 and not lexicon.is_function_word(t))
+MIN_WORDS = 3
+"""A point or event of fewer content words is never taken for another."""
+_REPORTING = frozenset("said says say told tells added adds according stated announced".split())
+_ENDINGS = ("ing", "ed", "es", "s")
+_UNITS = frozenset("dlrs dlr dollars dollar pct percent cents cent share shares mln million billion bln thousand".split())
+"""Words of figures: in every statement of a deal, they do not make two statements the same."""
+
+
+def _name_words(briefing: Briefing) -> frozenset[str]:
+    """The words of the briefing's actor names and its dateline: shared by every statement
+    about the same actors, so they do not make two statements the same."""
+    names = [n for a in briefing.actors for n in (a.name, *a.aliases)] + [briefing.dateline or ""]
+    return frozenset(w.casefold() for n in names for w in words(n))
+
+
+def _content(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
+    """What a statement says beyond whom it names: its content words, stemmed, and its
+    numbers (as "#40"): a statement with a number no earlier one gave is news."""
+    result = set()
+    for token in (w.casefold() for w in words(text)):
+        if _NUMBER.match(token):
+            if any(c.isdigit() for c in token):
+                result.add("#" + token.replace(",", ""))
+        elif len(token) > 2 and token not in names and token not in _REPORTING and token not in _UNITS and not lexicon.is_function_word(token) and token not in lexicon.MONTHS:
+            result.add(_stem(token))
+    return frozenset(result)
+
+
+def _numbers(content: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in content if t.startswith("#"))
+
+
+def _measure(text: str, names: frozenset[str]) -> tuple[str, frozenset[str]]:
+    """(head word stemmed, name words) of what a figure measures: "offer for Beta Air" -> ("offer", {"beta", "air"})."""
+    tokens = [w.casefold() for w in words(text)]
+    head = next((_stem(t) for t in tokens if len(t) > 2 and t not in names and not lexicon.is_function_word(t) and not _NUMBER.match(t)), "")
+    return head, frozenset(t for t in tokens if t in names and t not in lexicon.LEGAL_FORMS)
+
+
+def _stem(word: str) -> str:
+    """"offered", "offers", "offering" -> "offer": enough to compare words of one story."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
