@@ -30,6 +30,8 @@ render: $(STAMP)          ## write the generated Markdown to rendered/
 	$(BIN)/briefing render --out rendered
 
 site-zensical: render zensical ## build rendered/ with Zensical into site/ (no MkDocs plugin; see README)
+	@$(ZENSICAL)/bin/python -c 'import zensical_ui' 2>/dev/null || \
+	  { echo "site-zensical: Zensical's theme (zensical-ui) is not installed: the package index lacks it; see README"; exit 1; }
 	$(ZENSICAL)/bin/zensical build -f zensical.yml
 	$(BIN)/python -c 'from pathlib import Path; from generator.safety import write_marker; write_marker(Path("site"))'
 
