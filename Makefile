@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+ZENSICAL := .venv-zensical
 EVAL   ?= ../shared/eval
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check render golden eval bench bench-scale bench-speed bench-weight axe browser clean
+.PHONY: site test serve check render golden eval bench bench-scale bench-speed bench-weight axe browser zensical site-zensical clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml
 site: $(STAMP)            ## build the site into site/
 	$(BIN)/briefing build --strict
 
-test: $(STAMP) browser axe ## run the whole test suite (browser tests included)
+test: $(STAMP) browser axe zensical ## run the whole test suite (browser tests included)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)           ## preview at http://127.0.0.1:8000 with live reload
@@ -28,6 +29,12 @@ check: $(STAMP)           ## validate every seed
 render: $(STAMP)          ## write the generated Markdown to rendered/
 	$(BIN)/briefing render --out rendered
 
+site-zensical: render zensical ## build rendered/ with Zensical into site/ (no MkDocs plugin; see README)
+	@$(ZENSICAL)/bin/python -c 'import zensical_ui' 2>/dev/null || \
+	  { echo "site-zensical: Zensical's theme (zensical-ui) is not installed: the package index lacks it; see README"; exit 1; }
+	$(ZENSICAL)/bin/zensical build -f zensical.yml
+	$(BIN)/python -c 'from pathlib import Path; from generator.safety import write_marker; write_marker(Path("site"))'
+
 golden: $(STAMP)          ## regenerate tests/golden/ after an intended change
 	$(BIN)/python -m pytest tests/test_golden.py --update-goldens
 
@@ -37,6 +44,13 @@ axe:                      ## axe-core from npm for the accessibility tests (else
 
 bench-weight: site        ## bytes a reader downloads for the seed briefing page
 	$(BIN)/python -m benchmarks.page_weight
+
+zensical: $(ZENSICAL)/.installed
+
+$(ZENSICAL)/.installed: pyproject.toml scripts/zensical_env.py ## Zensical in its own venv (Python 3.11+; needs no MkDocs)
+	@if $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \
+	  $(PYTHON) scripts/zensical_env.py $(ZENSICAL) && touch $@; \
+	else echo "zensical: needs Python 3.11 or later; its test skips"; fi
 
 browser:                  ## Debian's chromium for the browser tests
 	@sh scripts/ensure-chromium.sh

@@ -16,7 +16,7 @@ from .corpus.catalog import build_catalog
 from .corpus.stories import with_stories
 from .publish.exports import briefing_to_dict, corpus_actors, story_place
 from .read.files import SeedsFolderMissing
-from .model import SeedProblem, printable
+from .model import Page, SeedProblem, printable
 from .read.seeds import read_seeds
 from .safety import UnsafeOutput, write_pages
 from .settings import Settings
@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--seeds", type=Path, help="folder of seed articles (default: from mkdocs.yml)")
     check.set_defaults(run=_check)
 
-    render = command("render", parents=[common, configured], help="write the generated Markdown pages to a folder")
+    render = command("render", parents=[common, configured], help="write the site's Markdown (generated pages, exports and the docs folder's own files) to a folder")
     render.add_argument("--out", type=Path, required=True)
     render.add_argument("--seeds", type=Path, help="folder of seed articles (default: from mkdocs.yml)")
     render.add_argument("--templates", type=Path, help="templates folder (default: from mkdocs.yml)")
@@ -182,16 +182,37 @@ def _settings(args, **overrides) -> Settings:
 def settings_from_file(config_file: Path) -> Settings:
     """The settings a build with ``config_file`` would use (home intro from its docs folder);
     the defaults when there is no such file."""
-    if not config_file.is_file():
-        return Settings()
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(config_file))
-    plugin = config.plugins.get("briefings")  # the BriefingsPlugin, configured
+    config = _load_config(config_file)
+    plugin = config.plugins.get("briefings") if config is not None else None  # the BriefingsPlugin, configured
     if plugin is None:
         return Settings()
     home = Path(config.docs_dir) / "index.md"
     return plugin.settings(config, home.read_text(encoding="utf-8") if home.is_file() else "")
+
+
+@functools.lru_cache(maxsize=4)
+def _load_config(config_file: Path):
+    """MkDocs' config of ``config_file`` (None when there is no such file), loaded once per command."""
+    if not config_file.is_file():
+        return None
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(config_file))
+
+
+def hand_written_pages(config_file: Path) -> tuple[Page, ...]:
+    """The files of the docs folder of ``config_file`` as a build hands them to MkDocs beside
+    the generated pages: every regular file but ``index.md`` (its text is the home page's
+    intro) and hidden ones (MkDocs skips them too). With them the rendered folder is the
+    site's whole docs folder, which an engine that runs no MkDocs plugin builds as it is
+    (Zensical). A hand-written file at the path of a generated page is an error, as in a build."""
+    config = _load_config(config_file)
+    if config is None or not Path(config.docs_dir).is_dir():
+        return ()
+    docs = Path(config.docs_dir)
+    files = (p for p in sorted(docs.rglob("*")) if p.is_file() and not p.is_symlink())
+    relative = (p.relative_to(docs) for p in files)
+    return tuple(Page(r.as_posix(), (docs / r).read_bytes()) for r in relative if r.as_posix() != "index.md" and not any(part.startswith(".") for part in r.parts))
 
 
 def _check(args) -> int:
@@ -215,8 +236,14 @@ def _render(args) -> int:
     generated = generate(settings)
     for problem in generated.problems:
         _print_problem(problem, args, sys.stderr)
+    generated_paths = {page.path for page in generated.pages}
+    hand_written = hand_written_pages(args.config_file)
+    for page in hand_written:
+        if page.path in generated_paths:
+            print(f"briefing render: {printable(page.path)} of the docs folder has the path of a generated page; rename it", file=sys.stderr)
+            return 1
     try:
-        written = write_pages(generated.pages, args.out)
+        written = write_pages(generated.pages + hand_written, args.out)
     except UnsafeOutput as err:
         print(f"briefing render: {err}", file=sys.stderr)
         return 1

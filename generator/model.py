@@ -250,7 +250,8 @@ class Page:
     """A generated Markdown page, at a path relative to the docs folder."""
 
     path: str
-    markdown: str
+    markdown: str | bytes
+    """The page's text; bytes only for a hand-written file that `briefing render` copies as it is."""
 
 
 @dataclass(frozen=True, slots=True)

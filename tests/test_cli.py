@@ -5,7 +5,7 @@ import json
 import jsonschema
 
 from generator.read.seeds import find_seed_files
-from conftest import FIXTURES, ROOT, SEED, run_briefing
+from conftest import FIXTURES, ROOT, SEED, make_project, run_briefing
 
 SCHEMA = json.loads((ROOT / "generator" / "schema" / "briefing.schema.json").read_text())
 
@@ -47,3 +47,31 @@ def test_render_writes_pages_into_the_folder_only(tmp_path):
     assert "index.md" in written and "timeline.md" in written
     assert any(w.startswith("briefings/2025-11-24-") for w in written)
     assert not list(out.rglob("*.tmp"))
+
+
+def test_render_writes_the_whole_docs_folder_for_an_engine_without_the_plugin(tmp_path):
+    """Beside the generated pages, the docs folder's own files (all but index.md, the home
+    intro; hidden ones skipped), byte for byte: what Zensical builds as it is."""
+    project = make_project(tmp_path)
+    (project / "docs" / "img").mkdir()
+    (project / "docs" / "img" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")
+    (project / "docs" / ".notes.md").write_text("private\n", encoding="utf-8")
+    out = project / "rendered"
+    result = run_briefing("render", "--out", out, "--seeds", ROOT / "seeds", "-f", project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 0, result.stderr
+    for name in ("about.md", "benchmarks.md", "stylesheets/briefings.css", "img/logo.png"):
+        assert (out / name).read_bytes() == (project / "docs" / name).read_bytes(), name
+    assert not (out / ".notes.md").exists()
+    home = (out / "index.md").read_text(encoding="utf-8")
+    assert "Latest briefings" in home and home != (project / "docs" / "index.md").read_text(encoding="utf-8")
+    again = run_briefing("render", "--out", out, "--seeds", ROOT / "seeds", "-f", project / "mkdocs.yml", cwd=project)
+    assert again.returncode == 0, again.stderr  # its own copies are overwritten
+
+
+def test_render_refuses_a_hand_written_page_at_a_generated_path(tmp_path):
+    project = make_project(tmp_path)
+    (project / "docs" / "timeline.md").write_text("# Mine\n", encoding="utf-8")
+    result = run_briefing("render", "--out", project / "rendered", "--seeds", ROOT / "seeds", "-f", project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 1
+    assert "timeline.md of the docs folder has the path of a generated page" in result.stderr
+    assert not (project / "rendered").exists()
