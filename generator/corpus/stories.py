@@ -317,19 +317,10 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
     relation_seen: dict[tuple, tuple[int, int]] = {}
     figure_seen: dict[tuple, tuple[int, int]] = {}
     figures_by_unit: dict[str, list[tuple[Figure, Briefing, frozenset]]] = defaultdict(list)
-    texts: list[tuple[str, frozenset, str | None, tuple[int, int]]] = []  # kind, words, date, where
+    said = _Statements()
     also: dict[tuple[int, int], list[Briefing]] = defaultdict(list)
     changes: list[list[FigureChange]] = []
     repeated: list[int] = []
-
-    def repeat_of(kind: str, content: frozenset, date: str | None) -> tuple[int, int] | None:
-        if len(content) < MIN_WORDS:
-            return None
-        numbers = _numbers(content)
-        for other_kind, other, other_date, where in texts:
-            if other_kind == kind and other_date == date and numbers <= _numbers(other) and len(content & other) >= SAME_FACT * len(content):
-                return where
-        return None
 
     for step, briefing in enumerate(group):
         shown: list[StoryFact] = []
@@ -349,11 +340,11 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
         names = _name_words(briefing)
         for point in briefing.summary:
             content = _content(point.text, names)
-            where = repeat_of("point", content, None)
+            where = said.find(("point", None), content)
             if where:
                 fold(where)
             else:
-                texts.append(("point", content, None, note(StoryFact("point", point))))
+                said.add(("point", None), content, note(StoryFact("point", point)))
         for relation in briefing.relations:
             subject, obj = actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object))
             key = (relation.type, *sorted((subject, obj))) if relation.type in SYMMETRIC else (relation.type, subject, obj)
@@ -377,11 +368,11 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
             if event.paragraph is None:
                 continue
             content = _content(event.event, names)
-            where = repeat_of("event", content, event.date)
+            where = said.find(("event", event.date), content)
             if where:
                 fold(where)
             else:
-                texts.append(("event", content, event.date, note(StoryFact("event", event))))
+                said.add(("event", event.date), content, note(StoryFact("event", event)))
         facts.append(shown)
         changes.append(moved)
         repeated.append(again)
@@ -394,6 +385,39 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
         )
         for step, briefing in enumerate(group)
     )
+
+
+class _Statements:
+    """The points and dated events a story has stated, to find the earlier statement that
+    a new one repeats: one whose words hold ``SAME_FACT`` of the new one's and all its
+    numbers. An index of words finds the candidates (prefix filtering: an earlier statement
+    with that many of the words holds one of the new one's rarest few), so that a long
+    story costs about linear time, not the square of its statements."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[frozenset, tuple[int, int]]] = []
+        self.postings: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+
+    def add(self, kind: tuple, content: frozenset, where: tuple[int, int]) -> None:
+        index = len(self.items)
+        self.items.append((content, where))
+        postings = self.postings[kind]
+        for word in content:
+            postings[word].append(index)
+
+    def find(self, kind: tuple, content: frozenset) -> tuple[int, int] | None:
+        if len(content) < MIN_WORDS or kind not in self.postings:
+            return None
+        postings = self.postings[kind]
+        need = math.ceil(SAME_FACT * len(content) - 1e-9)
+        rarest = sorted(content, key=lambda w: (len(postings.get(w, ())), w))[: len(content) - need + 1]
+        candidates = sorted({i for word in rarest for i in postings.get(word, ())})
+        numbers = _numbers(content)
+        for index in candidates:  # the earliest statement it repeats
+            other, where = self.items[index]
+            if numbers <= _numbers(other) and len(content & other) >= need:
+                return where
+        return None
 
 
 def _changed(before: Figure, before_measure: tuple, after: Figure, measure: tuple) -> bool:
