@@ -24,7 +24,8 @@ def values(text: str, anchor: dt.date = TUESDAY) -> list[tuple[str, str]]:
         ("The vote was postponed until Tuesday.", [("Tuesday", "2025-06-10")]),
         ("Acme said on Monday it would buy Beta.", [("Monday", "2025-06-02")]),
         ("The meeting is on Tuesday, Nov. 3, in Paris.", [("Tuesday", "2026-11-03"), ("Nov. 3", "2026-11-03")]),
-        ("The vote was postponed until May four.", [("May four", "2025-05-04")]),
+        ("The vote was postponed until July four.", [("July four", "2025-07-04")]),
+        ("The vote was held on May four.", [("May four", "2025-05-04")]),
     ],
 )
 def test_direction_and_explicit_dates(text, expected):
@@ -66,3 +67,51 @@ def test_a_summary_point_keeps_its_attribution():
     article = Article(Path("s.txt"), "T", TUESDAY, (Paragraph("p1", "body", text, 1),))
     points = summarize(Document.of(article), ())
     assert points[0].text == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "last Wednesday" said on a Wednesday is a week before; a possessive weekday is a day past
+        ("The firms said last Tuesday they would merge.", [("last Tuesday", "2025-05-27")]),
+        ("Its share rose before Friday's vote.", [("Friday", "2025-05-30")]),
+        ("The talks are set to resume Monday in Paris.", [("Monday", "2025-06-09")]),
+        # a month or a day without its year after a deadline or a start is one to come
+        ("The bank must repay the loan by February.", [("February", "2026-02")]),
+        ("The dividend is payable Aug. 15 to holders of record.", [("Aug. 15", "2025-08-15")]),
+        ("The new pact is effective Sept. 1.", [("Sept. 1", "2025-09-01")]),
+        # "since" looks back, even in a clause about the future
+        ("The ship, on patrol since March, is scheduled to return.", [("March", "2025-03")]),
+        # an initial's period does not end the clause that says "will"
+        ("Mr. Smith will succeed Daniel P. Jones Feb. 1.", [("Feb. 1", "2026-02-01")]),
+        # a half of no year said is no date
+        ("Sales followed the trend of the last half of the '80s.", []),
+    ],
+)
+def test_direction_of_weekdays_and_months(text, expected):
+    assert [(t, v) for t, v in values(text) if t != "'80s"] == expected
+
+
+REPORT_DAY = dt.date(1989, 10, 26)
+
+
+def report_values(*paragraphs: str) -> list[tuple[str, str]]:
+    article = Article(Path("s.txt"), "T", REPORT_DAY, tuple(Paragraph(f"p{i}", "body", t, i) for i, t in enumerate(paragraphs, 1)))
+    document = Document.of(article)
+    dates = find_document_dates(document)
+    return [(p.text[d.start : d.end], d.value) for p in document.body for d in dates[p.id]]
+
+
+def test_in_a_quarterly_report_a_year_earlier_is_the_same_quarter_a_year_before():
+    found = report_values(
+        "Acme said third-quarter net income rose to $5 million, or 20 cents a share, from $4 million, or 16 cents a share, a year earlier.",
+        "In the 1988 period, sales were $90 million. The year-ago third quarter had a charge. For the quarter a year ago, Acme earned less.",
+        "Acme was founded a year ago in Ohio.",
+    )
+    assert [f for f in found if f[0] != "third-quarter"] == [
+        ("a year earlier", "1988-Q3"), ("1988", "1988-Q3"), ("The year-ago third quarter", "1988-Q3"), ("the quarter a year ago", "1988-Q3"), ("a year ago", "1988"),
+    ]
+
+
+def test_a_year_earlier_outside_a_quarterly_report_is_the_year_before():
+    assert report_values("Sales rose to $5 million from $4 million a year earlier.") == [("a year earlier", "1988")]

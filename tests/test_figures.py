@@ -82,3 +82,67 @@ def test_a_figure_says_what_it_measures_never_a_bare_unit(text, written, term):
     figure = next(f for f in figures_of(text) if f.text == written)
     assert figure.measures == term
     assert figure.measures.lower() not in ("dlrs", "pct", "shares", "percent")
+
+
+def measures_of(text: str) -> dict[str, str]:
+    return {f.text: f.measures for f in figures_of(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an amount restating the one before, or the same thing before a change, measures the same
+        ("Acme cut its holding in Beta Inc to 1.2 mln shares, or 8.5 pct, from 1.5 mln shares, or 10.1 pct.",
+         {"1.2 mln shares": "holding in Beta Inc", "8.5 pct": "holding in Beta Inc", "1.5 mln shares": "holding in Beta Inc", "10.1 pct": "holding in Beta Inc"}),
+        ("Zeta has debts totalling 900 mln dlrs, of which 200 mln dlrs fall due this year.", {"900 mln dlrs": "debts", "200 mln dlrs": "debts"}),
+        # an amount before a noun qualifies the whole compound, through a coordinated amount too
+        ("Acme will receive a 40 mln dlr cash payment.", {"40 mln dlr": "cash payment"}),
+        ("Beta issued a 300 mln dlr, nine pct note.", {"300 mln dlr": "note", "nine pct": "note"}),
+        ("Chrysler's proposed 1.5 billion dlr takeover of Acme Corp was delayed.", {"1.5 billion dlr": "takeover of Acme Corp"}),
+        # "worth of X", "in X" after the amount, "X worth" / "X, totalling" before it
+        ("Gamma received 80 mln dlrs worth of Delta stock.", {"80 mln dlrs": "Delta stock"}),
+        ("It took on 120 mln dlrs in unfunded pension liabilities, analysts said.", {"120 mln dlrs": "unfunded pension liabilities"}),
+        ("It also has tax credits worth about 90 mln dlrs.", {"about 90 mln dlrs": "tax credits"}),
+        ("Acme owns forest land in Maine, totalling 40,000 acres.", {"40,000 acres": "land in Maine"}),
+        # a share of a company someone owns is a stake
+        ("Pinnacle Corp, which owns 14 pct of Rho, opposed the plan.", {"14 pct": "stake held by Pinnacle Corp"}),
+        ("Sigma Ltd is 60 pct owned by Tau Group.", {"60 pct": "stake held by Tau Group"}),
+        ("Upsilon sold its 35 pct-owned Phi Mining Ltd.", {"35 pct": "stake in Phi Mining Ltd"}),
+        ("Acme has about 12.5 mln shares outstanding.", {"about 12.5 mln shares": "shares outstanding"}),
+        # market prices and moves, of the stock the clause is about
+        ("Acme stock closed off 1/2 to 40-1/4 after rising 2-3/4 on Monday.",
+         {"1/2": "decline in Acme stock", "40-1/4": "closing price of Acme stock", "2-3/4": "rise"}),
+        ("Its common shares last traded at 12 dlrs.", {"12 dlrs": "price of common shares"}),
+        ("Acme said net profit would rise this year to 80 mln dlrs.", {"80 mln dlrs": "net profit"}),
+        # "X was valued at": X
+        ("The cost of the merger was valued at 2.1 billion dlrs.", {"2.1 billion dlrs": "cost of the merger"}),
+        # a deal verb as its noun, the verb an infinitive depends on first
+        ("Kappa offered to acquire Lambda Inc for 25 dlrs a share.", {"25 dlrs": "offer"}),
+        ("Mu sold the unit to Nu Corp for about 70 mln dlrs.", {"about 70 mln dlrs": "sale"}),
+        ("Xi earned 4.2 mln dlrs in the quarter.", {"4.2 mln dlrs": "earnings"}),
+        # a noun after the amount behind a preposition or a conjunction is context, not the measure
+        ("Omicron earned 3.1 mln dlrs on sales of 40 mln dlrs.", {"3.1 mln dlrs": "earnings", "40 mln dlrs": "sales"}),
+        ("Rho agreed to sell it for 90 mln dlrs once the merger is done.", {"90 mln dlrs": "sale"}),
+        # a noun one amount qualifies is not what another measures
+        ("Rho got an option to buy 500,000 new shares or a 9.5 pct interest at 30 dlrs each.",
+         {"500,000 new shares": "option", "9.5 pct": "interest", "30 dlrs": "option"}),
+        # a date is not an object: "offer on February 17" is the offer
+        ("Acme launched a 50 mln dlr offer on February 17.", {"50 mln dlr": "offer"}),
+        ("It accepted 2.3 mln shares at 90 dlrs each.", {"90 dlrs": "price per share"}),
+    ],
+)
+def test_what_a_figure_measures_by_class(text, expected):
+    found = measures_of(text)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The two companies said they would merge.", "Acme must wait 10 business days.", "The offer lapses after five trading days."],
+)
+def test_references_and_durations_are_not_counts(text):
+    assert figures_of(text) == ()
+
+
+def test_a_counted_noun_ends_at_its_plural():
+    assert measures_of("Sigma runs 40 stores located in six states.") == {"40 stores": "stores", "six states": "states"}

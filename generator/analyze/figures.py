@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Figure
 from . import lexicon
 from .document import Dates, Document
-from .text import clause_spans, containing
+from .measures import measures_of
 
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -59,24 +59,12 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _NOT_COUNTED = frozenset("of and or in on at to the a an that which who will would was were is are has have had for with by from as than into its their it they said says per more less about over under other times ways days weeks months years hours minutes parts sides including such".split())
+_DURATIONS = frozenset("days weeks months years hours minutes".split())
+_ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+"""Before a number word, a reference to things already named ("the two companies"), not a count."""
 _TIME_AFTER = re.compile(r"\s?(?:gmt|est|edt|bst|utc|a\.m\.|p\.m\.|am|pm|hours|hrs)\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-
-MEASURE_NOUNS = frozenset(
-    """stake offer bid price prices value revenue revenues sales profit profits loss losses earnings income debt debts loan
-    loans dividend dividends cost costs deal acquisition purchase sale payment payments fee fees capital assets rate rates
-    margin premium cash fund funds investment investments interest tax taxes spending budget output production exports
-    imports deficit surplus jobs employees workers stores plants factories units vehicles cars deliveries customers users
-    stock holding holdings financing credit bonds notes warrants valuation turnover orders contract contracts option
-    options tender condition minimum breakup termination proceeds charge charges writedown reserves assets liabilities
-    buyback fine damages salary bonus subsidy subsidies tariff tariffs capacity market growth increase rise drop
-    decline fall gain cut
-    offered offering offers bidding sold selling paid paying priced valued raised raising bought buying acquire acquired
-    traded closed""".split()
-)
-"""Nouns (and the verbs of a deal) that say what an amount measures; the nearest names it."""
-
 
 @dataclass(frozen=True, slots=True)
 class _Found:
@@ -97,8 +85,8 @@ def extract_figures(document: Document, dates: Dates) -> tuple[Figure, ...]:
     for passage in document.body:
         text = passage.text
         taken = [(d.start, d.end) for d in dates[passage.id]]
-        for found in _amounts_in(text, taken) + _counts_in(text, taken):
-            measures = _measures(text, passage.sentences, found)
+        amounts = sorted(_amounts_in(text, taken) + _counts_in(text, taken), key=lambda f: f.start)
+        for found, measures in zip(amounts, measures_of(text, passage.sentences, [(f.start, f.end, f.unit) for f in amounts])):
             where = "" if found.unit == "count" else passage.id  # a count said again is the same count
             key = (where, found.value, found.high, found.unit, found.scale, measures.split(" ")[-1].lower() if measures else "")
             if key in seen:
@@ -115,6 +103,8 @@ def _amounts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     for match in _AMOUNT.finditer(text):
         start = match.start("low") if not match.group("approx") else match.start()
         start = match.start() if match.group("between") and not match.group("approx") else start
+        while text[start : start + 1].isspace():
+            start += 1  # the optional space after a sign: " 70 pct" is "70 pct"
         end = match.end()
         if not _free((match.start("low"), end), taken) or _is_excluded(text, match):
             continue
@@ -181,6 +171,8 @@ def _counts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
             continue  # counted things are common nouns: not "1600 GMT", not "1987 Acme"
         if noun.split()[0].lower() in {w.lower() for w in (*_CURRENCY_WORDS, *_PERCENT_WORDS, *_OTHER_UNITS)} or _is_reference(text, match.start()):
             continue
+        if number.lower() in _WORD_NUMBERS and _ANAPHORIC.search(text[max(0, match.start() - 8) : match.start()]):
+            continue
         value = float(_WORD_NUMBERS.get(number.lower()) or _parse(number) or 0) or None
         if value is None or value == 1:
             continue
@@ -192,11 +184,17 @@ def _counts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
 
 
 def _counted_noun(words: str) -> str:
+    """The noun counted, up to its first plural: "joint ventures", "states" (not "states
+    concentrated"); "" for a duration ("10 business days")."""
     kept = []
     for word in words.split():
+        if word.lower() in _DURATIONS:
+            return ""
         if word.lower() in _NOT_COUNTED or word.lower() in _SCALES:
             break
         kept.append(word)
+        if re.fullmatch(r"[a-z][\w-]*[^s]s", word):
+            break
     return " ".join(kept)
 
 
@@ -276,67 +274,3 @@ def _is_reference(text: str, start: int) -> bool:
 
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return not any(span[0] < e and s < span[1] for s, e in taken)
-
-
-# -- what a figure measures ------------------------------------------------------------------
-
-
-def _measures(text: str, sentences, found: _Found) -> str:
-    """The noun phrase of the figure's sentence that says what it measures: the measure noun
-    nearest to it, in words, a clause boundary counting as two more ("a 4.3 billion dlr
-    offer", "a stake of 11.1 pct", "prices ranged from 65.75 to 91 dlrs"), with what follows
-    it ("stake in Cyclops Corp"); for a count, the thing counted. Empty when the sentence
-    names nothing: never a bare unit."""
-    if found.unit == "count":
-        return _counted_noun(re.sub(r"^\S+\s+", "", text[found.start : found.end]))
-    if not sentences:
-        return ""
-    attributive = _attributive_noun(text, found)
-    if attributive:
-        return attributive
-    sentence = sentences[containing(sentences, found.start, found.end)]
-    best = None
-    for word in re.finditer(r"[A-Za-z][\w'-]*", text[sentence.start : sentence.end]):
-        start, end = sentence.start + word.start(), sentence.start + word.end()
-        lower = word.group(0).lower()
-        if lower not in MEASURE_NOUNS or found.start <= start < found.end or lower in _SHARE_WORDS:
-            continue
-        between = text[end : found.start] if end <= found.start else text[found.end : start]
-        # words between, names not counted ("offer for Dome Petroleum Ltd (DMP) to"), a comma or semicolon as two
-        distance = sum(1 for w in between.split() if not w[:1].isupper() and w[:1] != "(") + 2 * len(re.findall(r"[,;:]", between))
-        if end > found.start:
-            distance -= 0.5  # "a 4.3 billion dlr offer": the noun after the amount names it
-        if best is None or distance < best[0]:
-            best = (distance, start, end)
-    if best is None or best[0] > 8:
-        return "shares" if found.unit == "shares" else ""
-    return _with_object(text, best[1], best[2], sentence.end, skip=(found.start, found.end))
-
-
-def _attributive_noun(text: str, found: _Found) -> str:
-    """"a $120 million plant", "its 4.3 billion dlr offer": after an article or a
-    possessive, the noun the amount qualifies."""
-    if not re.search(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", text[max(0, found.start - 8) : found.start], re.IGNORECASE):
-        return ""
-    noun = re.match(r"\s+([a-z][\w-]+)", text[found.end : found.end + 30])
-    if noun is None or lexicon.is_function_word(noun.group(1)) or noun.group(1).endswith("ly"):
-        return ""
-    return _with_object(text, found.end + noun.start(1), found.end + noun.end(1), len(text))
-
-
-def _with_object(text: str, start: int, end: int, limit: int, skip: tuple[int, int] | None = None) -> str:
-    """The noun and the "of/in/for + Name" that follows it: "stake in Cyclops Corp"."""
-    rest = text[end:limit]
-    if skip is not None and skip[0] >= end:
-        rest = text[end : skip[0]] + text[skip[1] : limit]
-    obj = re.match(r"\s+(?:(?:of|in|for|on|by|from)\s+)(?:the\s+)?((?:[A-Z][\w.&'-]*)(?:\s+(?:[A-Z][\w.&'-]*|of|and|&))*)", rest)
-    phrase = text[start:end]
-    owner = re.search(r"((?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$", text[max(0, start - 60) : start])
-    if owner:
-        phrase = f"{owner.group(1)} {phrase}"  # "Amoco's bid", "TransCanada's raised offer"
-    if obj and obj.group(1):
-        words = obj.group(1).split()
-        while words and words[-1] in ("of", "and", "&"):
-            words.pop()
-        phrase = f"{phrase} {obj.group(0).split()[0]} {' '.join(words)}"
-    return phrase.rstrip(".")

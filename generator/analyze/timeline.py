@@ -79,9 +79,17 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False) -
     return anchor.year
 
 
+def _month_year(month: int, anchor: dt.date, ahead: bool) -> int:
+    """The year of a month named alone: the coming one when the clause looks ahead ("a
+    mission in December", "by August"), else as ``_closest_year``."""
+    if ahead:
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return _closest_year(month, 1, anchor)
+
+
 def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
     try:
-        year = _closest_year(_month(match), int(match.group("day")), anchor, _is_future(match))
+        year = _closest_year(_month(match), int(match.group("day")), anchor, _is_ahead(match))
     except ValueError:
         return None
     return _day(match, year)
@@ -104,6 +112,8 @@ def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     if not year:
         current = (anchor.month - 1) // 3 + 1
         year = str(anchor.year if quarter <= current else anchor.year - 1)
+    if _group(match, "ago"):
+        year = str(int(year) - 1)  # "the year-ago third quarter"
     return _Value(f"{year}-Q{quarter}", "quarter")
 
 
@@ -117,7 +127,8 @@ def _year_word(match: re.Match[str], anchor: dt.date) -> str | None:
 def _reported_quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     """"the quarter", "the latest quarter": the quarter a report of this date covers."""
     day = anchor - dt.timedelta(days=45)
-    return _Value(f"{day.year}-Q{(day.month - 1) // 3 + 1}", "quarter")
+    year = day.year - (1 if _group(match, "ago") else 0)  # "the quarter a year ago"
+    return _Value(f"{year}-Q{(day.month - 1) // 3 + 1}", "quarter")
 
 
 def _ago(match: re.Match[str], anchor: dt.date) -> _Value | None:
@@ -167,13 +178,16 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
     elif rel == "this":
         year = anchor.year
     else:
-        year = match.groupdict().get("year") or _year_word(match, anchor) or _closest_year(month, 1, anchor, _is_future(match))
+        year = match.groupdict().get("year") or _year_word(match, anchor) or _month_year(month, anchor, _is_ahead(match))
     return _Value(f"{year}-{month:02d}", "month")
 
 
-def _half(match: re.Match[str], anchor: dt.date) -> _Value:
+def _half(match: re.Match[str], anchor: dt.date) -> _Value | None:
     half = 1 if match.group("h").lower() in ("first", "1st") else 2
-    year = _group(match, "year") or str(anchor.year)
+    year = _group(match, "year")
+    if year is None and match.group("h").lower() in ("last", "latter"):
+        return None  # "the last half of the '80s": of no year said
+    year = year or str(anchor.year)
     return _Value(f"{year}-H{half}", "half")
 
 
@@ -201,16 +215,36 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|is to|are to|is due|are due|plans? to|expected to|next)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|next)\b", re.IGNORECASE)
+
+
+_CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=\s)|,")
+"""A period that ends a sentence (not an initial's, "Daniel P. Davison", nor "Mr.") or a comma."""
 
 
 def _is_future(match: re.Match[str]) -> bool:
     """Does the clause around the date speak of the future ("will", "is scheduled to")?"""
     text = match.string
-    start = max(text.rfind(".", 0, match.start()), text.rfind(",", 0, match.start()), match.start() - 60) + 1
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, match.start() - 60), match.start())]
+    start = max(edges[-1] if edges else 0, match.start() - 60)
     ends = [i for i in (text.find(".", match.end()), text.find(",", match.end())) if i != -1]
     end = min(ends + [match.end() + 40])
     return _FUTURE.search(text[start:end]) is not None
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_AHEAD_BEFORE = re.compile(r"\b(?:until|till|by|effective|payable|starting|beginning|postponed\s+to|delayed\s+to|deferred\s+to|adjourned\s+to|moved\s+to)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _is_ahead(match: re.Match[str]) -> bool:
+    """Is a month or a day without its year one to come? After "until", "by", "effective"
+    (a deadline, a start) or in a clause about the future, yes; after "since", no."""
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    if _SINCE_BEFORE.search(before):
+        return False
+    if _AHEAD_BEFORE.search(before) and not _is_past_deadline(match):
+        return True
+    return _is_future(match)
 
 
 _DEFERRED_BEFORE = re.compile(r"\b(?:until|till|postponed to|delayed to|deferred to|adjourned to|moved to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
@@ -219,7 +253,8 @@ _DEFERRED_BEFORE = re.compile(r"\b(?:until|till|postponed to|delayed to|deferred
 def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     target = lexicon.WEEKDAYS.index(match.group("weekday").lower())
     rel = (match.group("rel") or "").lower()
-    if not rel and _DEFERRED_BEFORE.search(match.string[max(0, match.start() - 20) : match.start()]) and not _is_past_deadline(match):
+    possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")  # "before Friday's purchases": a day past
+    if not rel and not possessive and _DEFERRED_BEFORE.search(match.string[max(0, match.start() - 20) : match.start()]) and not _is_past_deadline(match):
         delta = (target - anchor.weekday()) % 7 or 7  # "postponed until Tuesday": a day to come
     elif not rel and _is_future(match):
         delta = (target - anchor.weekday()) % 7
@@ -227,6 +262,8 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
         delta = (target - anchor.weekday()) % 7 or 7
     elif rel == "this":
         delta = target - anchor.weekday()
+    elif rel == "last":
+        delta = -((anchor.weekday() - target) % 7 or 7)  # "last Wednesday" said on a Wednesday: a week ago
     else:
         delta = -((anchor.weekday() - target) % 7)
     return _Value((anchor + dt.timedelta(days=delta)).isoformat(), "day")
@@ -250,7 +287,7 @@ def _month_dayword(match: re.Match[str], anchor: dt.date) -> _Value | None:
     if not day:
         return None
     try:
-        year = _closest_year(_month(match), day, anchor, _is_future(match))
+        year = _closest_year(_month(match), day, anchor, _is_ahead(match))
         return _Value(dt.date(year, _month(match), day).isoformat(), "day")
     except ValueError:
         return None
@@ -271,9 +308,10 @@ RULES = (
     _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year"))), "March 15, 2024"),
     _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year"))), "15 March 2024"),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023"),
-    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the first quarter", "third fiscal quarter of fiscal 2024"),
+    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024"),
     _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3"),
-    _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half"),
+    _rule(r"the\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)(?!\s+of)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", _reported_quarter, "the latest quarter", "the quarter a year ago"),
+    _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+half(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024"),
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022"),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter"),
     _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd"),
@@ -284,7 +322,6 @@ RULES = (
     _rule(r"(?P<rel>last|previous|next|this|coming)\s+(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week"),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier"),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago"),
-    _rule(r"the\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)(?!\s+of)", _reported_quarter, "the latest quarter"),
     _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March"),
     _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month, "early March"),
     _rule(_MONTH, _bare_month, "March", "Sept."),
@@ -407,8 +444,50 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
 
 def find_document_dates(document: Document) -> Dates:
     """Every date expression of the body, found once: the timeline dates them, the figures
-    leave them out."""
-    return {p.id: find_dates(p.text, document.article.date) for p in document.body}
+    leave them out. In a report on a quarter, a comparison with "a year earlier" is the same
+    quarter a year before."""
+    dates = {p.id: find_dates(p.text, document.article.date) for p in document.body}
+    quarter = _report_quarter(document, dates)
+    if quarter is None:
+        return dates
+    return {p.id: tuple(_in_report(p.text, d, quarter) for d in dates[p.id]) for p in document.body}
+
+
+def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
+    """(year, quarter) an article reports on: the quarter it names most ("third quarter"),
+    else the quarter before its publication when it speaks of "the quarter"; None for an
+    article that is no quarterly report."""
+    published = document.article.date
+    recent = range(published.year * 4 + (published.month - 1) // 3 - 4, published.year * 4 + (published.month - 1) // 3 + 1)
+    named = [d.value for found in dates.values() for d in found if d.precision == "quarter" and int(d.value[:4]) * 4 + int(d.value[-1]) - 1 in recent]
+    if named:
+        value = max(named, key=named.count)
+        return int(value[:4]), int(value[-1])
+    if any(_QUARTER_WORD.search(p.text) for p in document.body):
+        day = document.article.date - dt.timedelta(days=45)
+        return day.year, (day.month - 1) // 3 + 1
+    return None
+
+
+_QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
+_YEAR_AGO_TEXT = re.compile(r"(?:an?\s+|the\s+)?year[\s-](?:ago|earlier)|last\s+year", re.IGNORECASE)
+_AFTER_AMOUNT = re.compile(r"(?:[\d%]|\bmillion|\bbillion|\bcents?|\bshare|\bperiod|\bquarter)[\W]*\s*$", re.IGNORECASE)
+
+
+def _in_report(text: str, found: DateMention, quarter: tuple[int, int]) -> DateMention:
+    """"$1.12 a share, a year ago", "a loss of $3 million last year", "the 1988 period" in a
+    quarterly report: the quarter compared with."""
+    written = text[found.start : found.end]
+    year = None
+    if _YEAR_AGO_TEXT.fullmatch(written) and found.precision in ("year", "quarter"):
+        compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :])
+        if compared or found.precision == "quarter":
+            year = quarter[0] - 1
+    elif found.precision == "year" and re.fullmatch(r"\d{4}", written) and re.match(r"\s+(?:period|quarter)\b", text[found.end :]):
+        year = int(written)
+    if year is None:
+        return found
+    return DateMention(found.start, found.end, f"{year}-Q{quarter[1]}", "quarter")
 
 
 def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
