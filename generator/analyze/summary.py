@@ -40,7 +40,6 @@ _COORDINATORS = frozenset("and but or so yet".split())
 WEIGHTS = {
     "common_zipf": 7.0,  # a word's weight is common_zipf minus its Zipf frequency ("the" 7.7, "kite" 4.1, an unknown name 0)
     "min_weight": 0.5,  # ... but at least this: a common word still says something
-    "question": 0.5,  # a question is a hook for the reader, seldom the gist: its score is halved
     "min_words": 5,  # fewer words than this is a fragment ("No wonder.", "Skilful:")
 }
 """The few tuned numbers of the summary (measured on the CNN/DailyMail dev split)."""
@@ -112,10 +111,7 @@ def _scores(texts: list[str]) -> list[float]:
     scores = []
     for index, (vector, norm) in enumerate(zip(vectors, norms)):
         rest = sum(value * (centroid[key] - value / norm) for key, value in vector.items()) / norm
-        score = rest / (1.0 + index)
-        if texts[index].rstrip("\"'”’)] ").endswith("?"):
-            score *= WEIGHTS["question"]
-        scores.append(score)
+        scores.append(rest / (1.0 + index))
     return scores
 
 
@@ -155,11 +151,12 @@ def is_fragment(text: str, following: str = "") -> bool:
 
 def _is_allowed(index: int, candidates, contents: list[frozenset[str]], chosen: list[int]) -> bool:
     """No near-duplicates; a sentence that leans on the one before ("This move ...",
-    "He added ...") only right after it, so that every point reads on its own."""
+    "He added ...") only right after it (the point above it), so that every point reads
+    on its own."""
     text = candidates[index][1]
     if any(_similar(contents[index], contents[c]) for c in chosen):
         return False
-    return not _ANAPHORIC.match(text) or (index - 1 in chosen and candidates[index - 1][0] == candidates[index][0])
+    return not _ANAPHORIC.match(text) or index - 1 in chosen
 
 
 def _sentences(document: Document) -> list[tuple[str, str, int]]:
