@@ -65,11 +65,11 @@ def summarize(document: Document, actors: tuple[Actor, ...], count: int | None =
         return i not in chosen and eligible[i] and _is_allowed(i, candidates, contents, chosen)
 
     chosen: list[int] = []
-    for index in sorted(range(len(texts)), key=lambda i: (-scores[i], i)):
-        if len(chosen) >= min(count, SCORED_POINTS):
+    while len(chosen) < min(count, SCORED_POINTS):
+        best = max((i for i in range(len(texts)) if allowed(i)), key=lambda i: (scores[i], -i), default=None)
+        if best is None:
             break
-        if allowed(index):
-            chosen.append(index)
+        chosen.append(best)
     covers = _actors_by_sentence(candidates, actors)
     while len(chosen) < count:
         covered = set().union(*(covers[c] for c in chosen)) if chosen else set()
@@ -191,5 +191,7 @@ def _content(text: str) -> frozenset[str]:
 
 
 def _similar(wa: frozenset[str], wb: frozenset[str]) -> bool:
-    """Do two sentences (their content words) say nearly the same?"""
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.6
+    """Do two sentences say nearly the same: more than half of the content words of the
+    shorter one in the other ("Benaud has passed away at the age of 84 after a short battle
+    with skin cancer" and "Benaud ... has died at the age of 84 after battling skin cancer")?"""
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.5
