@@ -54,26 +54,29 @@ def summarize(document: Document, actors: tuple[Actor, ...], count: int | None =
     if count is None:
         count = point_count(len(candidates))
     texts = [text for _, text, _ in candidates]
-    scores = _scores(texts)
-    contents = [_content(text) for text in texts]
+    vectors = _vectors(texts)
+    scores = _scores(vectors)
+    contents = [frozenset(vector) for vector in vectors]
     eligible = [
         not _BOILERPLATE.search(text) and not is_fragment(text, texts[i + 1] if i + 1 < len(texts) else "")
         for i, text in enumerate(texts)
     ]
 
     def allowed(i: int) -> bool:
-        return i not in chosen and eligible[i] and _is_allowed(i, candidates, contents, chosen)
+        return eligible[i] and i not in chosen and _is_allowed(i, candidates, contents, chosen)
 
     chosen: list[int] = []
+    ranked = sorted(range(len(texts)), key=lambda i: (-scores[i], i))
     while len(chosen) < min(count, SCORED_POINTS):
-        best = max((i for i in range(len(texts)) if allowed(i)), key=lambda i: (scores[i], -i), default=None)
+        best = next((i for i in ranked if allowed(i)), None)
         if best is None:
             break
         chosen.append(best)
-    covers = _actors_by_sentence(candidates, actors)
+    if len(chosen) < count:
+        covers = _actors_by_sentence(candidates, actors)
     while len(chosen) < count:
         covered = set().union(*(covers[c] for c in chosen)) if chosen else set()
-        gains = [(sum(s for _, s in covers[i] - covered), -i) for i in range(len(texts)) if allowed(i)]
+        gains = [(sum(s for _, s in covers[i] - covered), -i) for i in range(len(texts)) if covers[i] - covered and allowed(i)]
         if not gains or max(gains)[0] <= 0:
             break
         chosen.append(-max(gains)[1])
@@ -86,11 +89,15 @@ SCORED_POINTS = 3
 
 def _actors_by_sentence(candidates, actors: tuple[Actor, ...]) -> list[set[tuple[str, float]]]:
     """For each candidate sentence, the (actor, salience) pairs it mentions."""
+    by_paragraph: dict[str, list[int]] = {}
+    for i, (pid, _, _) in enumerate(candidates):
+        by_paragraph.setdefault(pid, []).append(i)
     result: list[set[tuple[str, float]]] = [set() for _ in candidates]
     for actor in actors:
         for m in actor.mentions:
-            for i, (pid, text, start) in enumerate(candidates):
-                if pid == m.paragraph and start <= m.start < start + len(text):
+            for i in by_paragraph.get(m.paragraph, ()):
+                _, text, start = candidates[i]
+                if start <= m.start < start + len(text):
                     result[i].add((actor.name, actor.salience))
     return result
 
@@ -100,14 +107,13 @@ def point_count(n_sentences: int) -> int:
     return 3 if n_sentences < 8 else 4 if n_sentences < 12 else 5
 
 
-def _scores(texts: list[str]) -> list[float]:
+def _scores(vectors: list[dict[str, float]]) -> list[float]:
     """Centrality (cosine to the rest of the article) times the position prior."""
-    vectors = [_vector(text) for text in texts]
     norms = [math.sqrt(sum(v * v for v in vector.values())) or 1.0 for vector in vectors]
-    centroid: Counter[str] = Counter()
+    centroid: dict[str, float] = {}
     for vector, norm in zip(vectors, norms):
         for key, value in vector.items():
-            centroid[key] += value / norm
+            centroid[key] = centroid.get(key, 0.0) + value / norm
     scores = []
     for index, (vector, norm) in enumerate(zip(vectors, norms)):
         rest = sum(value * (centroid[key] - value / norm) for key, value in vector.items()) / norm
@@ -115,18 +121,26 @@ def _scores(texts: list[str]) -> list[float]:
     return scores
 
 
-def _vector(text: str) -> dict[str, float]:
-    """Content words by their stem (six letters), (1 + log tf) times their specificity."""
-    counts: Counter[str] = Counter()
-    weights: dict[str, float] = {}
-    for word in words(text):
-        lower = word.lower()
-        if lower in _CONTENT_STOP:
-            continue
-        key = lower[:6]
-        counts[key] += 1
-        weights.setdefault(key, max(WEIGHTS["min_weight"], WEIGHTS["common_zipf"] - lexicon.zipf(lower)))
-    return {key: (1.0 + math.log(n)) * weights[key] for key, n in counts.items()}
+def _vectors(texts: list[str]) -> list[dict[str, float]]:
+    """Each sentence's content words by their stem (six letters), (1 + log tf) times the
+    specificity of the stem's first word in the sentence."""
+    specificity: dict[str, float] = {}
+    vectors = []
+    for text in texts:
+        counts: dict[str, int] = {}
+        weights: dict[str, float] = {}
+        for word in words(text):
+            lower = word.lower()
+            if lower in _CONTENT_STOP:
+                continue
+            key = lower[:6]
+            counts[key] = counts.get(key, 0) + 1
+            if key not in weights:
+                if lower not in specificity:
+                    specificity[lower] = max(WEIGHTS["min_weight"], WEIGHTS["common_zipf"] - lexicon.zipf(lower))
+                weights[key] = specificity[lower]
+        vectors.append({key: (1.0 + math.log(n)) * weights[key] for key, n in counts.items()})
+    return vectors
 
 
 def is_fragment(text: str, following: str = "") -> bool:
@@ -184,10 +198,6 @@ def trim(sentence: str) -> tuple[str, int]:
     if noise and noise.end() < len(sentence):
         offset = noise.end()
     return sentence[offset:], offset
-
-
-def _content(text: str) -> frozenset[str]:
-    return frozenset(w.lower()[:6] for w in words(text) if w.lower() not in _CONTENT_STOP)
 
 
 def _similar(wa: frozenset[str], wb: frozenset[str]) -> bool:
