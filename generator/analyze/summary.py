@@ -201,7 +201,7 @@ def trim(sentence: str) -> tuple[str, int]:
 
 
 def _similar(wa: frozenset[str], wb: frozenset[str]) -> bool:
-    """Do two sentences say nearly the same: more than half of the content words of the
-    shorter one in the other ("Benaud has passed away at the age of 84 after a short battle
-    with skin cancer" and "Benaud ... has died at the age of 84 after battling skin cancer")?"""
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.5
+    """Do two sentences say nearly the same: more than 60% of the content words (stems) of
+    the shorter one in the other? (Half is too few: two sentences of a wire story about
+    "Acme Holdings" and "Beta Foods" share four words by the names alone.)"""
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) > 0.6
