@@ -18,9 +18,11 @@ FLOORS = {
     "entities untyped F1": 0.875,
     "timex detection F1": 0.925,
     "timex value accuracy": 0.91,
-    "summary rouge1 F1 (x100)": 42.1,
-    "summary rouge2 F1 (x100)": 19.7,
-    "summary rougeLsum F1 (x100)": 38.2,
+    # Raised from 42.1 / 19.7 / 38.2 when sentences were scored by centrality times position
+    # (issue 16): the dev split then scored 42.92 / 20.69 / 39.18
+    "summary rouge1 F1 (x100)": 42.9,
+    "summary rouge2 F1 (x100)": 20.6,
+    "summary rougeLsum F1 (x100)": 39.1,
     # Reuters wire stories (issue 14): pinned where the actors analysis reached them
     "actors precision": 0.93,
     "actors recall": 0.96,
@@ -84,7 +86,8 @@ def test_summaries_beat_lead3(eval_dir):
     scores = scores_of(evaluate.evaluate_summaries(eval_dir / "summaries" / "dev"))
     check_floors(scores)
     for score in scores.values():
-        assert score.value >= score.baseline, f"{score.name} {score.value:.2f} is below Lead-3 {score.baseline:.2f}"
+        # issue 16: 0.5 above Lead-3 on held-out, so a margin of 0.8 here
+        assert score.value >= score.baseline + 0.8, f"{score.name} {score.value:.2f} is not 0.8 above Lead-3 {score.baseline:.2f}"
 
 
 def test_actors_on_reuters_stories(eval_dir):

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from generator.analyze.briefing import analyze
+from generator.analyze.text import sentence_spans
 from generator.read.seeds import read_seed
 from conftest import EVAL, SEED, require
 
@@ -97,4 +98,8 @@ def test_faithfulness_no_invented_claims(briefing):
 def test_summary_is_three_to_five_cited_points_without_dangling_lead(briefing):
     assert 3 <= len(briefing.summary) <= 5
     assert briefing.summary[0].paragraph == "p1"
-    assert not any(p.text.startswith("This move") for p in briefing.summary)
+    # "This move ..." only right below the sentence it leans on (p2's announcement)
+    sentences = [p.text[s.start : s.end] for p in briefing.article.body for s in sentence_spans(p.text)]
+    for above, point in zip((None, *briefing.summary), briefing.summary):
+        if point.text.startswith("This move"):
+            assert above is not None and sentences[sentences.index(point.text) - 1] == above.text

@@ -24,6 +24,8 @@ CORPORATE_ABBREVIATIONS = frozenset("inc co corp ltd llc plc bros".split())
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 _CLAUSE_BREAK = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—)\s*")
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
+"""Initials before a period, lowercased: "j" (J.), "j.p" (J.P.), "u.s" (U.S.)."""
 _WORD = re.compile(r"\w+(?:[-'’.&]\w+)*")
 SENTENCE_STARTERS = frozenset(
     "the a an it he she they we i this that these those but and in on at as for".split()
@@ -62,12 +64,23 @@ def _is_sentence_end(text: str, dot: int, end: int) -> bool:
         return True
     word = re.search(r"([\w.]+)$", text[:dot])
     token = word.group(1).lower() if word else ""
-    if token in NON_TERMINAL_ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+    if _INITIALS.fullmatch(token):
+        return _opens_sentence(text, following.start(2))
+    if token in NON_TERMINAL_ABBREVIATIONS:
         return False
     if token in CORPORATE_ABBREVIATIONS:
         next_word = _WORD.match(text, following.start(2))
         return bool(next_word) and next_word.group(0).lower() in SENTENCE_STARTERS
     return True
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Does the word at ``start`` open a sentence after initials? "J.P. Acme", "B.B. King",
+    "Franklin D. Roosevelt" and "J. A. Smith" go on; "... in the U.S. The company" ends."""
+    next_word = _WORD.match(text, start)
+    if not next_word or next_word.group(0).lower() not in SENTENCE_STARTERS:
+        return False
+    return not (len(next_word.group(0)) == 1 and text[next_word.end() : next_word.end() + 1] == ".")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
