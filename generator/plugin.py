@@ -56,6 +56,7 @@ class StoriesConfig(base.Config):
 
     enabled = c.Type(bool, default=_STORY.enabled)
     window_days = c.Type(int, default=_STORY.window_days)
+    max_span_days = c.Type(int, default=_STORY.max_span_days)
     threshold = c.Type((int, float), default=_STORY.threshold)
     min_terms = c.Type((int, float), default=_STORY.min_terms)
     actor_weight = c.Type((int, float), default=_STORY.actor_weight)

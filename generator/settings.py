@@ -28,7 +28,9 @@ class StorySettings:
 
     enabled: bool = True
     window_days: int = 150
-    """A story stays open this many days after its newest briefing."""
+    """A story stays open this many days after its newest briefing..."""
+    max_span_days: int = 365
+    """... and closes this many days after its first: a developing event, not a topic of years."""
     threshold: float = 0.3
     """Least similarity (0..1) for a briefing to join a story."""
     min_terms: float = 0.15
@@ -44,7 +46,7 @@ class StorySettings:
     def problems(self) -> list[str]:
         """What is out of range, as messages naming the option and what is accepted."""
         found = [f"stories.{n} must be between 0 and 1, not {getattr(self, n)}" for n in ("threshold", "min_terms", "actor_weight", "term_weight") if not 0 <= getattr(self, n) <= 1]
-        return found + [f"stories.{n} must be at least 1, not {getattr(self, n)}" for n in ("window_days", "key_actors", "terms") if getattr(self, n) < 1]
+        return found + [f"stories.{n} must be at least 1, not {getattr(self, n)}" for n in ("window_days", "max_span_days", "key_actors", "terms") if getattr(self, n) < 1]
 
 
 @dataclass(frozen=True, slots=True)

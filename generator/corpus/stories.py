@@ -10,7 +10,8 @@ is most like, else it starts one. "Like" is a weighted sum of two cosines:
 - the words of its title, summary and relations, weighted the same way (tf-idf);
 
 against the story's profile, the sum of its briefings' vectors. A story is open while its
-newest briefing is at most ``window_days`` older than the briefing. Candidates come from an
+newest briefing is at most ``window_days`` older than the briefing, and its first at most
+``max_span_days`` (a developing event, not a topic of years). Candidates come from an
 inverted index of actors and terms to stories, so the work is linear in the briefings.
 A story keeps at least two briefings; a briefing belongs to at most one story.
 """
@@ -24,6 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import dataclasses
+import functools
 
 from ..analyze import lexicon
 from ..analyze.text import short_hash, slugify, words
@@ -139,16 +141,17 @@ def group_stories(briefings: tuple[Briefing, ...], actor_slug: dict, actor_type:
     members: list[list[int]] = []
     actor_profile: list[_Profile] = []
     term_profile: list[_Profile] = []
+    first: list[dt.date] = []
     last: list[dt.date] = []
     by_actor: dict[str, set[int]] = defaultdict(set)
     by_term: dict[str, set[int]] = defaultdict(set)
-    window = dt.timedelta(days=settings.window_days)
+    window, span = dt.timedelta(days=settings.window_days), dt.timedelta(days=settings.max_span_days)
     for index, briefing in enumerate(ordered):
         actors, terms = actor_vectors[index], term_vectors[index]
         candidates = set().union(*(by_actor[k] for k in actors), *(by_term[k] for k in terms)) if actors or terms else set()
         best, best_score = None, settings.threshold
         for story in sorted(candidates):
-            if briefing.article.date - last[story] > window:
+            if briefing.article.date - last[story] > window or briefing.article.date - first[story] > span:
                 continue
             actor_score, term_score = actor_profile[story].cosine(actors), term_profile[story].cosine(terms)
             if actor_score <= 0 or term_score < settings.min_terms:
@@ -161,6 +164,7 @@ def group_stories(briefings: tuple[Briefing, ...], actor_slug: dict, actor_type:
             members.append([])
             actor_profile.append(_Profile())
             term_profile.append(_Profile())
+            first.append(briefing.article.date)
             last.append(briefing.article.date)
         members[best].append(index)
         actor_profile[best].add(actors)
@@ -334,7 +338,7 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
         def fold(where: tuple[int, int]) -> None:
             nonlocal again
             again += 1
-            if where[0] != step and briefing not in also[where]:
+            if where[0] != step and not any(b is briefing for b in also[where][-1:]):  # steps come in order
                 also[where].append(briefing)
 
         names = _name_words(briefing)
@@ -395,12 +399,12 @@ class _Statements:
     story costs about linear time, not the square of its statements."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[frozenset, tuple[int, int]]] = []
+        self.items: list[tuple[frozenset, frozenset, tuple[int, int]]] = []
         self.postings: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
 
     def add(self, kind: tuple, content: frozenset, where: tuple[int, int]) -> None:
         index = len(self.items)
-        self.items.append((content, where))
+        self.items.append((content, _numbers(content), where))
         postings = self.postings[kind]
         for word in content:
             postings[word].append(index)
@@ -414,8 +418,8 @@ class _Statements:
         candidates = sorted({i for word in rarest for i in postings.get(word, ())})
         numbers = _numbers(content)
         for index in candidates:  # the earliest statement it repeats
-            other, where = self.items[index]
-            if numbers <= _numbers(other) and len(content & other) >= need:
+            other, other_numbers, where = self.items[index]
+            if numbers <= other_numbers and len(content & other) >= need:
                 return where
         return None
 
@@ -452,13 +456,23 @@ def _content(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
     """What a statement says beyond whom it names: its content words, stemmed, and its
     numbers (as "#40"): a statement with a number no earlier one gave is news."""
     result = set()
-    for token in (w.casefold() for w in words(text)):
-        if _NUMBER.match(token):
-            if any(c.isdigit() for c in token):
-                result.add("#" + token.replace(",", ""))
-        elif len(token) > 2 and token not in names and token not in _REPORTING and token not in _UNITS and not lexicon.is_function_word(token) and token not in lexicon.MONTHS:
-            result.add(_stem(token))
+    for token in words(text):
+        token = token.casefold()
+        if token not in names:
+            kept = _kept(token)
+            if kept:
+                result.add(kept)
     return frozenset(result)
+
+
+@functools.lru_cache(maxsize=65536)
+def _kept(token: str) -> str:
+    """A lowercase word as it counts in a statement's content ("#40" for a number), or ""."""
+    if _NUMBER.match(token):
+        return "#" + token.replace(",", "") if any(c.isdigit() for c in token) else ""
+    if len(token) > 2 and token not in _REPORTING and token not in _UNITS and not lexicon.is_function_word(token) and token not in lexicon.MONTHS:
+        return _stem(token)
+    return ""
 
 
 def _numbers(content: frozenset[str]) -> frozenset[str]:
