@@ -33,6 +33,8 @@ class Source:
     url: str | None = None
     author: str | None = None
     image_credit: str | None = None
+    fetched: str | None = None
+    """When the page was downloaded (``briefing add``/``fetch``), UTC ``YYYY-MM-DDTHH:MM:SSZ``."""
 
 
 @dataclass(frozen=True, slots=True)
