@@ -94,7 +94,7 @@ class Fetcher:
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError | None] = {}
         """Per origin: its rules, None (no robots.txt), or why it could not be read."""
-        handlers = (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(), _NoRedirect(), urllib.request.HTTPErrorProcessor())
+        handlers = (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(), _NoRedirect(), urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor())
         self._opener = urllib.request.OpenerDirector()
         for handler in handlers:
             self._opener.add_handler(handler)

@@ -22,9 +22,13 @@ from ..read.html import HtmlSeedError, extract_html, html_date
 from ..settings import Limits
 from .feeds import Entry, Feed, FeedError, is_opml, parse_feed, parse_opml
 from .fetch import FetchError, Fetcher, is_url
-from .seedwriter import SeedIndex, StagedSeed, seed_stem, sidecar_text
+from .seedwriter import SeedIndex, StagedSeed, seed_stem, sidecar_text, url_key
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+MIN_ARTICLE_CHARS = 250
+"""Least body text (characters) a page needs to be an article: trafilatura's own threshold
+for an extraction (``MIN_EXTRACTED_SIZE``). A section front or a login page yields a line
+or two of menu text, which is no article."""
 FEED_ACCEPT = "application/rss+xml,application/atom+xml,text/x-opml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
 
 
@@ -65,6 +69,9 @@ class Intake:
             self._fail(target, str(err))
 
     def _add(self, target: str, entry: Entry | None, since: dt.date | None) -> None:
+        scheme = urllib.parse.urlsplit(target).scheme
+        if len(scheme) > 1 and not is_url(target):  # (one letter is a Windows drive)
+            raise IngestError(f"not an http(s) URL (scheme {scheme!r})")
         if not is_url(target):
             page, final_url, fetched = _read_saved(Path(target), self.limits), None, None
         else:
@@ -75,6 +82,8 @@ class Intake:
                 raise IngestError(f"not HTML (Content-Type {response.content_type or 'missing'})")
             page, final_url, fetched = response.body, response.final_url, self._now()
         sidecar = page_metadata(page, final_url, entry, fetched)
+        if is_url(target) and url_key(target) != url_key(sidecar["source"].get("url", "")):
+            sidecar["source"]["fetched_from"] = target  # a feed's link: known next time without a request
         try:
             staged = StagedSeed(self.seeds_dir, page, sidecar_text(sidecar, "fetch" if entry else "add"), self.limits)
         except SeedError as err:
@@ -148,9 +157,12 @@ def page_metadata(page: bytes, final_url: str | None, entry: Entry | None, fetch
     canonical URL, else where the page was fetched from; the publisher, else the feed's
     title, else the host. ``IngestError`` for a page with no article or no date."""
     try:
-        found, _ = extract_html(page)
+        found, blocks = extract_html(page)
     except HtmlSeedError:
         raise IngestError("no article text found") from None
+    length = sum(len(text) for kind, text in blocks if kind == "body")
+    if length < MIN_ARTICLE_CHARS:
+        raise IngestError(f"no article text found (only {length} characters of text outside the page's navigation)")
     title = found["title"] or (entry and entry.title)
     date = html_date(found["date"]) or (entry and entry.date)
     if not date:

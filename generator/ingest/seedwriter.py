@@ -79,7 +79,7 @@ class SeedIndex:
 
     def add(self, article: Article, name: str, *urls: str) -> None:
         """Know ``article`` as seed ``name``, by its URL, its text and any other URL it was reached by."""
-        for url in (article.source.url, *urls):
+        for url in (article.source.url, article.source.fetched_from, *urls):
             if url:
                 self._urls.setdefault(url_key(url), name)
         self._texts.setdefault(text_key(article), name)
