@@ -18,11 +18,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings as hsettings, strategies as st
 
 from conftest import FIXTURES, build_project, make_project, run_briefing
 from generator.ingest.feeds import FeedError, configured_feeds, is_opml, parse_feed, parse_opml
 from generator.ingest.fetch import FetchError, FetchOptions, Fetcher
 from generator.ingest.intake import Intake
+from generator.ingest.seedwriter import StagedSeed, seed_stem
+from generator.model import Article, Paragraph
 from generator.read.seeds import read_seed, read_seeds
 from generator.settings import Limits
 
@@ -79,6 +82,18 @@ def _slow(handler):
     handler._send(200, "text/html", (PAGES / "bank-profit.html").read_bytes())
 
 
+def _trickle(handler):
+    """A page that starts at once and then sends a line every 0.2 s, for longer than the timeout."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.end_headers()
+    for _ in range(int(SLOW_SECONDS / 0.2)):
+        if handler.server.stop.wait(0.2):
+            return
+        handler.wfile.write(b"<p>still coming</p>\n")
+        handler.wfile.flush()
+
+
 def _large(handler, length=True):
     page = (PAGES / "bank-profit.html").read_bytes()
     handler._send(200, "text/html", page.replace(b"</body>", b"<p>" + b"filler text " * (LIMIT // 10) + b"</p></body>"), length=length)
@@ -87,6 +102,7 @@ def _large(handler, length=True):
 Handler.routes = {
     "/slow": _slow,
     "/large": _large,
+    "/trickle": _trickle,
     "/large-unannounced": lambda h: _large(h, length=False),
     "/loop/a": lambda h: h._redirect("/loop/b"),
     "/loop/b": lambda h: h._redirect("/loop/a"),
@@ -209,6 +225,7 @@ def test_each_failing_page_is_one_line_naming_the_url_and_the_reason(tmp_path, s
         "/pages/no-date.html": "no date (neither the page nor its feed entry gives a publication date)",
         "/report.pdf": "not HTML (Content-Type application/pdf)",
         "/slow": f"timeout (no answer within {TIMEOUT:g} s)",
+        "/trickle": f"timeout (the page took over {TIMEOUT:g} s to arrive)",
         "/large": f"too large ({(PAGES / 'bank-profit.html').stat().st_size + LIMIT // 10 * 12 + 7:,} bytes; the limit is {LIMIT:,} bytes, --max-bytes)",
         "/large-unannounced": f"too large (over {LIMIT:,} bytes, the limit; --max-bytes)",
         "/loop/a": f"redirect loop (back to {server.base}/loop/a after 2 hop(s))",
@@ -337,6 +354,9 @@ def test_feeds_and_opml_are_parsed_without_fetching_or_expanding_anything():
         parse_opml(b'<!DOCTYPE opml [<!ENTITY a "aaaa">]><opml><body><outline xmlUrl="&a;"/></body></opml>', "https://b.example/")
     with pytest.raises(FeedError, match="not an RSS or Atom feed"):
         parse_feed(b"/etc/passwd", "https://b.example/feed")  # bytes are data, never a path to open
+    with pytest.raises(FeedError, match="not an RSS or Atom feed"):
+        parse_feed((PAGES / "bank-profit.html").read_bytes(), "https://b.example/feed")
+    assert parse_feed(b"<rss version='2.0'><channel><title>Quiet wire</title></channel></rss>", "https://b.example/").entries == ()
 
 
 def test_configured_feeds_come_from_the_plugin_and_feeds_yml(tmp_path):
@@ -399,3 +419,29 @@ def test_the_command_exits_1_when_any_page_failed_and_2_without_feeds(tmp_path, 
     assert add.returncode == 0 and add.stdout.startswith("added 2025-03-07-westbrook")
     none = run_briefing("fetch", *common, cwd=tmp_path)
     assert none.returncode == 2 and "no feeds given" in none.stderr
+
+
+# -- "never" claims, as properties -------------------------------------------------------------------
+
+@hsettings(max_examples=300, deadline=None)
+@given(title=st.text(min_size=1, max_size=200), url=st.text(max_size=50))
+def test_a_seed_name_is_always_safe(title, url):
+    article = Article(Path("x.html"), title, dt.date(2025, 3, 4), (Paragraph("p1", "body", "Text.", None),))
+    stem = seed_stem(article, url)
+    assert stem.startswith("2025-03-04-") and len(stem) <= 11 + 60
+    assert set(stem) <= set("abcdefghijklmnopqrstuvwxyz0123456789-") and not stem.endswith("-")
+
+
+@hsettings(max_examples=40, deadline=None)
+@given(taken=st.sets(st.sampled_from(["a.html", "a.html.yml", "a.yml", "a-2.html", "a-2.html.yml", "a-3.yml", "a-3.html", "a-4.html.yml"]), max_size=8))
+def test_publishing_never_replaces_a_file_and_always_writes_a_pair(tmp_path_factory, taken):
+    seeds = tmp_path_factory.mktemp("seeds")
+    for name in taken:
+        (seeds / name).write_text(f"kept {name}", encoding="utf-8")
+    sidecar = "title: Story\ndate: '2025-03-04'\n"
+    with StagedSeed(seeds, (PAGES / "bank-profit.html").read_bytes(), sidecar, Limits()) as staged:
+        page = staged.publish("a")
+    assert all((seeds / name).read_text(encoding="utf-8") == f"kept {name}" for name in taken)
+    assert page.parent == seeds and page.name not in taken and page.name + ".yml" not in taken
+    assert page.read_bytes() == (PAGES / "bank-profit.html").read_bytes() and (seeds / (page.name + ".yml")).read_text(encoding="utf-8") == sidecar
+    assert sorted(p.name for p in seeds.iterdir()) == sorted({*taken, page.name, page.name + ".yml"})  # nothing else, no staging folder

@@ -76,7 +76,7 @@ def parse_feed(data: bytes, url: str) -> Feed:
     import feedparser
 
     parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": url})  # a stream: never a path or URL to open
-    if parsed.bozo and not parsed.entries and not parsed.feed.get("title"):
+    if not parsed.get("version") and not parsed.entries:  # feedparser names the dialect it recognised
         raise FeedError(f"not an RSS or Atom feed ({_bozo_reason(parsed)})")
     title = _text(parsed.feed.get("title"))
     entries, broken = [], []

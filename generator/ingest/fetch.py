@@ -145,7 +145,8 @@ class Fetcher:
             raise FetchError(f"too large ({int(declared):,} bytes; the limit is {max_bytes:,} bytes, --max-bytes)")
         deadline = self._clock() + self.options.timeout
         chunks, total = [], 0
-        while chunk := answer.read(min(64 * 1024, max_bytes + 1 - total)):
+        read = getattr(answer, "read1", answer.read)  # what has arrived, so the deadline is checked as a slow page trickles in
+        while chunk := read(min(64 * 1024, max_bytes + 1 - total)):
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:
