@@ -244,6 +244,15 @@ def test_each_failing_page_is_one_line_naming_the_url_and_the_reason(tmp_path, s
     assert out.getvalue() == "" and intake.tally.failed == len(expected) and list(tmp_path.iterdir()) == []
 
 
+def test_a_page_the_reader_would_refuse_is_not_written(tmp_path, server):
+    out, err = io.StringIO(), io.StringIO()
+    intake = Intake(tmp_path, Limits(max_bytes=1_000), Fetcher(FetchOptions(timeout=TIMEOUT, delay=0.0)), out, err)
+    intake.add(server.base + "/pages/bank-profit.html")
+    size = (PAGES / "bank-profit.html").stat().st_size
+    assert err.getvalue() == f"failed {server.base}/pages/bank-profit.html: file is {size:,} bytes; the limit is 1,000 bytes (setting max_bytes)\n"
+    assert list(tmp_path.iterdir()) == []  # the staging folder is gone too
+
+
 def test_robots_txt_is_honoured_unless_the_user_says_otherwise(tmp_path, server):
     polite, _, err = make_intake(tmp_path)
     polite.add(server.base + "/private/wind.html")

@@ -129,10 +129,14 @@ class StagedSeed:
         self._folder = Path(tempfile.mkdtemp(prefix=".briefing-add-", dir=seeds_dir))
         self._page = self._folder / "page.html"
         self._sidecar = self._folder / "page.html.yml"
-        _write_new(self._page, page)
-        _write_new(self._sidecar, sidecar.encode("utf-8"))
-        self.article: Article = read_seed(self._page, limits)
-        """The article as the build will read it (``SeedError`` when it would not read)."""
+        try:
+            _write_new(self._page, page)
+            _write_new(self._sidecar, sidecar.encode("utf-8"))
+            self.article: Article = read_seed(self._page, limits)
+            """The article as the build will read it (``SeedError`` when it would not read)."""
+        except BaseException:
+            self.__exit__()
+            raise
 
     def __enter__(self) -> StagedSeed:
         return self
