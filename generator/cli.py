@@ -1,9 +1,11 @@
-"""The ``briefing`` command: build, serve, check, render, analyze."""
+"""The ``briefing`` command: build, serve, check, render, analyze; add and fetch (the only
+commands that use the network)."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import functools
 import json
 import logging
@@ -96,8 +98,50 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     analyze.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
     analyze.set_defaults(run=_analyze)
+    _ingest_parsers(command, [common, configured])
     parser.set_defaults(debug=False, verbose=False)
     return parser
+
+
+def _ingest_parsers(command, parents: list) -> None:
+    from .ingest.fetch import FetchOptions
+
+    defaults = FetchOptions()
+    fetching = argparse.ArgumentParser(add_help=False)
+    fetching.add_argument("--seeds", type=Path, help="folder the new seeds go into (default: from mkdocs.yml)")
+    fetching.add_argument("--timeout", type=_positive(float), default=defaults.timeout, help="seconds a server has to answer, and a page to arrive (default %(default)s)")
+    fetching.add_argument("--max-bytes", type=_positive(int), help="largest page or feed read, in bytes (default: the seeds' max_bytes)")
+    fetching.add_argument("--delay", type=_positive(float, zero=True), default=defaults.delay, help="seconds between two requests to one host (default %(default)s)")
+    fetching.add_argument("--respect-robots", action=argparse.BooleanOptionalAction, default=True, help="fetch only what each host's robots.txt allows (default: on)")
+    fetching.add_argument("--user-agent", default=defaults.user_agent, help="the User-Agent sent (default: %(default)r)")
+
+    add = command("add", parents=[*parents, fetching], help="fetch news pages (or read saved .html files) into new seeds")
+    add.add_argument("targets", nargs="+", metavar="URL_OR_FILE")
+    add.set_defaults(run=_add)
+
+    fetch = command("fetch", parents=[*parents, fetching], help="add the new entries of RSS/Atom feeds or OPML lists (default: the configured feeds)")
+    fetch.add_argument("sources", nargs="*", metavar="FEED_URL_OR_OPML")
+    fetch.add_argument("--since", type=_iso_date, help="only entries dated on or after YYYY-MM-DD")
+    fetch.add_argument("--limit", type=_positive(int), help="fetch at most N new pages per feed")
+    fetch.set_defaults(run=_fetch)
+
+
+def _positive(kind, zero: bool = False):
+    def convert(text: str):
+        value = kind(text)
+        if value < 0 or (value == 0 and not zero):
+            raise argparse.ArgumentTypeError(f"must be {'0 or more' if zero else 'more than 0'}, found {text}")
+        return value
+
+    convert.__name__ = kind.__name__
+    return convert
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, found {text!r}") from None
 
 
 def _debugging(args) -> bool:
@@ -327,6 +371,47 @@ def _analyze(args) -> int:
     json.dump([briefing_to_dict(b, corpus_actors(catalog, b), story_place(catalog, b)) for b in briefings], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 1 if failed else 0
+
+
+def _intake(args):
+    from .ingest.fetch import FetchOptions, Fetcher
+    from .ingest.intake import Intake
+
+    _debugging(args)
+    settings = _settings(args)
+    if not settings.seeds_dir.is_dir():
+        raise SeedsFolderMissing(f"seeds folder {settings.seeds_dir} does not exist")
+    options = FetchOptions(timeout=args.timeout, max_bytes=args.max_bytes or settings.limits.max_bytes, delay=args.delay, respect_robots=args.respect_robots, user_agent=args.user_agent)
+    return settings, Intake(settings.seeds_dir, settings.limits, Fetcher(options))
+
+
+def _add(args) -> int:
+    _, intake = _intake(args)
+    for target in args.targets:
+        intake.add(target)
+    return _ingested(intake)
+
+
+def _fetch(args) -> int:
+    from .ingest.feeds import FeedError, configured_feeds
+
+    settings, intake = _intake(args)
+    try:
+        sources = args.sources or configured_feeds(settings.feeds, args.config_file.parent)
+    except FeedError as err:
+        print(f"briefing fetch: {printable(str(err))}", file=sys.stderr)
+        return 2
+    if not sources:
+        print("briefing fetch: no feeds given; name feed URLs or OPML files, or list them under `feeds:` in the briefings plugin of mkdocs.yml or in feeds.yml", file=sys.stderr)
+        return 2
+    for source in sources:
+        intake.fetch(source, args.since, args.limit)
+    return _ingested(intake)
+
+
+def _ingested(intake) -> int:
+    print(intake.tally.line(), file=sys.stderr)
+    return 1 if intake.tally.failed else 0
 
 
 if __name__ == "__main__":

@@ -33,6 +33,10 @@ class Source:
     url: str | None = None
     author: str | None = None
     image_credit: str | None = None
+    fetched: str | None = None
+    """When the page was downloaded (``briefing add``/``fetch``), UTC ``YYYY-MM-DDTHH:MM:SSZ``."""
+    fetched_from: str | None = None
+    """The address it was downloaded from, when not ``url`` (a feed's link): known, not fetched again."""
 
 
 @dataclass(frozen=True, slots=True)

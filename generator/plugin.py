@@ -88,6 +88,9 @@ class BriefingsConfig(base.Config):
     """Longest line accepted in a seed, in characters."""
     max_metadata_bytes = c.Type(int, default=Limits().max_metadata_bytes)
     """Largest sidecar accepted, in bytes."""
+    feeds = c.ListOfItems(c.Type(str), default=[])
+    """RSS/Atom feed URLs and OPML lists (URLs or files) that `briefing fetch` reads when
+    given none. Never read by a build: only `briefing fetch` uses the network."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -214,6 +217,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             cache_dir=self._cache_dir(config),
             timeline_page_entries=self.config.timeline_page_entries,
             stories=self._stories(),
+            feeds=tuple(self.config.feeds),
         )
 
     def _stories(self) -> StorySettings:

@@ -68,3 +68,5 @@ class Settings:
     """Where the site is published; absolute links in the feed and JSON-LD when set."""
     stories: StorySettings = StorySettings()
     """How briefings are grouped into storylines."""
+    feeds: tuple[str, ...] = ()
+    """Feed URLs and OPML lists that ``briefing fetch`` reads when given none (plugin option ``feeds``)."""

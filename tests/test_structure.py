@@ -48,3 +48,38 @@ def test_analyzers_share_no_module_level_cache():
             if isinstance(node, ast.FunctionDef):
                 decorators = [ast.unparse(d) for d in node.decorator_list]
                 assert not any("cache" in d for d in decorators), f"{path.name}: {node.name} is cached"
+
+
+NETWORK_MODULES = ("urllib.request", "urllib.robotparser", "http.client", "socket", "ssl", "feedparser", "requests", "urllib3", "httpx")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.update({node.module, *(f"{node.module}.{a.name}" for a in node.names)})
+    return found
+
+
+def test_only_the_ingest_package_opens_network_connections():
+    """build and serve never reach the network: no module outside generator/ingest imports a
+    network client (trafilatura is only given bytes, in read/html.py)."""
+    for path in sorted(GENERATOR.rglob("*.py")):
+        if path.relative_to(GENERATOR).parts[0] == "ingest":
+            continue
+        used = {m for m in _imported_modules(path) if any(m == n or m.startswith(n + ".") for n in NETWORK_MODULES)}
+        assert not used, f"{path.relative_to(GENERATOR)} imports {sorted(used)}"
+
+
+def test_ingest_imports_only_read_and_the_shared_modules_and_never_mkdocs():
+    script = load_script()
+    edges = script.graph()
+    assert any(name.startswith("ingest.") for name in edges)
+    for name, targets in edges.items():
+        if name.startswith("ingest"):
+            assert all(t.split(".")[0] in ("ingest", "read") or script.rank(t) == -1 for t in targets), (name, targets)
+            assert not any(m.split(".")[0] == "mkdocs" for m in _imported_modules(script.modules()[name])), name
+    caught = {"ingest.intake": {"publish.pages", "read.seeds"}, "read.seeds": {"ingest.feeds"}, "cli": {"ingest.intake"}, "publish.pages": set(), "ingest.feeds": set()}
+    assert script.backward_imports(caught) == [("ingest.intake", "publish.pages"), ("read.seeds", "ingest.feeds")]

@@ -31,6 +31,9 @@ def csl_json(briefing: Briefing) -> dict:
         item["author"] = [{"literal": article.source.author}]
     if article.source.url:
         item["URL"] = article.source.url
+    if article.source.fetched:
+        year, month, day = (int(part) for part in article.source.fetched[:10].split("-"))
+        item["accessed"] = {"date-parts": [[year, month, day]]}
     return item
 
 
@@ -45,6 +48,8 @@ def bibtex(briefing: Briefing) -> str:
     fields += [("date", article.date.isoformat()), ("year", str(article.date.year))]
     if article.source.url:
         fields.append(("url", article.source.url))
+    if article.source.fetched:
+        fields.append(("urldate", article.source.fetched[:10]))  # biblatex: the day the URL was read
     body = ",\n".join(f"  {name} = {{{_bibtex_value(value, name)}}}" for name, value in fields)
     return f"@article{{{citation_key(briefing)},\n{body}\n}}"
 

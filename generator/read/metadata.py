@@ -139,6 +139,9 @@ def _line(node, where: list, first_line: int, key: bool = False) -> int | None:
 
 def _metadata(path: Path, data: dict, node, first_line: int) -> Metadata:
     date = data.get("date")
+    fetched = data["source"].get("fetched") if isinstance(data.get("source"), dict) else None
+    if fetched is not None:
+        _check_fetched(path, _line(node, ["source", "fetched"], first_line), fetched)
     return Metadata(
         title=normalize(data["title"]) if data.get("title") else None,
         date=parse_date(path, _line(node, ["date"], first_line), date) if date is not None else None,
@@ -146,6 +149,14 @@ def _metadata(path: Path, data: dict, node, first_line: int) -> Metadata:
         tags=_tags(data.get("tags")),
         overrides=_overrides(path, data.get("overrides"), node, first_line),
     )
+
+
+def _check_fetched(path: Path, line: int | None, text: str) -> None:
+    """The schema checks the form; this checks the calendar and the clock (2025-02-30T25:00:00Z is refused)."""
+    try:
+        dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError as err:
+        raise SeedError(SeedProblem(path, line, f"'source.fetched' is not a real time {quote(text)} ({err}); accepted: YYYY-MM-DDTHH:MM:SSZ")) from None
 
 
 def _source(value) -> Source:

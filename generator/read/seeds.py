@@ -364,5 +364,5 @@ def _article(path: Path, meta: Metadata, pieces: list[tuple[str, str, int]], lim
 
 
 def _replace_credit(source: Source, credit: str | None) -> Source:
-    return Source(publisher=source.publisher, url=source.url, author=source.author, image_credit=credit)
+    return dataclasses.replace(source, image_credit=credit)
 
