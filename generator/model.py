@@ -223,6 +223,19 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Move:
+    """What a key actor does in the story, in the article's words ("is further expanding its
+    involvement in the development of electric vehicles"), or a relation it is the subject of."""
+
+    actor: str
+    text: str
+    """The predicate as written (from its verb), or the relation as the page says it."""
+    paragraph: str
+    relation: str | None = None
+    """The relation type when the move is a relation."""
+
+
+@dataclass(frozen=True, slots=True)
 class SecondarySource:
     name: str
     paragraph: str
@@ -247,6 +260,8 @@ class Briefing:
     """Where the story was filed, from its dateline ("NEW YORK", "ORLANDO, Fla."): metadata, not an actor."""
     relations: tuple[Relation, ...] = ()
     """Who does what to whom between the actors, each citing its paragraph."""
+    moves: tuple[Move, ...] = ()
+    """What each key actor does in the story (the strategy sections), each citing its paragraph."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from .actors import extract_actors
 from .document import Document
 from .editorial import apply_overrides
 from .figures import extract_figures
+from .moves import extract_moves
 from .relations import extract_relations
 from .sections import build_sections
 from .sources import find_secondary_sources
@@ -29,6 +30,7 @@ def analyze(article: Article, slug: str = "") -> Briefing:
     document = Document.of(article)
     actors = extract_actors(document)
     dates = find_document_dates(document)
+    relations = extract_relations(document, actors)
     return Briefing(
         article=article,
         slug=slug,
@@ -39,7 +41,8 @@ def analyze(article: Article, slug: str = "") -> Briefing:
         figures=extract_figures(document, dates),
         secondary_sources=find_secondary_sources(document, actors),
         dateline=document.dateline.place if document.dateline else None,
-        relations=extract_relations(document, actors),
+        relations=relations,
+        moves=extract_moves(document, actors, relations),
     )
 
 
