@@ -115,3 +115,31 @@ def test_in_a_quarterly_report_a_year_earlier_is_the_same_quarter_a_year_before(
 
 def test_a_year_earlier_outside_a_quarterly_report_is_the_year_before():
     assert report_values("Sales rose to $5 million from $4 million a year earlier.") == [("a year earlier", "1988")]
+
+
+# -- classes of misses on the TimeBank dev split (issue 16), each with invented sentences --
+
+FRIDAY_1998 = dt.date(1998, 2, 27)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The plant closed in nineteen ninety-six.", [("nineteen ninety-six", "1996")]),
+        ("Prices fell in January nineteen ninety-seven.", [("January nineteen ninety-seven", "1997-01")]),
+        ("Oil was cheap in the winter of nineteen ninety-four.", [("winter of nineteen ninety-four", "1994-WI")]),
+        ("The goal is jobs for all by the year two thousand.", [("the year two thousand", "2000")]),
+        ("The law dates from nineteen oh five.", [("nineteen oh five", "1905")]),
+        ("In two thousand and eight, banks failed.", [("two thousand and eight", "2008")]),
+        ("Two thousand and eight people marched.", []),  # a count, not a year
+        ("The vote was held on May four.", [("May four", "1997-05-04")]),  # a day in words stays a day
+    ],
+)
+def test_spoken_years_of_broadcast_transcripts(text, expected):
+    assert values(text, FRIDAY_1998) == expected
+
+
+def test_early_or_late_in_a_year_is_the_year_and_its_part_filed_under_a_half():
+    found = find_dates("The plant opens in early 1990 and closes by the end of 1994; sales peaked in mid-1992.", dt.date(1989, 10, 30))
+    assert [(f.value, f.precision) for f in found] == [("1990", "early-year"), ("1994", "late-year"), ("1992", "mid-year")]
+    assert timeline_of("Acme said it would open the plant in late 2026.") == [("late 2026", "2026-H2")]

@@ -19,7 +19,18 @@ from .text import Span, clause_spans, containing, strip_sentence_end, words
 
 _MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNIT = "(?:" + "|".join(_UNITS) + ")"
+_SPOKEN_TENS = "(?:" + "|".join(_TENS) + r")(?:[\s-]+" + _UNIT + ")?|" + "|".join(_TEENS)
+_SPOKEN_YEAR = (
+    r"(?:eighteen|nineteen|twenty)[\s-]+(?:" + _SPOKEN_TENS + r"|oh[\s-]+" + _UNIT + "|hundred)"
+    r"|two[\s-]+thousand(?:[\s-]+and)?[\s-]+(?:" + _SPOKEN_TENS + "|" + _UNIT + r")(?![\s-]+(?:hundred|thousand))"
+)
+"""A year as a broadcast transcript writes it: "nineteen ninety-six", "two thousand and
+eight"; "two thousand" alone only after "the year" (see ``RULES``), else it counts things."""
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100|" + _SPOKEN_YEAR + ")"
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _B = r"(?<![\w$€£¥.,-])"
@@ -45,6 +56,27 @@ class _Rule:
 def _group(match: re.Match[str], name: str) -> str | None:
     """A named group of the match, or None where the rule's pattern has no such group."""
     return match.groupdict().get(name)
+
+
+def _year(match: re.Match[str], name: str = "year") -> str | None:
+    """The year a group holds, in digits ("nineteen ninety-six" is "1996"); None where the
+    pattern has no such group or it matched nothing."""
+    written = _group(match, name)
+    if not written or written.isdigit():
+        return written or None
+    words = [w for w in re.split(r"[\s-]+", written.lower()) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return str(2000 + _spoken_below_hundred(words[2:]))
+    century = _SPOKEN_NUMBERS[words[0]] * 100
+    return str(century if words[1:] == ["hundred"] else century + _spoken_below_hundred([w for w in words[1:] if w != "oh"]))
+
+
+_SPOKEN_NUMBERS = {w: i for i, w in enumerate(_UNITS, 1)} | {w: i for i, w in enumerate(_TEENS, 10)} | {w: 10 * i for i, w in enumerate(_TENS, 2)}
+
+
+def _spoken_below_hundred(words: list[str]) -> int:
+    """"ninety six" is 96, "eight" 8, nothing 0."""
+    return sum(_SPOKEN_NUMBERS[w] for w in words)
 
 
 def _month(match: re.Match[str]) -> int:
@@ -96,19 +128,33 @@ def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
 
 
 def _part_of_year(match: re.Match[str], _: dt.date) -> _Value:
+    """"early 1990", "the end of 1994": the year, with the part of it as the precision
+    (TimeML's value 1990 with mod START): the timeline then files it under the half that
+    holds it (``timeline_date``)."""
     part = match.group("part").lower()
-    year = _group(match, "year")
+    year = _year(match)
     if part in ("early", "beginning of", "start of", "the beginning of", "the start of"):
-        return _Value(f"{year}-H1", "early-year")
+        return _Value(year, "early-year")
     if part in ("late", "end of", "the end of"):
-        return _Value(f"{year}-H2", "late-year")
+        return _Value(year, "late-year")
     return _Value(year, "mid-year")
+
+
+_HALF_OF_PART = {"early-year": "H1", "late-year": "H2"}
+
+
+def timeline_date(found: DateMention) -> str:
+    """The date of a timeline entry: the value, except that early or late in a year is
+    filed under the half that holds it ("late 2023" is 2023-H2: sorted after the first
+    half, and shown "late 2023" from its precision)."""
+    half = _HALF_OF_PART.get(found.precision)
+    return f"{found.value}-{half}" if half and re.fullmatch(r"\d{4}", found.value) else found.value
 
 
 def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     number = match.group("q")
     quarter = int(number) if number.isdigit() else _ORDINALS[number.lower()]
-    year = _group(match, "year") or _group(match, "year2") or _year_word(match, anchor)
+    year = _year(match) or _year(match, "year2") or _year_word(match, anchor)
     if not year:
         current = (anchor.month - 1) // 3 + 1
         year = str(anchor.year if quarter <= current else anchor.year - 1)
@@ -178,13 +224,13 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
     elif rel == "this":
         year = anchor.year
     else:
-        year = match.groupdict().get("year") or _year_word(match, anchor) or _month_year(month, anchor, _is_ahead(match))
+        year = _year(match) or _year_word(match, anchor) or _month_year(month, anchor, _is_ahead(match))
     return _Value(f"{year}-{month:02d}", "month")
 
 
 def _half(match: re.Match[str], anchor: dt.date) -> _Value | None:
     half = 1 if match.group("h").lower() in ("first", "1st") else 2
-    year = _group(match, "year")
+    year = _year(match)
     if year is None and match.group("h").lower() in ("last", "latter"):
         return None  # "the last half of the '80s": of no year said
     year = year or str(anchor.year)
@@ -192,7 +238,7 @@ def _half(match: re.Match[str], anchor: dt.date) -> _Value | None:
 
 
 def _season(match: re.Match[str], anchor: dt.date) -> _Value:
-    year = _group(match, "year")
+    year = _year(match)
     if not year:
         shift = {"last": -1, "next": 1, "this": 0}[match.group("rel").lower()]
         year = str(anchor.year + shift)
@@ -305,8 +351,8 @@ def _rule(pattern: str, normalize, *examples: str) -> _Rule:
 # Longest, most specific patterns first; a later rule never overlaps an earlier match.
 RULES = (
     _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m), "2024-03-15"),
-    _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year"))), "March 15, 2024"),
-    _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year"))), "15 March 2024"),
+    _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024"),
+    _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024"),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023"),
     _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024"),
     _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3"),
@@ -315,9 +361,9 @@ RULES = (
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022"),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter"),
     _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd"),
+    _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven"),
     _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth"),
     _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March"),
-    _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{m.group('year')}-{_month(m):02d}", "month"), "March 2024"),
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year"),
     _rule(r"(?P<rel>last|previous|next|this|coming)\s+(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week"),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier"),
@@ -328,7 +374,8 @@ RULES = (
     _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday, "last Monday", "Monday", "next Friday", "this Sunday"),
     _rule(r"yesterday|today|tomorrow", _deictic, "yesterday"),
     _rule(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s", lambda m, a: _Value(m.group("decade")[:3], "decade"), "the 1990s"),
-    _rule(r"(?:fiscal\s+(?:year\s+)?)?" + _YEAR, lambda m, a: _Value(m.group("year"), "year"), "fiscal 2024", "2024", "fiscal year 2024"),
+    _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR, lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
+    _rule(r"the\s+year\s+(?P<year>two[\s-]+thousand)", lambda m, a: _Value(_year(m), "year"), "the year two thousand"),
 )
 
 
@@ -341,7 +388,7 @@ def _iso(match: re.Match[str]) -> _Value | None:
 
 _DATE_CUE = re.compile(
     r"\d|\b(?:" + "|".join(lexicon.MONTHS + lexicon.WEEKDAYS) + "|" + lexicon.MONTH_ABBREVIATION_PATTERN +
-    r"|year|month|week|quarter|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter)",
+    r"|year|month|week|quarter|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter|eighteen|nineteen|twenty|thousand)",
     re.IGNORECASE,
 )
 """Every rule needs one of these; a paragraph without any has no date."""
@@ -432,7 +479,7 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
             r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|this|next)\s+$", text[: match.start()], re.IGNORECASE
         ):
             return False
-    if groups.get("year") and len(match.group(0)) == 4:
+    if groups.get("year") and match.group(0) == groups["year"]:
         after = text[match.end() : match.end() + 16]
         if re.match(r"\s+(?:people|units|vehicles|cars|shares|jobs|workers|employees|dollars|yuan|euros|tonnes|tons|miles|km|meters|feet)\b", after):
             return False
@@ -500,7 +547,7 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
                 continue  # the dateline restates the publication; "yesterday was crazy" is a quote, not an event
             events.append(
                 Event(
-                    date=found.value,
+                    date=timeline_date(found),
                     precision=found.precision,
                     text=passage.text[found.start : found.end],
                     event=_event_clause(passage.text, passage.sentences, found),
