@@ -143,3 +143,53 @@ def test_early_or_late_in_a_year_is_the_year_and_its_part_filed_under_a_half():
     found = find_dates("The plant opens in early 1990 and closes by the end of 1994; sales peaked in mid-1992.", dt.date(1989, 10, 30))
     assert [(f.value, f.precision) for f in found] == [("1990", "early-year"), ("1994", "late-year"), ("1992", "mid-year")]
     assert timeline_of("Acme said it would open the plant in late 2026.") == [("late 2026", "2026-H2")]
+
+
+SUNDAY_1998 = dt.date(1998, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # the month just ended is "last month": "last February" written in March is a year before
+        ("Two ships collided last February off the coast.", SUNDAY_1998, [("last February", "1997-02")]),
+        ("The mayor resigned last March.", SUNDAY_1998, [("last March", "1997-03")]),
+        ("The mill shut last October.", SUNDAY_1998, [("last October", "1997-10")]),
+        ("The mill shut last April.", dt.date(1989, 10, 27), [("last April", "1989-04")]),
+        ("The storm hit last December.", dt.date(1999, 1, 12), [("last December", "1998-12")]),
+    ],
+)
+def test_last_month_named_is_the_latest_one_before_the_month_just_ended(text, anchor, expected):
+    assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rivals cut prices over the summer.", [("the summer", "1989-SU")]),
+        ("Orders fell from the low levels of the early summer.", [("the early summer", "1989-SU")]),
+        ("The unit was sold this past spring.", [("this past spring", "1989-SP")]),
+        ("The plant is going to close in the spring.", [("the spring", "1990-SP")]),
+        ("Prices rose after the fall in oil output.", []),  # "the fall" is a drop, not autumn
+    ],
+)
+def test_a_season_without_a_year_is_the_latest_begun_or_the_coming_one(text, expected):
+    assert values(text, dt.date(1989, 10, 26)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flights leave each Thursday from Bombay.",
+        "The fair is held every July in the town.",
+        "She spoke on ABC's \"This Week\" about the plan.",
+        "He told USA Today that he would run.",
+        "This is the VOA program Today.",
+    ],
+)
+def test_recurring_days_and_titles_are_no_dates(text):
+    assert values(text) == []
+
+
+def test_a_deictic_word_opening_a_sentence_or_a_quote_is_a_date():
+    assert values('"Today, we won," he said. This week the team rests.') == [("Today", "2025-06-03"), ("This week", "2025-W23")]

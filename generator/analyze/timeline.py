@@ -218,7 +218,8 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
     month = _month(match)
     rel = (match.groupdict().get("rel") or "").lower()
     if rel == "last":
-        year = anchor.year if month < anchor.month else anchor.year - 1
+        # the month just ended is "last month": "last February" written in March is a year before
+        year = anchor.year if month < anchor.month - 1 else anchor.year - 1
     elif rel == "next":
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif rel == "this":
@@ -237,12 +238,22 @@ def _half(match: re.Match[str], anchor: dt.date) -> _Value | None:
     return _Value(f"{year}-H{half}", "half")
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 def _season(match: re.Match[str], anchor: dt.date) -> _Value:
+    season = _SEASONS[match.group("season").lower()]
     year = _year(match)
-    if not year:
-        shift = {"last": -1, "next": 1, "this": 0}[match.group("rel").lower()]
-        year = str(anchor.year + shift)
-    return _Value(f"{year}-{_SEASONS[match.group('season').lower()]}", "season")
+    rel = (_group(match, "rel") or "").lower()
+    if year:
+        pass
+    elif rel in ("last", "next", "this"):
+        year = str(anchor.year + {"last": -1, "next": 1, "this": 0}[rel])
+    elif _is_ahead(match):  # "the plant opens in the spring": the one to come
+        year = str(anchor.year if _SEASON_START[season] > anchor.month else anchor.year + 1)
+    else:  # "over the summer", "this past spring": the latest one begun
+        year = str(anchor.year if _SEASON_START[season] <= anchor.month else anchor.year - 1)
+    return _Value(f"{year}-{season}", "season")
 
 
 def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
@@ -261,7 +272,7 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|next)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
 
 
 _CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=\s)|,")
@@ -360,6 +371,7 @@ RULES = (
     _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+half(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024"),
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022"),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter"),
+    _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b)", _season, "the summer", "this past spring", "the early summer"),
     _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd"),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven"),
     _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth"),
@@ -466,8 +478,21 @@ _YEAR_LEAD = re.compile(
 )
 
 
+_RECURRING_BEFORE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘'(\[]\s*|\s[-–—]+\s+)$")
+_QUOTED_TITLE_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)*[,.]?[\"”]")
+"""What follows a title in quotes: its capitalized words, then the closing quote."""
+_CAPITALIZED_NAME = re.compile(r"(?:Today|Tomorrow|Yesterday|(?:This|Next|Last) (?:Week|Month|Year))\b")
+
+
 def _is_date_context(text: str, match: re.Match[str]) -> bool:
-    """Reject weekday/month words used as names ("May" the surname) and bare numbers."""
+    """Reject weekday/month words used as names ("May" the surname) and bare numbers, a
+    recurring day ("each Thursday", "every July": no date), and a deictic word capitalized
+    inside a sentence, a title ("USA Today", ABC's "This Week")."""
+    if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return False
+    if _CAPITALIZED_NAME.match(match.group(0)) and (not _SENTENCE_START.search(text, max(0, match.start() - 4), match.start()) or _QUOTED_TITLE_AFTER.match(text, match.end())):
+        return False
     groups = match.groupdict()
     if groups.get("weekday") and not match.group(0)[:1].isupper() and not groups.get("rel"):
         return False
