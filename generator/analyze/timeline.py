@@ -256,8 +256,27 @@ def _season(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-{season}", "season")
 
 
+_SHIFTS = {"last": -1, "previous": -1, "next": 1, "this": 0, "current": 0, "coming": 1, "": 0}
+_PART_PRECISIONS = {"end": "late-year", "beginning": "early-year", "start": "early-year", "middle": "mid-year"}
+
+
+def _part_of_unit(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"the end of the month", "the beginning of next year": the unit, of the publication
+    unless a word shifts it; a year keeps the part as its precision."""
+    value = _relative(match, anchor)
+    if value.precision == "year":
+        return _Value(value.date, _PART_PRECISIONS[match.group("part").lower()])
+    return value
+
+
+def _year_end(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"by year-end" is the end of this year; "since year-end" the end of the last one."""
+    since = _SINCE_BEFORE.search(match.string, max(0, match.start() - 30), match.start())
+    return _Value(str(anchor.year - (1 if since else 0)), "late-year")
+
+
 def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
-    shift = {"last": -1, "previous": -1, "next": 1, "this": 0, "coming": 1}[match.group("rel").lower()]
+    shift = _SHIFTS[(match.group("rel") or "").lower()]
     unit = match.group("unit").lower()
     if unit == "year":
         return _Value(str(anchor.year + shift), "year")
@@ -350,13 +369,31 @@ def _month_dayword(match: re.Match[str], anchor: dt.date) -> _Value | None:
         return None
 
 
+def _decade(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"the 1990s"; "the '80s" and "the nineties" in the latest century that has had them."""
+    if _group(match, "decade"):
+        return _Value(match.group("decade")[:3], "decade")
+    short = _group(match, "short")
+    tens = int(short) if short else _SPOKEN_NUMBERS[match.group("spoken").lower()[:-3] + "y"] // 10
+    century = anchor.year // 100 if tens * 10 <= anchor.year % 100 else anchor.year // 100 - 1
+    return _Value(f"{century}{tens}", "decade")
+
+
+def _the_year(match: re.Match[str], anchor: dt.date) -> _Value | None:
+    """"for the year", "the full year", "the current fiscal year": the year of publication
+    (a year "ended June 30" is a fiscal year, dated by its end; "the Year" is a title)."""
+    if match.group("unit")[0].isupper():
+        return None
+    return _Value(str(anchor.year), "year")
+
+
 def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group(0).lower()]
     return _Value((anchor + dt.timedelta(days=shift)).isoformat(), "day")
 
 
 def _rule(pattern: str, normalize, *examples: str) -> _Rule:
-    return _Rule(re.compile(_B + pattern + _E, re.IGNORECASE), normalize, examples)
+    return _Rule(re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples)
 
 
 # Longest, most specific patterns first; a later rule never overlaps an earlier match.
@@ -367,8 +404,10 @@ RULES = (
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023"),
     _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024"),
     _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3"),
-    _rule(r"the\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)(?!\s+of)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", _reported_quarter, "the latest quarter", "the quarter a year ago"),
-    _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+half(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024"),
+    _rule(r"the\s+(?:(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)|(?:latest|most\s+recent)\s+period)(?!\s+of)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", _reported_quarter, "the latest quarter", "the quarter a year ago", "the latest period"),
+    _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024", "the first two quarters of 1990"),
+    _rule(r"(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:(?P<rel>this|next|last|current|coming)\s+)?(?:fiscal\s+)?(?P<unit>year|month|quarter|week)", _part_of_unit, "the end of the month", "the end of the year", "the beginning of next year", "end of this week"),
+    _rule(r"(?:the\s+)?year[\s-]end|year['’]s\s+end", _year_end, "year-end", "year end", "year's end"),
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022"),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter"),
     _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b)", _season, "the summer", "this past spring", "the early summer"),
@@ -377,16 +416,18 @@ RULES = (
     _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth"),
     _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March"),
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year"),
-    _rule(r"(?P<rel>last|previous|next|this|coming)\s+(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week"),
-    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier"),
+    _rule(r"(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week", "current quarter", "this fiscal year"),
+    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago"),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago"),
     _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March"),
     _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month, "early March"),
     _rule(_MONTH, _bare_month, "March", "Sept."),
     _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday, "last Monday", "Monday", "next Friday", "this Sunday"),
     _rule(r"yesterday|today|tomorrow", _deictic, "yesterday"),
-    _rule(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s", lambda m, a: _Value(m.group("decade")[:3], "decade"), "the 1990s"),
+    _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties"),
+    _rule(r"(?:the\s+)?(?P<nth>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century", lambda m, a: _Value(f"{int(m.group('nth')) - 1:02d}", "century"), "the 20th century", "11th century"),
     _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR, lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
+    _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year"),
     _rule(r"the\s+year\s+(?P<year>two[\s-]+thousand)", lambda m, a: _Value(_year(m), "year"), "the year two thousand"),
 )
 
@@ -400,7 +441,7 @@ def _iso(match: re.Match[str]) -> _Value | None:
 
 _DATE_CUE = re.compile(
     r"\d|\b(?:" + "|".join(lexicon.MONTHS + lexicon.WEEKDAYS) + "|" + lexicon.MONTH_ABBREVIATION_PATTERN +
-    r"|year|month|week|quarter|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter|eighteen|nineteen|twenty|thousand)",
+    r"|year|month|week|quarter|period|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter|eighteen|nineteen|twenty|thousand|" + "|".join(w[:-1] + "ies" for w in _TENS) + r")",
     re.IGNORECASE,
 )
 """Every rule needs one of these; a paragraph without any has no date."""
@@ -468,7 +509,7 @@ def _normalize(rule: _Rule, match: re.Match[str], anchor: dt.date) -> _Value | N
         return None
     if value is None:
         return None
-    valid = value.precision == "decade" or (_VALUE_RE.fullmatch(value.date) and value.date[:4] != "0000")
+    valid = value.precision in ("decade", "century") or (_VALUE_RE.fullmatch(value.date) and value.date[:4] != "0000")
     return value if valid else None
 
 
@@ -478,6 +519,7 @@ _YEAR_LEAD = re.compile(
 )
 
 
+_MEASURE_BEFORE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|readings?|scores?)\b", re.IGNORECASE)
 _RECURRING_BEFORE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘'(\[]\s*|\s[-–—]+\s+)$")
 _QUOTED_TITLE_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)*[,.]?[\"”]")
@@ -491,6 +533,8 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
     inside a sentence, a title ("USA Today", ABC's "This Week")."""
     if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return False
+    if _group(match, "spoken") and _MEASURE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return False  # "temperatures in the nineties": degrees, not a decade
     if _CAPITALIZED_NAME.match(match.group(0)) and (not _SENTENCE_START.search(text, max(0, match.start() - 4), match.start()) or _QUOTED_TITLE_AFTER.match(text, match.end())):
         return False
     groups = match.groupdict()
@@ -568,8 +612,8 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
     events = [Event(article.date.isoformat(), "day", article.date.isoformat(), "Article published", None)]
     for passage in document.body:
         for found in dates[passage.id]:
-            if document.in_dateline(passage.id, found.start) or _is_quoted_deictic(passage.text, found) or _is_fiscal_quarter(passage.text, found):
-                continue  # the dateline restates the publication; "yesterday was crazy" is a quote, not an event
+            if found.precision == "century" or document.in_dateline(passage.id, found.start) or _is_quoted_deictic(passage.text, found) or _is_fiscal_quarter(passage.text, found):
+                continue  # the dateline restates the publication; "yesterday was crazy" is a quote, not an event; "the 11th century temple" dates no event
             events.append(
                 Event(
                     date=timeline_date(found),
