@@ -243,3 +243,19 @@ def test_decades_and_centuries(text, expected):
 
 def test_a_century_is_detected_but_is_no_timeline_entry():
     assert timeline_of("The 11th century temple drew crowds on Monday.") == [("Monday", "2025-06-02")]
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # the verb of a long clause governs a month at its end
+        ("Colonel Ruiz will be named commander of the orbiting lab for a mission in December.", dt.date(1998, 3, 4), [("December", "1998-12")]),
+        # "would" before the month: the future seen from the past
+        ("The split would be paid on a date still to be set in January.", dt.date(1989, 10, 26), [("January", "1990-01")]),
+        # "would" after the month is the report of a plan, the month is past
+        ("Acme said in March it would close the mill.", dt.date(1989, 10, 26), [("March", "1989-03")]),
+        ("The mill closed in March.", dt.date(1989, 10, 26), [("March", "1989-03")]),
+    ],
+)
+def test_a_month_without_its_year_follows_the_tense_of_its_clause(text, anchor, expected):
+    assert values(text, anchor) == expected

@@ -298,14 +298,26 @@ _CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=
 """A period that ends a sentence (not an initial's, "Daniel P. Davison", nor "Mr.") or a comma."""
 
 
-def _is_future(match: re.Match[str]) -> bool:
-    """Does the clause around the date speak of the future ("will", "is scheduled to")?"""
+def _clause_around(match: re.Match[str], reach: int) -> tuple[int, int]:
+    """Where the clause of the date starts (at most ``reach`` characters before it) and ends."""
     text = match.string
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, match.start() - 60), match.start())]
-    start = max(edges[-1] if edges else 0, match.start() - 60)
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, match.start() - reach), match.start())]
+    start = max(edges[-1] if edges else 0, match.start() - reach)
     ends = [i for i in (text.find(".", match.end()), text.find(",", match.end())) if i != -1]
-    end = min(ends + [match.end() + 40])
-    return _FUTURE.search(text[start:end]) is not None
+    return start, min(ends + [match.end() + 40])
+
+
+_WEEKDAY_REACH = 60
+_MONTH_REACH = 160
+"""How far back the verb of a date's clause is looked for: a weekday sits by its verb
+("said Monday"); a month often ends a long phrase ("Collins will be named commander of
+the Space Shuttle Columbia for a mission in December")."""
+
+
+def _is_future(match: re.Match[str], reach: int = _WEEKDAY_REACH) -> bool:
+    """Does the clause around the date speak of the future ("will", "is scheduled to")?"""
+    start, end = _clause_around(match, reach)
+    return _FUTURE.search(match.string, start, end) is not None
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -320,7 +332,12 @@ def _is_ahead(match: re.Match[str]) -> bool:
         return False
     if _AHEAD_BEFORE.search(before) and not _is_past_deadline(match):
         return True
-    return _is_future(match)
+    start, _ = _clause_around(match, _MONTH_REACH)
+    return _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None
+
+
+_WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
+"""Before a month in its clause, the future seen from the past: "would be paid in January"."""
 
 
 _DEFERRED_BEFORE = re.compile(r"\b(?:until|till|postponed to|delayed to|deferred to|adjourned to|moved to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
