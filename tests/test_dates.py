@@ -259,3 +259,8 @@ def test_a_century_is_detected_but_is_no_timeline_entry():
 )
 def test_a_month_without_its_year_follows_the_tense_of_its_clause(text, anchor, expected):
     assert values(text, anchor) == expected
+
+
+def test_a_quarter_ended_on_a_day_is_the_calendar_quarter_holding_most_of_it():
+    assert values("In the quarter ended July 31, the chain earned $2 million.", OCTOBER_1989)[:1] == [("the quarter", "1989-Q2")]
+    assert values("In the quarter ended Sept. 30, the chain earned $2 million.", OCTOBER_1989)[:1] == [("the quarter", "1989-Q3")]

@@ -163,6 +163,9 @@ def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-Q{quarter}", "quarter")
 
 
+_QUARTER_ENDED = re.compile(r"\s+(?:ended|ending)\s+" + _MONTH + r"\s+" + _DAY + r"\b", re.IGNORECASE)
+
+
 def _year_word(match: re.Match[str], anchor: dt.date) -> str | None:
     """"this year's", "last year's", "next year's" before a quarter or a month."""
     word = (match.groupdict().get("yrel") or "").lower()
@@ -171,8 +174,13 @@ def _year_word(match: re.Match[str], anchor: dt.date) -> str | None:
 
 
 def _reported_quarter(match: re.Match[str], anchor: dt.date) -> _Value:
-    """"the quarter", "the latest quarter": the quarter a report of this date covers."""
+    """"the quarter", "the latest quarter": the quarter a report of this date covers; "the
+    quarter ended July 31" the calendar quarter that holds most of its three months."""
     day = anchor - dt.timedelta(days=45)
+    ended = _QUARTER_ENDED.match(match.string, match.end())
+    if ended and not _group(match, "ago"):
+        month, end = _month(ended), int(ended.group("day"))
+        day = dt.date(_closest_year(month, end, anchor), month, end) - dt.timedelta(days=45)
     year = day.year - (1 if _group(match, "ago") else 0)  # "the quarter a year ago"
     return _Value(f"{year}-Q{(day.month - 1) // 3 + 1}", "quarter")
 
