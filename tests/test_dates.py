@@ -264,3 +264,11 @@ def test_a_month_without_its_year_follows_the_tense_of_its_clause(text, anchor, 
 def test_a_quarter_ended_on_a_day_is_the_calendar_quarter_holding_most_of_it():
     assert values("In the quarter ended July 31, the chain earned $2 million.", OCTOBER_1989)[:1] == [("the quarter", "1989-Q2")]
     assert values("In the quarter ended Sept. 30, the chain earned $2 million.", OCTOBER_1989)[:1] == [("the quarter", "1989-Q3")]
+
+
+def test_in_a_quarterly_report_a_year_earlier_beside_nine_months_is_the_year_before():
+    found = report_values(
+        "Acme said third-quarter net rose to $5 million from $4 million a year earlier.",
+        "For the nine months, Acme earned $12 million, compared with $9 million a year earlier.",
+    )
+    assert [f for f in found if f[0] == "a year earlier"] == [("a year earlier", "1988-Q3"), ("a year earlier", "1988")]

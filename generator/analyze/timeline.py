@@ -615,11 +615,23 @@ _YEAR_AGO_TEXT = re.compile(r"(?:an?\s+|the\s+)?year[\s-](?:ago|earlier)|last\s+
 _AFTER_AMOUNT = re.compile(r"(?:[\d%]|\bmillion|\bbillion|\bcents?|\bshare|\bperiod|\bquarter)[\W]*\s*$", re.IGNORECASE)
 
 
+_OTHER_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b|\b(?:first|second)\s+half\b|\byear[\s-]to[\s-]date\b", re.IGNORECASE)
+"""A period of a report longer than its quarter: "a year earlier" in its sentence compares that."""
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    sentence_start = text.rfind(". ", 0, start) + 1
+    sentence_end = text.find(". ", end)
+    return text[sentence_start : sentence_end if sentence_end != -1 else len(text)]
+
+
 def _in_report(text: str, found: DateMention, quarter: tuple[int, int]) -> DateMention:
     """"$1.12 a share, a year ago", "a loss of $3 million last year", "the 1988 period" in a
     quarterly report: the quarter compared with."""
     written = text[found.start : found.end]
     year = None
+    if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)):
+        return found  # "for the nine months, ... a year earlier": nine months of the year before
     if _YEAR_AGO_TEXT.fullmatch(written) and found.precision in ("year", "quarter"):
         compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :])
         if compared or found.precision == "quarter":
