@@ -272,3 +272,13 @@ def test_in_a_quarterly_report_a_year_earlier_beside_nine_months_is_the_year_bef
         "For the nine months, Acme earned $12 million, compared with $9 million a year earlier.",
     )
     assert [f for f in found if f[0] == "a year earlier"] == [("a year earlier", "1988-Q3"), ("a year earlier", "1988")]
+
+
+def test_every_rule_cue_is_in_each_of_its_examples():
+    """A rule scans only paragraphs holding one of its cue strings: a cue its own examples
+    lack would hide what the rule is for."""
+    from generator.analyze.timeline import RULES
+
+    for rule in RULES:
+        for example in rule.examples:
+            assert rule.is_worth_scanning(example.lower()), (rule.cue, example)
