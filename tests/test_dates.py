@@ -167,7 +167,7 @@ def test_last_month_named_is_the_latest_one_before_the_month_just_ended(text, an
     "text, expected",
     [
         ("Rivals cut prices over the summer.", [("the summer", "1989-SU")]),
-        ("Orders fell from the low levels of the early summer.", [("the early summer", "1989-SU")]),
+        ("Orders were weak in the early summer.", [("the early summer", "1989-SU")]),
         ("The unit was sold this past spring.", [("this past spring", "1989-SP")]),
         ("The plant is going to close in the spring.", [("the spring", "1990-SP")]),
         ("Prices rose after the fall in oil output.", []),  # "the fall" is a drop, not autumn
@@ -180,7 +180,7 @@ def test_a_season_without_a_year_is_the_latest_begun_or_the_coming_one(text, exp
 @pytest.mark.parametrize(
     "text",
     [
-        "Flights leave each Thursday from Bombay.",
+        "The ferry sails each Thursday.",
         "The fair is held every July in the town.",
         "She spoke on ABC's \"This Week\" about the plan.",
         "He told USA Today that he would run.",
@@ -201,19 +201,19 @@ OCTOBER_1989 = dt.date(1989, 10, 30)
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Sales for the full year rose 13%.", [("the full year", "1989")]),
-        ("It expects higher sales in the current fiscal year.", [("current fiscal year", "1989")]),
-        ("For the year, volume was flat.", [("the year", "1989")]),
+        ("Acme expects a loss for the full year.", [("the full year", "1989")]),
+        ("Acme sees a profit in the current fiscal year.", [("current fiscal year", "1989")]),
+        ("For the year, Acme's sales rose.", [("the year", "1989")]),
         ("Revenue for the year ended June 30 fell.", [("June 30", "1989-06-30")]),  # a fiscal year, dated by its end
         ("He was named Player of the Year.", []),
         ("The deal should close by year-end.", [("year-end", "1989")]),
         ("The index has risen 20% since year-end.", [("year-end", "1988")]),
         ("Cuts will be made by the end of the year.", [("the end of the year", "1989")]),
-        ("Troops will arrive by the end of the month.", [("the end of the month", "1989-10")]),
+        ("The fund will close by the end of the month.", [("the end of the month", "1989-10")]),
         ("Output fell in the latest period.", [("the latest period", "1989-Q3")]),
         ("Trading began well in the current quarter.", [("current quarter", "1989-Q4")]),
-        ("Demand stays weak through the first two quarters of 1990.", [("the first two quarters of 1990", "1990-H1")]),
-        ("Then, a week or so ago, the general chose a day.", [("a week or so ago", "1989-W43")]),
+        ("Prices should fall in the first two quarters of 1990.", [("the first two quarters of 1990", "1990-H1")]),
+        ("A week or so ago the board met.", [("A week or so ago", "1989-W43")]),
     ],
 )
 def test_years_and_periods_of_business_news(text, expected):
@@ -228,13 +228,13 @@ def test_a_late_year_keeps_its_part_on_the_timeline():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Hate groups shrank through the nineties.", [("the nineties", "199")]),
-        ("A 50% share by the mid-1990s.", [("the mid-1990s", "199")]),
+        ("Unions lost members all through the nineties.", [("the nineties", "199")]),
+        ("Acme aims to double output by the mid-1990s.", [("the mid-1990s", "199")]),
         ("The trend of the '80s held.", [("the '80s", "198")]),
         ("Temperatures were in the nineties.", []),
         ("People in their twenties moved.", []),
-        ("The fabled 11th century temple.", [("11th century", "10")]),
-        ("She is a 20th century democrat.", [("20th century", "19")]),
+        ("Tourists visit an 11th century church.", [("11th century", "10")]),
+        ("The law is a 20th century relic.", [("20th century", "19")]),
     ],
 )
 def test_decades_and_centuries(text, expected):
@@ -251,7 +251,7 @@ def test_a_century_is_detected_but_is_no_timeline_entry():
         # the verb of a long clause governs a month at its end
         ("Colonel Ruiz will be named commander of the orbiting lab for a mission in December.", dt.date(1998, 3, 4), [("December", "1998-12")]),
         # "would" before the month: the future seen from the past
-        ("The split would be paid on a date still to be set in January.", dt.date(1989, 10, 26), [("January", "1990-01")]),
+        ("Holders would get the new shares in January.", dt.date(1989, 10, 26), [("January", "1990-01")]),
         # "would" after the month is the report of a plan, the month is past
         ("Acme said in March it would close the mill.", dt.date(1989, 10, 26), [("March", "1989-03")]),
         ("The mill closed in March.", dt.date(1989, 10, 26), [("March", "1989-03")]),
@@ -262,8 +262,8 @@ def test_a_month_without_its_year_follows_the_tense_of_its_clause(text, anchor, 
 
 
 def test_a_quarter_ended_on_a_day_is_the_calendar_quarter_holding_most_of_it():
-    assert values("In the quarter ended July 31, the chain earned $2 million.", OCTOBER_1989)[:1] == [("the quarter", "1989-Q2")]
-    assert values("In the quarter ended Sept. 30, the chain earned $2 million.", OCTOBER_1989)[:1] == [("the quarter", "1989-Q3")]
+    assert values("Profit in the quarter ended July 31 doubled.", OCTOBER_1989)[:1] == [("the quarter", "1989-Q2")]
+    assert values("Profit in the quarter ended Sept. 30 doubled.", OCTOBER_1989)[:1] == [("the quarter", "1989-Q3")]
 
 
 def test_in_a_quarterly_report_a_year_earlier_beside_nine_months_is_the_year_before():
