@@ -18,6 +18,7 @@ from ..model import Briefing, Page
 from ..settings import TIMELINE_PAGE_ENTRIES
 from . import escape
 from .citation import bibtex, csl_json
+from .graph import SYMMETRIC, Edge, relation_graph
 from .exports import corpus_actors, digests, export_pieces, exports, json_ld, seed_tags, story_place
 
 KEY_ACTORS_SHOWN = 15
@@ -56,7 +57,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         bibtex=bibtex,
         csl=csl_json,
     )
-    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS, ordinal=ordinal, strategy=strategy, table_actors=table_actors)
+    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS, ordinal=ordinal, strategy=strategy, table_actors=table_actors, briefing_graph=briefing_graph, actor_graph=actor_graph)
     return env
 
 
@@ -232,6 +233,24 @@ def key_actors_shown(briefing: Briefing) -> int:
     than its article."""
     words = sum(len(p.text.split()) for p in briefing.article.body)
     return max(5, min(KEY_ACTORS_SHOWN, words // WORDS_PER_KEY_ACTOR))
+
+
+def briefing_graph(briefing: Briefing, types: dict) -> str:
+    """The relation graph of a briefing (inline SVG, "" without relations)."""
+    names = {a.name: (a.name, types.get(a.name, a.type)) for a in briefing.actors}
+    edges = [Edge(r.subject, r.object, RELATION_VERBS.get(r.type, r.type), r.type not in SYMMETRIC) for r in briefing.relations if r.subject in names and r.object in names]
+    return relation_graph(names, edges, f"Who does what in {briefing.article.title}")
+
+
+def actor_graph(entry) -> str:
+    """The relation graph around an actor across its briefings (inline SVG, "" without relations)."""
+    names = {entry.slug: (entry.name, entry.type)}
+    edges = []
+    for item in entry.relations:
+        names.setdefault(item.other_slug, (item.other, "other"))
+        subject, obj = (entry.slug, item.other_slug) if item.subject else (item.other_slug, entry.slug)
+        edges.append(Edge(subject, obj, RELATION_VERBS.get(item.relation.type, item.relation.type), item.relation.type not in SYMMETRIC))
+    return relation_graph(names, edges, f"Who {entry.name} deals with", center=entry.slug)
 
 
 def ordinal(number: int) -> str:
