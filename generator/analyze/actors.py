@@ -24,7 +24,7 @@ from .text import Span, clause_spans, containing, strip_sentence_end
 _POSSESSIVE = re.compile(r"['’]s$")
 _DESCRIPTOR = re.compile(r"-(?:based|born|listed|owned|made|led|backed|headquartered)$", re.IGNORECASE)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|an|ic|i)$")
-_CONNECTORS = frozenset("of de des del della da der van von la le du al bin & for".split())
+_CONNECTORS = frozenset("of de des del della da di der van von la le du al bin & for".split())
 _AND_FORMS = frozenset("co company cos sons partners associates".split())
 """After "and", words that finish a firm's name: "Jefferies and Co", "Smith and Sons"."""
 _FIRM_ENDINGS = r"(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b"
@@ -281,7 +281,9 @@ def _is_title_word(word: str, following: str = "") -> bool:
     lower = word.lower()
     if lower in ("general", "gen") and following.lower() in lexicon.COMPANY_WORDS_AFTER_GENERAL | lexicon.ORGANIZATION_SUFFIXES:
         return False
-    return lower in lexicon.PERSON_TITLES or lower in ("prime", "vice", "deputy", "foreign", "finance", "defence", "defense")
+    if lower in ("prime", "vice", "deputy", "foreign", "finance", "defence", "defense"):
+        return following.lower().rstrip(".") in lexicon.PERSON_TITLES  # "Finance Minister", not "Baikal Finance Group"
+    return lower in lexicon.PERSON_TITLES
 
 
 _PERIOD_WORD = re.compile(r"Q[1-4]|H[12]|[1-4]Q\d{2}|[12]H|FY\d{2}(?:\d{2})?|\d{1,2}-K|10-Q", re.IGNORECASE)
@@ -466,6 +468,7 @@ WEIGHTS = {
     # cues in the text around one mention (_add_cues)
     "in quotation marks": 1.5,  # “Aito”: a brand or product name
     "head noun after the name": 3.0,  # "the Aito brand", "Lumen Robotics unit"
+    "organization noun before the name": 3.0,  # "German airline Lufthansa", "investment bank Deutsche Bank"
     "country in brackets after": 2.0,  # "Jansher Khan (Pakistan)": a player or official
     "said, without 'it'": 0.75,  # "Quinn said": people speak
     "said it": 2.0,  # "Acme said it would...", "Acme said its...": a company speaks of itself as it
@@ -492,7 +495,11 @@ _BUSINESS_NOUNS = "shares|stock|board|offer|bid|unit|subsidiary|chairman|preside
 _POSSESSIVE_BUSINESS = re.compile(rf"['’]s (?:{_BUSINESS_NOUNS})\b")
 _SHARES_OF = re.compile(r"(?:shares|stock|stake|holdings?|interest|control) (?:of|in) $|\b(?:analysts?|economists?|strategists?|traders?|bankers?|brokers?) (?:at|with|from) $")
 """Before a name: "shares of Acme", "stake in Acme", "analysts at Morgan Stanley": a company."""
-_SAID_IT = re.compile(r" (?:said|says|added|announced|reported) (?:it|its)\b")
+_SAID_IT = re.compile(r" (?:said|says|added|announced|reported) (?:that )?(?:it|its)\b")
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:airline|carmaker|automaker|bank|firm|company|group|giant|magazine|newspaper|broadcaster|broker|insurer|exchange|lender|retailer|conglomerate|maker|manufacturer|producer) $")
+"""A lowercase noun right before a name that says it is an organization: "German airline Lufthansa"."""
+_STAFF_AFTER = re.compile(r"['’]?s? (?:spokesman|spokeswoman|chairman|chairwoman|chief executive|boss|board|employees|staff)\b")
+"""After a name: "Fiat chairman", "a Lufthansa spokesman": the name is its employer's."""
 
 
 def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, start: int, end: int) -> None:
@@ -513,6 +520,10 @@ def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, s
         votes["organization"] += WEIGHTS["said it"]
     elif re.match(r" (?:said|says|told|added)\b", after) and not candidate.surface.isupper():
         votes["person"] += WEIGHTS["said, without 'it'"]
+    if _NOUN_BEFORE.search(text[max(0, start - 16) : start]) and not text[max(0, start - 16) : start].rstrip().endswith("-"):
+        votes["organization"] += WEIGHTS["organization noun before the name"]
+    if _STAFF_AFTER.match(text, end) and not _POSSESSIVE_BUSINESS.match(text, end):
+        votes["organization"] += WEIGHTS["business noun after the possessive"]
     if _POSSESSIVE_BUSINESS.match(text, end) or re.match(rf" (?:shares|stock)\b", after):
         votes["organization"] += WEIGHTS["business noun after the possessive"]
     before = text[max(0, start - 24) : start].lower().rstrip()
@@ -726,8 +737,8 @@ def _type_votes(name: str, votes: Counter) -> Counter:
     votes = Counter(votes)
     words = name.split()
     last = words[-1].lower()
-    if last in lexicon.ORGANIZATION_SUFFIXES:
-        votes["organization"] += WEIGHTS["organization last word"]
+    if last in lexicon.ORGANIZATION_SUFFIXES or (len(last) > 6 and last.endswith("bank")) or (len(words) > 1 and "&" in words):
+        votes["organization"] += WEIGHTS["organization last word"]  # "Hypovereinsbank", "Marsh & McLennan"
     elif len(words) >= 3 and words[1] == "of" and words[0].lower() in lexicon.ORGANIZATION_SUFFIXES:
         votes["organization"] += WEIGHTS["organization first word with 'of'"]
     elif len(words) == 2 and words[0].lower() == "general" and words[1].lower() in lexicon.COMPANY_WORDS_AFTER_GENERAL:
