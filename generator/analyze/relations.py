@@ -74,7 +74,7 @@ _BETWEEN: tuple[Pattern, ...] = (
     ("locate", _p(r"^\s+in\s+$"), "first-organization", None),
     # acquire: "agreed to buy", "bid for", "its acquisition of", "was snapped up by", "offer from"
     ("acquire", _p(rf"^\s+{_AUX}(?:acquire[sd]?|acquiring|buy|buys|buying|bought|purchase[sd]?|take over|takes over|took over|taking over|snap up|snapped up)\s+(?:(?:a|an|the|its|control of|all of|part of)\s+)*$"), "first", None),
-    ("acquire", _p(r"^(?:['’]s?)?\s+(?:[\w$£€.,()-]+\s+){0,6}(?:bid|offer|takeover bid|tender offer|proposal|approach)\s+(?:to (?:buy|acquire)\s+|for\s+)(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:unit|subsidiary|division|arm)\s+)?$"), "first", None),
+    ("acquire", _p(r"^(?:['’]s?)?\s+(?:[\w$£€.,()-]+\s+){0,6}(?:bid|offer|takeover bid|tender offer|proposal|approach)\s+(?:to (?:buy|acquire)\s+|for\s+)(?:the\s+)?(?:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:unit|subsidiary|division|arm)\s+)?$"), "first", None),
     ("acquire", _p(r"^(?:['’]s?)?\s+(?:[\w$£€.-]+\s+){0,3}(?:acquisition|takeover|purchase|buyout)\s+of\s+(?:[\w-]+\s+){0,5}$"), "first", None),
     ("acquire", _p(r"^,?\s+(?:(?:which|that|who)\s+)?(?:was|is|were|has been|had been|will be|would be|is being|was being)\s+(?:[a-z]+\s+)?(?:acquired|bought|taken over|purchased|snapped up)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$"), "second", None),
     ("acquire", _p(r"\s(?:takeover|acquisition|purchase|buyout)\s+by\s+(?:the\s+)?$"), "second", None),
