@@ -168,12 +168,14 @@ def extract_relations(document: Document, actors: tuple[Actor, ...]) -> tuple[Re
         found.setdefault((relation.subject, relation.type, relation.object), relation)
 
     places = [a for a in actors if a.type == "place"]
+    by_paragraph: dict[str, list[_Mentioned]] = {}
+    for a in actors:
+        for m in a.mentions:
+            by_paragraph.setdefault(m.paragraph, []).append(_Mentioned(a, m.start, m.end))
     media = {a.name for a in actors if _is_media(document, a)}
     state = _Context()
     for passage in document.body:
-        mentioned = sorted(
-            (_Mentioned(a, m.start, m.end) for a in actors for m in a.mentions if m.paragraph == passage.id), key=lambda m: (m.start, -m.end)
-        )
+        mentioned = sorted(by_paragraph.get(passage.id, ()), key=lambda m: (m.start, -m.end))
         for sentence in passage.sentences:
             names = [m for m in mentioned if sentence.start <= m.start < sentence.end]
             inside, described = _with_references(passage.text, sentence, names, state, places)
@@ -300,7 +302,8 @@ def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid
     """The relations the words between two mentions (and after the second, or after the
     list it opens, from ``after`` on) state."""
     between = text[first.end : second.start]
-    if len(between.split()) > _WORDS_BETWEEN or re.search(r"[;.!?]\s|[\"“”]", between):
+    count = len(between.split())
+    if count > _WORDS_BETWEEN or (count > 2 and not _TRIGGER.search(between)) or re.search(r"[;.!?]\s|[\"“”]", between):
         return []
     if _MODIFIER_AFTER.match(text, second.end):
         return []  # "a bid for Yukos unit Yuganskneftegas": the bid is for the unit
@@ -309,7 +312,7 @@ def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid
         between = " " + between[inserted.end() :]  # "Euronext, which also operates in Lisbon, appointed UBS"
     found, kinds = [], set()
     for kind, pattern, subject, after_pattern in _BETWEEN:
-        if kind in kinds or (kind == "member" and "lead" in kinds) or not pattern.search(between):
+        if kind in kinds or (kind == "member" and "lead" in kinds) or not (pattern.match if pattern.pattern[0] == "^" else pattern.search)(between):
             continue
         end = second.end
         if after_pattern is not None:
@@ -331,6 +334,23 @@ def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid
     return found
 
 
+_TRIGGER = re.compile(
+    r"(?<![^\W_])(?:"
+    "based|headquarter|presence|operat|office|plant|factor|facilit|base|runs|unit|subsidiar|division|arm|affiliate|own|parent|control|"
+    "acqui|buy|bought|purchas|take|took|taking|snap|bid|offer|proposal|approach|buyout|merg|stake|holding|interest|invest|"
+    "partner|venture|alliance|team|collaborat|cooperat|work|join|tie|rival|compet|sue|suing|fine|charg|accus|critici|block|reject|"
+    "oppos|challeng|condemn|attack|investigat|rebuff|spurn|turned|suit|probe|complain|dispute|fight|battle|row|feud|conflict|"
+    "remain|became|become|who|back|endors|support|lent|lend|bail|fund|financ|talk|negotiat|meeting|discussion|met|meet|report|quot|cited|told|said|says|"
+    "launch|unveil|introduc|roll|suppl|sell|sold|provid|source|import|order|appoint|hire|named|retain|which|"
+    "chief|chair|president|head|boss|founder|ceo|director|secretary|leader|minister|chancellor|governor|mayor|"
+    "analyst|spokes|economist|lawyer|trader|official|manager|strategist|executive|member|banker|broker|advis|employee|engineer|aide|"
+    "firm|company|group|giant|maker|bank|lender|insurer|airline|carrier|exchange|retailer|producer|manufactur|conglomerate|agency|"
+    "regulator|watchdog|authority|ministry|market|magazine|newspaper|broadcaster|business|chain|investor|developer|miner|brewer|"
+    "distributor|house)",
+    re.I,
+)
+"""A word one of the patterns needs: between two mentions without any, only the short
+patterns (", ", " and ", " in ") can apply."""
 _MODIFIER_AFTER = re.compile(r"(?:['’]s?)? (?:unit|subsidiary|division|arm|affiliate) [A-Z]")
 _INSERT = re.compile(r",\s+(?:which|who)\s+[^,;\"“”]{3,80},\s+(?=\w)")
 """A relative clause between the subject and its verb."""
