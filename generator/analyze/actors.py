@@ -23,7 +23,6 @@ from .text import Span, clause_spans, containing, strip_sentence_end
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _DESCRIPTOR = re.compile(r"-(?:based|born|listed|owned|made|led|backed|headquartered)$", re.IGNORECASE)
-_DEMONYM = re.compile(r"(?:ese|ian|ish|ean|an|ic|i)$")
 _CONNECTORS = frozenset("of de des del della da di der van von la le du al bin & for".split())
 _AND_FORMS = frozenset("co company cos sons partners associates".split())
 """After "and", words that finish a firm's name: "Jefferies and Co", "Smith and Sons"."""
@@ -54,13 +53,7 @@ def _is_dateline_only(actor: Actor, document: Document) -> bool:
     return all(document.in_dateline(m.paragraph, m.start) for m in actor.mentions)
 
 
-def is_nationality(name: str) -> bool:
-    """"Canadian", "French", "North American", "Canadian-dlr": a nationality, not an actor."""
-    words = name.split()
-    last = words[-1].split("-")[0]
-    if not all(w.lower() in lexicon.DIRECTION_WORDS for w in words[:-1]):
-        return False
-    return last.lower() in lexicon.IRREGULAR_DEMONYMS or is_demonym_word(last)
+is_nationality = lexicon.is_nationality
 
 
 def recognize(document: Document) -> tuple[Actor, ...]:
@@ -459,9 +452,7 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
-def is_demonym_word(surface: str) -> bool:
-    """"Chinese", "Iraqi": a common adjective of nationality, not a name."""
-    return " " not in surface and bool(_DEMONYM.search(surface)) and lexicon.zipf(surface) >= 4.0
+is_demonym_word = lexicon.is_demonym_word
 
 
 WEIGHTS = {

@@ -220,3 +220,20 @@ def is_demonym_of(adjective: str, place: str) -> bool:
             if place in (stem, stem + "a", stem + "y", stem + "o"):
                 return True  # russian/russia, italian/italy, chinese/china, mexican/mexico, iraqi/iraq; never indian/indiana
     return False
+
+
+_DEMONYM = re.compile(r"(?:ese|ian|ish|ean|an|ic|i)$")
+
+
+def is_demonym_word(surface: str) -> bool:
+    """"Chinese", "Iraqi": a common adjective of nationality, not a name."""
+    return " " not in surface and bool(_DEMONYM.search(surface)) and zipf(surface) >= 4.0
+
+
+def is_nationality(name: str) -> bool:
+    """"Canadian", "French", "North American", "Canadian-dlr": a nationality, not an actor."""
+    words = name.split()
+    last = words[-1].split("-")[0]
+    if not all(w.lower() in DIRECTION_WORDS for w in words[:-1]):
+        return False
+    return last.lower() in IRREGULAR_DEMONYMS or is_demonym_word(last)

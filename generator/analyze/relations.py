@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .actors import is_nationality
 from ..model import Actor, Relation
 from .document import Document
 
@@ -234,7 +233,7 @@ def _with_references(text: str, sentence, names: list[_Mentioned], state: _Conte
         place_mentions = [m for m in names if match.group("place") and m.start == match.start("place") and m.actor.type != "person"]
         if any(m.start < match.end() and match.start() < m.end for m in names if m not in place_mentions):
             continue
-        if match.group("adjective") and not is_nationality(match.group("adjective")):
+        if match.group("adjective") and not lexicon.is_nationality(match.group("adjective")):
             continue  # "the Chinese carmaker", not "the Aito brand"
         actor = organization_before(match.start())
         if actor is None:
