@@ -205,8 +205,9 @@ class SummaryPoint:
     paragraph: str
 
 
-RELATION_TYPES = ("partner", "acquire", "invest", "own", "lead", "member", "supply", "compete", "oppose", "support", "launch", "locate")
-"""What one actor does to another (subject -> object); partner and compete are symmetric."""
+RELATION_TYPES = ("partner", "acquire", "invest", "own", "lead", "member", "supply", "compete", "oppose", "support", "meet", "report", "launch", "locate")
+"""What one actor does to another (subject -> object); partner, compete and meet are symmetric.
+"report": a newspaper, agency or broadcaster that reports on the object."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Article, Briefing, SeedError, SeedProblem, failure_problem
-from .actors import extract_actors
+from .actors import extract_actors, with_relation_roles
 from .document import Document
 from .editorial import apply_overrides
 from .figures import extract_figures
@@ -29,8 +29,9 @@ def analyze(article: Article, slug: str = "") -> Briefing:
     """Every analyzer on the article's ``Document``, split once."""
     document = Document.of(article)
     actors = extract_actors(document)
-    dates = find_document_dates(document)
     relations = extract_relations(document, actors)
+    actors = with_relation_roles(document, actors, relations)
+    dates = find_document_dates(document)
     return Briefing(
         article=article,
         slug=slug,

@@ -27,7 +27,7 @@ WORDS_PER_KEY_ACTOR = 40
 RELATION_VERBS = {
     "partner": "partners with", "acquire": "acquires or bids for", "invest": "invests in", "own": "owns", "lead": "leads",
     "member": "works for or belongs to", "supply": "supplies", "compete": "competes with", "oppose": "opposes",
-    "support": "supports", "launch": "launches", "locate": "is based in",
+    "support": "supports", "meet": "meets", "report": "reports on", "launch": "launches", "locate": "is based in",
 }
 """How a relation reads on the page, subject first."""
 TAGGED_ACTORS = 5
