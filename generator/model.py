@@ -208,6 +208,13 @@ class SummaryPoint:
 RELATION_TYPES = ("partner", "acquire", "invest", "own", "lead", "member", "supply", "compete", "oppose", "support", "meet", "report", "launch", "locate")
 """What one actor does to another (subject -> object); partner, compete and meet are symmetric.
 "report": a newspaper, agency or broadcaster that reports on the object."""
+SYMMETRIC_RELATIONS = frozenset(("partner", "compete", "meet"))
+"""Relations that read the same both ways: one per pair of actors."""
+
+
+def relation_key(kind: str, subject: str, obj: str) -> tuple[str, str, str]:
+    """What makes two relations the same: their type and ends (either way round for a symmetric one)."""
+    return (kind, *sorted((subject, obj))) if kind in SYMMETRIC_RELATIONS else (kind, subject, obj)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,11 +22,11 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from ..model import Actor, Relation
+from ..model import Actor, Relation, SYMMETRIC_RELATIONS
 from .document import Document
 
 _WORDS_BETWEEN = 12
-SYMMETRIC = frozenset(("partner", "compete", "meet"))
+SYMMETRIC = SYMMETRIC_RELATIONS
 """Types that read the same both ways: one relation per pair."""
 _ORGANIZATION_TYPES = frozenset(("organization", "other"))
 """What "its", "the company" and "the Frankfurt-based exchange" may stand for ("other": an

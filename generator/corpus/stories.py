@@ -29,7 +29,7 @@ import functools
 
 from ..analyze import lexicon
 from ..analyze.text import short_hash, slugify, words
-from ..model import Briefing, Event, Figure, Relation, SummaryPoint, sort_key
+from ..model import Briefing, Event, Figure, Relation, SummaryPoint, sort_key, relation_key
 from ..settings import StorySettings
 from .catalog import Catalog
 
@@ -260,7 +260,6 @@ _TITLES = {
     "launch": "{s} launches {o}",
 }
 """A story's title from its main relation; other relations give "{s} and {o}"."""
-SYMMETRIC = frozenset(("partner", "compete"))
 
 
 def build_stories(groups: list[list[Briefing]], actor_slug: dict, actor_type: dict, names: dict) -> tuple[Story, ...]:
@@ -356,7 +355,7 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
                 said.add(("point", None), content, note(StoryFact("point", point)))
         for relation in briefing.relations:
             subject, obj = actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object))
-            key = (relation.type, *sorted((subject, obj))) if relation.type in SYMMETRIC else (relation.type, subject, obj)
+            key = relation_key(relation.type, subject, obj)
             if key in relation_seen:
                 fold(relation_seen[key])
             else:
