@@ -100,9 +100,9 @@ def test_home_lists_the_seed_briefing(page, server):
 
 def test_actor_link_opens_the_actor_page(page, server):
     page.goto(f"{server}/briefings/{SEED_SLUG}/")
-    page.locator(".md-typeset table").first.get_by_role("link", name="Qijing", exact=True).click()
-    page.wait_for_url("**/actors/qijing/")
-    assert page.locator("h1").first.inner_text().rstrip("¶").strip() == "Qijing"
+    page.locator(".md-typeset table").first.get_by_role("link", name="Seres Group Inc.", exact=True).click()
+    page.wait_for_url("**/actors/seres-group-inc/")
+    assert page.locator("h1").first.inner_text().rstrip("¶").strip() == "Seres Group Inc."
     assert page.locator(f"a[href*='{SEED_SLUG}']").count() >= 1
     assert page.errors == []
     assert page.hosts == {urlsplit(server).netloc}

@@ -24,8 +24,8 @@ def moves_of(*texts: str) -> dict[str, list[str]]:
 
 
 def test_a_subject_with_auxiliaries_gives_its_predicate_to_the_clause_end():
-    moves = moves_of("Acme Industries Inc said it would start a tender offer for all Beta Air shares on Monday, the company said.")
-    assert moves["Acme Industries Inc"] == ["said it would start a tender offer for all Beta Air shares on Monday"]
+    moves = moves_of("Acme Industries Inc said it would start a tender offer on Monday, the company said.")
+    assert moves["Acme Industries Inc"] == ["said it would start a tender offer on Monday"]
 
 
 def test_a_name_after_by_or_of_is_no_subject():

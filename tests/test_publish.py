@@ -138,3 +138,43 @@ def test_live_preview_shows_an_edited_seed(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _visible_words(markdown: str) -> list[str]:
+    import re
+
+    text = re.sub(r"^---.*?---", "", markdown, flags=re.S)
+    text = re.sub(r"<svg.*?</svg>", " ", text, flags=re.S)  # the graph's text repeats the list beside it
+    text = re.sub(r"\[(?:¶|heading |caption )\d+\]\([^)]*\)|\[source\]\([^)]*\)", " ", text)  # citations
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"<[^>]+>|&#\d+;", " ", text)
+    return re.findall(r"\w+(?:['’-]\w+)*", text)
+
+
+def test_the_seed_briefing_is_shorter_than_its_article_and_says_nothing_twice():
+    import re
+    from collections import Counter
+
+    from conftest import ROOT
+    from generator.settings import Settings
+    from generator.site import generate
+
+    generated = generate(Settings(seeds_dir=ROOT / "seeds", templates_dir=ROOT / "templates", workers=1))
+    page = next(p.markdown for p in generated.pages if p.path.startswith("briefings/2") and p.path.endswith(".md"))
+    briefing = page.split("## Source {#source}")[0]  # without the source, its citation and the source text
+    article = (ROOT / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8").split("\n", 1)[1]
+    title = page.split("\n# ", 1)[1].split("\n", 1)[0]
+    assert len(_visible_words(briefing)) < len(_visible_words(title + " " + article))
+    sentences = [s.strip(" -*|") for s in re.split(r"(?<=[.!?])\s+|\n", " ".join(_visible_words_keep(briefing)))]
+    repeated = [s for s, n in Counter(s for s in sentences if len(s.split()) >= 8).items() if n > 1]
+    assert repeated == []
+
+
+def _visible_words_keep(markdown: str) -> list[str]:
+    """The page's lines with citations and markup removed (sentences kept whole)."""
+    import re
+
+    text = re.sub(r"<svg.*?</svg>", " ", markdown, flags=re.S)
+    text = re.sub(r"\[(?:¶|heading |caption )\d+\]\([^)]*\)", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    return [re.sub(r"<[^>]+>|[\[\]*|]", " ", line) for line in text.splitlines()]

@@ -77,8 +77,13 @@ def test_an_article_without_headings_shows_its_actors_moves_under_each_actor(tmp
     page = next(p for p in render_site(build_catalog((briefing,)), ROOT / "templates") if p.path == "briefings/story.md")
     strategy = page.markdown.split("## Strategy sections")[1].split("## Timeline")[0]
     assert {m.actor for m in briefing.moves} >= {"Acme Industries Inc", "Beta Air Corp"}
-    for move in briefing.moves:
-        assert f"{move.text}" in strategy.replace("\\", "")
+    from generator.publish.pages import strategy as strategy_groups
+
+    shown = [m for group in strategy_groups(briefing) for m in group.moves]
+    assert shown and all(m.relation is None for m in shown)  # relations are under "Who does what"
+    for move in shown:
+        assert move.text in strategy.replace("\\", "")
+        assert not any(move.text.removesuffix(" …") in p.text for p in briefing.summary)  # the summary is not said twice
     headings = [line for line in strategy.splitlines() if line.startswith("### ")]
-    assert [h.split("](")[0].removeprefix("### [") for h in headings] == list(dict.fromkeys(m.actor for m in briefing.moves))
+    assert [h.split("](")[0].removeprefix("### [") for h in headings] == list(dict.fromkeys(m.actor for m in shown))
     assert all(section.heading not in strategy for section in briefing.sections)  # no chunk of paragraphs

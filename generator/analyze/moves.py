@@ -17,7 +17,7 @@ from ..model import Actor, Move, Relation
 from .document import Document
 from .text import clause_spans
 
-MOVE_WORDS = 14
+MOVE_WORDS = 10
 """A longer predicate is cut at a word and marked with "…"."""
 MOVES_PER_ACTOR = 5
 MOVING_ACTORS = 6
@@ -54,7 +54,7 @@ def extract_moves(document: Document, actors: tuple[Actor, ...], relations: tupl
         found: list[tuple[int, int, Move]] = []
         for relation in relations:
             if relation.subject == actor.name and relation.type != "locate":
-                found.append((order.get(relation.paragraph, 0), -1, Move(actor.name, f"{_RELATION_MOVES[relation.type]} {relation.object}", relation.paragraph, relation.type)))
+                found.append((order.get(relation.paragraph, 0), 10**9, Move(actor.name, f"{_RELATION_MOVES[relation.type]} {relation.object}", relation.paragraph, relation.type)))
         for mention in actor.mentions:
             if mention.paragraph not in order:
                 continue

@@ -90,7 +90,7 @@ _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "�
 _SCALE_WORDS = {1e3: " thousand", 1e6: " million", 1e9: " billion", 1e12: " trillion"}
 
 
-GIST_WORDS = 10
+GIST_WORDS = 7
 
 
 def gist(text: object, count: int = GIST_WORDS) -> str:

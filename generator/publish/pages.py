@@ -23,7 +23,7 @@ from .exports import corpus_actors, digests, export_pieces, exports, json_ld, se
 
 KEY_ACTORS_SHOWN = 15
 """At most this many actors in a briefing's key-actor table; fewer for a short article."""
-WORDS_PER_KEY_ACTOR = 40
+WORDS_PER_KEY_ACTOR = 45
 RELATION_VERBS = {
     "partner": "partners with", "acquire": "acquires or bids for", "invest": "invests in", "own": "owns", "lead": "leads",
     "member": "works for or belongs to", "supply": "supplies", "compete": "competes with", "oppose": "opposes",
@@ -126,6 +126,7 @@ def plan_pages(
                     key_count=key_actors_shown(b),
                     related=r,
                     story=st,
+                    short_names={a.name: min((a.name, *a.aliases), key=lambda n: (len(n), n)) for a in b.actors},
                     tags=briefing_tags(b),
                     jsonld=escape.json_text(json_ld(b, site_url, ty), indent=None),
                 ),
@@ -195,7 +196,10 @@ class MoveGroup:
 def strategy(briefing: Briefing) -> tuple[MoveGroup, ...]:
     """The strategy sections: the key actors' moves under the article's own headings when it
     has them (moves before the first heading first), else under each actor."""
-    moves = briefing.moves
+    said = [p.text for p in briefing.summary]
+    moves = tuple(  # relations are under "Who does what"; a summary point is not said again
+        m for m in briefing.moves if m.relation is None and not any(m.text.removesuffix(" …") in point for point in said)
+    )
     if not moves:
         return ()
     headed = [s for s in briefing.sections if not s.grouped]
