@@ -18,6 +18,7 @@ always a part of its paragraph.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -357,8 +358,9 @@ def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid
     if inserted:
         between = " " + between[inserted.end() :]  # "Euronext, which also operates in Lisbon, appointed UBS"
     found, kinds = [], set()
-    for kind, pattern, subject, after_pattern in _BETWEEN:
-        if kind in kinds or (kind == "member" and "lead" in kinds) or not (pattern.match if pattern.pattern[0] == "^" else pattern.search)(between):
+    for index in _matching(between):
+        kind, pattern, subject, after_pattern = _BETWEEN[index]
+        if kind in kinds or (kind == "member" and "lead" in kinds):
             continue
         end = second.end
         if after_pattern is not None:
@@ -400,6 +402,13 @@ patterns (", ", " and ", " in ") can apply."""
 _MODIFIER_AFTER = re.compile(r"(?:['’]s?)? (?:unit|subsidiary|division|arm|affiliate) [A-Z]")
 _INSERT = re.compile(r",\s+(?:which|who)\s+[^,;\"“”]{3,80},\s+(?=\w)")
 """A relative clause between the subject and its verb."""
+
+
+@functools.lru_cache(maxsize=65536)
+def _matching(between: str) -> tuple[int, ...]:
+    """Indices of the ``_BETWEEN`` patterns the words between two mentions match: the same
+    few strings (", ", " and ", " said ") come back in every article."""
+    return tuple(i for i, (_, pattern, _, _) in enumerate(_BETWEEN) if (pattern.match if pattern.pattern[0] == "^" else pattern.search)(between))
 
 
 def _subject_fits(subject: str, first: _Mentioned, second: _Mentioned, media: set) -> bool:

@@ -14,6 +14,7 @@ its attribution (", analysts said") stays with the claim it qualifies.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -127,7 +128,6 @@ def _scores(vectors: list[dict[str, float]]) -> list[float]:
 def _vectors(texts: list[str]) -> list[dict[str, float]]:
     """Each sentence's content words by their stem (six letters), (1 + log tf) times the
     specificity of the stem's first word in the sentence."""
-    specificity: dict[str, float] = {}
     vectors = []
     for text in texts:
         counts: dict[str, int] = {}
@@ -139,11 +139,15 @@ def _vectors(texts: list[str]) -> list[dict[str, float]]:
             key = lower[:6]
             counts[key] = counts.get(key, 0) + 1
             if key not in weights:
-                if lower not in specificity:
-                    specificity[lower] = max(WEIGHTS["min_weight"], WEIGHTS["common_zipf"] - lexicon.zipf(lower))
-                weights[key] = specificity[lower]
+                weights[key] = _specificity(lower)
         vectors.append({key: (1.0 + math.log(n)) * weights[key] for key, n in counts.items()})
     return vectors
+
+
+@functools.lru_cache(maxsize=65536)
+def _specificity(word: str) -> float:
+    """How much a (lowercase) word says: the less frequent in English, the more."""
+    return max(WEIGHTS["min_weight"], WEIGHTS["common_zipf"] - lexicon.zipf(word))
 
 
 def is_fragment(text: str, following: str = "") -> bool:
