@@ -52,6 +52,10 @@ class Score:
         return "  ".join(parts)
 
 
+SUMMARY_MARGIN = 0.5
+"""Issue 16: the summary beats Lead-3 by at least this many ROUGE points on each score."""
+
+
 def _documents(folder: Path, limit: int | None) -> list[Path]:
     docs = sorted(p for p in folder.glob("*.txt") if not p.name.endswith(".highlights.txt"))
     return docs[:limit] if limit else docs
@@ -84,7 +88,7 @@ def evaluate_summaries(folder: Path, limit: int | None = None) -> tuple[Score, .
         for key, value in scorer.score(gold, lead3).items():
             lead[key] += value.fmeasure
     n = len(docs) or 1
-    return tuple(Score(f"summary {k} F1 (x100)", 100 * ours[k] / n, 100 * lead[k] / n, 100 * lead[k] / n) for k in ours)
+    return tuple(Score(f"summary {k} F1 (x100)", 100 * ours[k] / n, 100 * lead[k] / n, 100 * lead[k] / n + SUMMARY_MARGIN) for k in ours)
 
 
 def lead_sentences(article: Article, count: int) -> list[str]:
@@ -163,8 +167,8 @@ def evaluate_timex(folder: Path, limit: int | None = None) -> tuple[Score, ...]:
     return (
         Score("timex precision", precision),
         Score("timex recall", recall),
-        Score("timex detection F1", f1, None, 0.80),
-        Score("timex value accuracy", right / matched_pred if matched_pred else 0.0, None, 0.85),
+        Score("timex detection F1", f1, None, 0.95),  # issue 16's held-out targets
+        Score("timex value accuracy", right / matched_pred if matched_pred else 0.0, None, 0.95),
     )
 
 
