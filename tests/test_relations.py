@@ -107,7 +107,7 @@ def test_an_undescribed_actor_gets_the_role_its_relations_give():
     document = Document.of(article("Euronova Group launched a bid for the Harwick Stock Exchange on Monday."))
     actors = extract_actors(document)
     roles = {a.name: a.role for a in with_relation_roles(document, actors, extract_relations(document, actors))}
-    assert roles["Harwick Stock Exchange"] == "takeover target of Euronova Group"
+    assert roles["Harwick Stock Exchange"] == "exchange; takeover target of Euronova Group"  # its name says what it is
     assert "bids for Harwick Stock Exchange" in roles["Euronova Group"]
 
 
@@ -179,3 +179,11 @@ def test_a_news_organization_that_closes_a_sentence_reports_on_its_first_organiz
     assert ("Caixin", "report", "Acme Motors Inc") in {(r.subject, r.type, r.object) for r in briefing.relations}
     caixin = next(a for a in briefing.actors if a.name == "Caixin")
     assert caixin.role == "reported on Acme Motors Inc" and caixin.role_paragraph == "p1"
+
+
+def test_an_organization_named_for_what_it_is_keeps_that_in_a_role_from_relations():
+    from generator.analyze.briefing import analyze
+
+    briefing = analyze(article("Factory Workers Union leader Billy Macaefa said 6,650 jobs had been lost in the textile industry."))
+    union = next(a for a in briefing.actors if a.name == "Factory Workers Union")
+    assert union.role == "union led by Billy Macaefa"

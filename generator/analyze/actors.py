@@ -850,6 +850,9 @@ def with_relation_roles(document: Document, actors: tuple[Actor, ...], relations
         described = _described_role(document, actor.mentions)
         if described is None:
             role, paragraph = found[0][0], found[0][1]
+            head = _name_head(actor)
+            if head:
+                role = f"{head} {role}" if role.startswith(("led by", "backed by", "opposed by", "owned by")) else f"{head}; {role}"
             for phrase, pid in found[1:]:
                 if pid == paragraph and len(f"{role}; {phrase}".split()) <= _ROLE_WORDS_MAX:
                     role = f"{role}; {phrase}"
@@ -878,6 +881,20 @@ def _singular(phrase: str) -> str:
     elif last.endswith("s") and not last.endswith("ss"):
         last = last[:-1]
     return " ".join([*rest, last])
+
+
+_NAME_HEADS = frozenset(
+    "agency union bank ministry court commission authority exchange party council office institute association federation fund university department board".split()
+)
+"""Last words of an organization's name that say what it is ("Federal Labour Agency": an agency)."""
+
+
+def _name_head(actor: Actor) -> str:
+    """What an organization's own name says it is, else ""."""
+    if actor.type != "organization":
+        return ""
+    last = actor.name.split()[-1].lower() if actor.name.split() else ""
+    return last if last in _NAME_HEADS else ""
 
 
 def _described(text: str, mention: Mention) -> str | None:
