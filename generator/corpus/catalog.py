@@ -248,25 +248,34 @@ class TimelinePeriod:
     entries: tuple[DatedEntry, ...]
     months: tuple["TimelinePeriod", ...] = ()
     """For a long year: its month pages (its own entries are then those dated only to the year, a quarter...)."""
+    more: tuple["TimelinePeriod", ...] = ()
+    """Parts 2, 3... of a page with more entries than a page holds (``timeline/<key>-p2.md``)."""
 
     @property
     def count(self) -> int:
-        return len(self.entries) + sum(m.count for m in self.months)
+        return len(self.entries) + sum(len(p.entries) for p in self.more) + sum(m.count for m in self.months)
+
+    @property
+    def parts(self) -> tuple["TimelinePeriod", ...]:
+        """This page and its further parts."""
+        return (self, *self.more)
 
 
 def timeline_periods(timeline: tuple[DatedEntry, ...], limit: int) -> tuple[TimelinePeriod, ...]:
     """The pages of a timeline longer than ``limit``, oldest first; () when it fits on one page.
 
-    Keeps every page's size bounded as the corpus grows."""
+    Keeps every page's size bounded as the corpus grows: a year, month or what a busy year
+    dates only to the year that holds more than ``min(limit, PAGE_ROWS)`` entries is cut into parts."""
     if len(timeline) <= limit:
         return ()
+    rows = max(1, min(limit, PAGE_ROWS))
     years: dict[str, list[DatedEntry]] = defaultdict(list)
     for dated in timeline:
         years[year_of(dated.event.date)].append(dated)
     periods = []
     for year, entries in years.items():
         if len(entries) <= limit:
-            periods.append(TimelinePeriod(year, year, tuple(entries)))
+            periods.append(_cut(TimelinePeriod(year, year, tuple(entries)), rows))
             continue
         months: dict[str, list[DatedEntry]] = defaultdict(list)
         coarse = []
@@ -274,10 +283,24 @@ def timeline_periods(timeline: tuple[DatedEntry, ...], limit: int) -> tuple[Time
             month = re.match(r"\d{4}-(\d{2})(?:-\d{2})?$", dated.event.date)
             (months[month.group(1)] if month else coarse).append(dated)
         pages = tuple(
-            TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)) for m, items in sorted(months.items())
+            _cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items())
         )
-        periods.append(TimelinePeriod(year, year, tuple(coarse), pages))
+        periods.append(_cut(TimelinePeriod(year, year, tuple(coarse), pages), rows))
     return tuple(periods)
+
+
+PAGE_ROWS = 200
+"""Most rows (timeline entries, an actor's briefings) on one generated page, about 100 KB of
+HTML with the theme around it: a longer page is cut into parts (``corpus.archive`` too)."""
+
+
+def _cut(period: TimelinePeriod, rows: int) -> TimelinePeriod:
+    """The period with at most ``rows`` entries on its page, the rest in further parts."""
+    if len(period.entries) <= rows:
+        return period
+    chunks = [period.entries[i : i + rows] for i in range(0, len(period.entries), rows)]
+    more = tuple(TimelinePeriod(f"{period.key}-p{n}", f"{period.label}, part {n}", chunk) for n, chunk in enumerate(chunks[1:], 2))
+    return TimelinePeriod(period.key, period.label, chunks[0], period.months, more)
 
 
 def year_of(value: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from ..analyze.text import sentence_spans
+from ..corpus.archive import LATEST, actor_archive
 from ..corpus.catalog import Catalog, timeline_periods, year_of
 from ..model import Briefing, Page
 from ..settings import TIMELINE_PAGE_ENTRIES
@@ -95,7 +96,8 @@ def plan_pages(
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
         for period in (year, *year.months):
-            jobs.append(PageJob(f"timeline/{period.key}.md", (period, year.key), lambda p=period, y=year, t=template: t.render(period=p, year=y)))
+            for part in period.parts:
+                jobs.append(PageJob(f"timeline/{part.key}.md", (part, period, year.key), lambda p=part, w=period, y=year, t=template: t.render(period=p, whole=w, year=y)))
     template = env.get_template("story.md.j2")
     for story in catalog.stories:
         slugs = {(b.slug, a.name): catalog.actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
@@ -123,10 +125,21 @@ def plan_pages(
             )
         )
     template = env.get_template("actor.md.j2")
+    archive_template = env.get_template("actor_archive.md.j2")
     stories_of = _stories_of_actors(catalog)
     for entry in catalog.actors:
         stories = stories_of.get(entry.slug, ())
-        jobs.append(PageJob(f"actors/{entry.slug}.md", (entry, stories), lambda e=entry, st=stories, t=template: t.render(entry=e, stories=st)))
+        archive = actor_archive(entry)
+        jobs.append(PageJob(f"actors/{entry.slug}.md", (entry, stories), lambda e=entry, st=stories, a=archive, t=template: t.render(entry=e, stories=st, archive=a, latest=LATEST)))
+        for year in archive:
+            for page in year.pages:
+                jobs.append(
+                    PageJob(
+                        f"actors/{entry.slug}/{page.key}.md",
+                        (entry.name, entry.slug, page, year.months if page.key == year.key else ()),
+                        lambda e=entry, p=page, y=year, t=archive_template: t.render(entry=e, page=p, year=y),
+                    )
+                )
     return tuple(jobs)
 
 
