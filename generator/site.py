@@ -127,8 +127,8 @@ class Generator:
     def publish(self, catalog: Catalog, settings: Settings, report: Progress = None) -> tuple[Page, ...]:
         """Every page and export; a page whose key is unchanged keeps its previous text."""
         report = report or _silent
-        env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries)
-        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries)
+        env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
         pages = []
         for done, job in enumerate(jobs, 1):
             pages.append(self.pages.page(job))
