@@ -46,7 +46,8 @@ class StorySettings:
     def problems(self) -> list[str]:
         """What is out of range, as messages naming the option and what is accepted."""
         found = [f"stories.{n} must be between 0 and 1, not {getattr(self, n)}" for n in ("threshold", "min_terms", "actor_weight", "term_weight") if not 0 <= getattr(self, n) <= 1]
-        return found + [f"stories.{n} must be at least 1, not {getattr(self, n)}" for n in ("window_days", "max_span_days", "key_actors", "terms") if getattr(self, n) < 1]
+        found += [f"stories.{n} must be at least 1, not {getattr(self, n)}" for n in ("window_days", "max_span_days", "key_actors", "terms") if getattr(self, n) < 1]
+        return found + [f"stories.{n} must be at most 100000 days, not {getattr(self, n)}" for n in ("window_days", "max_span_days") if getattr(self, n) > 100_000]
 
 
 @dataclass(frozen=True, slots=True)

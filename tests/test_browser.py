@@ -208,3 +208,23 @@ def test_a_story_page_cites_what_each_briefing_adds_and_has_a_feed(page, stories
     assert missing == [], str(missing)
     assert page.errors == []
     assert page.hosts == {urlsplit(stories_server).netloc}
+
+
+def test_an_actor_page_links_its_feed_and_the_digest_lists_the_weeks_briefings(page, server):
+    import feedparser
+
+    page.goto(server + "/actors/huawei-technologies/")
+    feed_url = page.locator("link[rel~=alternate][href$='feed.xml']").last.evaluate("e => e.href")
+    assert feed_url.endswith("/actors/huawei-technologies/feed.xml")
+    feed = feedparser.parse(page.request.get(feed_url).body())
+    assert not feed.bozo and SEED_SLUG in feed.entries[0].link
+    page.goto(server + "/")
+    page.locator("article a[href*='digest']").first.click()
+    page.wait_for_load_state("load")
+    page.locator("article table a").first.click()
+    page.wait_for_load_state("load")
+    assert "Week of" in page.locator("h1").first.inner_text()
+    link = page.locator(f"#briefings ~ ul a[href*='{SEED_SLUG}']").first
+    assert "Huawei Takes Major Leap" in link.inner_text()
+    assert page.errors == []
+    assert page.hosts == {urlsplit(server).netloc}

@@ -464,7 +464,7 @@ def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
         value = max(named, key=named.count)
         return int(value[:4]), int(value[-1])
     if any(_QUARTER_WORD.search(p.text) for p in document.body):
-        day = document.article.date - dt.timedelta(days=45)
+        day = published - dt.timedelta(days=min(45, (published - dt.date.min).days))  # the calendar's first days have no quarter before
         return day.year, (day.month - 1) // 3 + 1
     return None
 
@@ -485,9 +485,9 @@ def _in_report(text: str, found: DateMention, quarter: tuple[int, int]) -> DateM
             year = quarter[0] - 1
     elif found.precision == "year" and re.fullmatch(r"\d{4}", written) and re.match(r"\s+(?:period|quarter)\b", text[found.end :]):
         year = int(written)
-    if year is None:
+    if year is None or not 1 <= year <= 9999:
         return found
-    return DateMention(found.start, found.end, f"{year}-Q{quarter[1]}", "quarter")
+    return DateMention(found.start, found.end, f"{year:04d}-Q{quarter[1]}", "quarter")
 
 
 def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:

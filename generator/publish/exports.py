@@ -8,7 +8,9 @@ from dataclasses import fields
 from importlib import resources
 from xml.etree import ElementTree as ET
 
+from ..analyze.text import short_hash, slugify
 from ..corpus.catalog import Catalog
+from ..corpus.digest import weekly_digests
 from .citation import bibtex, csl_json
 from ..model import Briefing, Page
 
@@ -86,8 +88,64 @@ def exports(catalog: Catalog, site_url: str, pieces: tuple[dict, ...]) -> tuple[
         Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
         Page("feed.xml", atom_feed(briefings, site_url)),
         Page("stories.json", _json_lines([_json(story_to_dict(s)) for s in catalog.stories])),
-        *(Page(f"stories/{s.slug}/feed.xml", atom_feed(tuple(reversed(s.briefings)), site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml")) for s in catalog.stories),
+        *(Page(f"actors/{e.slug}/feed.xml", atom_feed(actor_briefings(e)[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
+        *(Page(f"tags/{slug}/feed.xml", atom_feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml")) for tag, slug, items in seed_tags(catalog)),
+        Page("digest/feed.xml", digest_feed(digests(catalog), site_url)),
+        *(Page(f"stories/{s.slug}/feed.xml", atom_feed(tuple(reversed(s.briefings))[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml")) for s in catalog.stories),
     )
+
+
+PAGE_FEED_ENTRIES = 20
+"""Entries of the feed of one actor, tag or story: the newest."""
+
+
+def actor_briefings(entry) -> tuple[Briefing, ...]:
+    """The briefings of an actor entry, newest first, each once."""
+    return tuple({a.briefing.slug: a.briefing for a in entry.appearances}.values())
+
+
+def seed_tags(catalog: Catalog) -> tuple[tuple[str, str, tuple[Briefing, ...]], ...]:
+    """(tag, slug, briefings newest first) of each tag the seeds give, by name."""
+    tagged: dict[str, list[Briefing]] = {}
+    for briefing in catalog.briefings:
+        for tag in dict.fromkeys(briefing.article.tags):
+            tagged.setdefault(tag, []).append(briefing)
+    result, used = [], set()
+    for tag in sorted(tagged, key=lambda t: (t.casefold(), t)):
+        slug = slugify(tag) or "tag"
+        while slug in used:
+            slug = f"{slugify(tag) or 'tag'}-{short_hash(slug)}"
+        used.add(slug)
+        result.append((tag, slug, tuple(tagged[tag])))
+    return tuple(result)
+
+
+def digests(catalog: Catalog):
+    """The weekly digests of the catalog, newest week first."""
+    return weekly_digests(catalog.briefings, catalog.actor_slug, catalog.actor_type, {e.slug: e.name for e in catalog.actors})
+
+
+def digest_feed(weeks, site_url: str = "") -> str:
+    """An Atom feed with an entry per week of the digest (its id stays: the week's)."""
+    ET.register_namespace("", ATOM)
+    path = "digest/feed.xml"
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = "Briefings: weekly digest"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = _feed_id(site_url, path)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=(site_url.rstrip("/") + "/" + path) if site_url else path)
+    newest = weeks[0].briefings[0].article.date.isoformat() if weeks else "1970-01-01"
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest}T00:00:00Z"
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "Briefings"
+    for week in weeks[:FEED_ENTRIES]:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        count = len(week.briefings)
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = f"Week of {week.start.isoformat()}: {count} briefing{'s' if count != 1 else ''}"
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:briefings:digest:{week.key}"
+        href = f"digest/{week.key}/"
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=f"{site_url.rstrip('/')}/{href}" if site_url else href)
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{week.briefings[0].article.date.isoformat()}T00:00:00Z"
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = _xml_text("; ".join(b.article.title for b in week.briefings))
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def story_to_dict(story) -> dict:

@@ -19,7 +19,7 @@ from ..model import Briefing, Page
 from ..settings import TIMELINE_PAGE_ENTRIES
 from . import escape
 from .citation import bibtex, csl_json
-from .exports import corpus_actors, export_pieces, exports, json_ld, story_place
+from .exports import corpus_actors, digests, export_pieces, exports, json_ld, seed_tags, story_place
 from .links import Links
 
 KEY_ACTORS_SHOWN = 15
@@ -98,8 +98,13 @@ def plan_pages(
         PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods, link=links("timeline.md"))),
         PageJob("sources.md", None, index("sources.md.j2")),
         PageJob("stories/index.md", tuple((s.slug, s.title, len(s.steps), s.first, s.last) for s in catalog.stories), index("stories.md.j2", stories=catalog.stories)),
-        PageJob("tags.md", None, index("tags.md.j2")),
+        PageJob("tags.md", None, index("tags.md.j2", tag_feeds=tuple((tag, slug, len(items)) for tag, slug, items in seed_tags(catalog)))),
     ]
+    weeks = digests(catalog)
+    jobs.append(PageJob("digest/index.md", tuple((w.key, w.start, len(w.briefings), w.actors[:3]) for w in weeks), index("digest.md.j2", weeks=weeks)))
+    template = env.get_template("digest_week.md.j2")
+    for week in weeks:
+        jobs.append(PageJob(f"digest/{week.key}.md", week, lambda w=week, t=template: t.render(week=w)))
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
         for period in (year, *year.months):
