@@ -335,3 +335,102 @@ def _related(briefings: tuple[Briefing, ...], actor_slug: dict, count: int = 5) 
         ranked = sorted(shared.items(), key=lambda item: (-len(item[1]), abs(item[0] - here), item[0]))[:count]
         related[briefing.slug] = tuple((briefings[i], tuple(sorted(names))) for i, names in ranked)
     return related
+
+
+# -- patching: the catalog after an edit that keeps each briefing's actors ----------------
+
+PATCH_MAX = 20
+"""Most changed briefings a patch takes on; more (a template of seeds edited at once) rebuild."""
+
+
+def actor_signature(briefing: Briefing) -> tuple:
+    """What the merging of actors reads of a briefing: its date, and each actor's name,
+    aliases and type in order, with the analyst's edits of them."""
+    edits = tuple(sorted(e for e in briefing.edited if e.startswith("actor:")))
+    return briefing.article.date, tuple((a.name, a.aliases, a.type) for a in briefing.actors), edits
+
+
+def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[Catalog, dict] | None:
+    """The catalog of ``briefings`` made from ``previous`` (equal to ``build_catalog``'s),
+    when they are the previous briefings but for a few that kept their slug and
+    ``actor_signature``: their actor entries, timeline entries and related briefings are
+    swapped in place, all else is kept (the very same objects). With the map of replaced
+    briefings (id of the old one -> the new one); None when a full build is needed."""
+    old = {b.slug: b for b in previous.briefings}
+    if len(old) != len(briefings) or any(b.slug not in old for b in briefings):
+        return None
+    swap = {id(old[b.slug]): b for b in briefings if old[b.slug] is not b}
+    if not swap:
+        return previous, swap
+    if len(swap) > PATCH_MAX:
+        return None
+    for new in swap.values():
+        if actor_signature(new) != actor_signature(old[new.slug]):
+            return None
+    touched = {b.slug for b in swap.values()}
+    timeline = _patched_timeline(previous.timeline, swap)
+    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    actors = []
+    for entry in previous.actors:
+        if not any(a.briefing.slug in touched for a in entry.appearances):
+            actors.append(entry)
+            continue
+        appearances = tuple(_swapped_appearance(a, swap) for a in entry.appearances)
+        actors.append(ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, appearances, entry.co_actors, entry.timeline))
+        for appearance in appearances:
+            if appearance.briefing.slug in touched:
+                for name in (entry.name, *entry.aliases):
+                    names[appearance.briefing.slug][name].add(entry.slug)
+    new_dated: dict[str, list[DatedEntry]] = {slug: [] for slug in touched}
+    for dated in (d for b in swap.values() for _, d in _dated(b)):
+        new_dated[dated.briefing.slug].append(dated)
+    for index, entry in enumerate(actors):
+        if entry is previous.actors[index]:
+            continue
+        mine = [d for d in entry.timeline if d.briefing.slug not in touched]
+        for slug in touched:
+            for dated in new_dated[slug]:
+                if any(name in dated.event.event for name, owners in names[slug].items() if entry.slug in owners):
+                    _insert(mine, dated)
+        actors[index] = _with_timeline(entry, tuple(mine))
+    related = {slug: tuple((swap.get(id(b), b), shared) for b, shared in items) for slug, items in previous.related.items()}
+    catalog = Catalog(
+        briefings=tuple(swap.get(id(b), b) for b in previous.briefings),
+        actors=tuple(actors),
+        timeline=timeline,
+        actor_slug=previous.actor_slug,
+        related=related,
+        actor_type=previous.actor_type,
+    )
+    return catalog, swap
+
+
+def _swapped_appearance(appearance: Appearance, swap: dict) -> Appearance:
+    new = swap.get(id(appearance.briefing))
+    if new is None:
+        return appearance
+    index = next(i for i, actor in enumerate(appearance.briefing.actors) if actor is appearance.actor)
+    return Appearance(new, new.actors[index])
+
+
+def _with_timeline(entry: ActorEntry, timeline: tuple) -> ActorEntry:
+    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, entry.co_actors, timeline)
+
+
+def _dated_key(dated: DatedEntry) -> tuple:
+    """The sort key ``_dated`` gives an entry (its place in its briefing found by identity)."""
+    events = dated.briefing.timeline
+    position = next(i for i, e in enumerate(events) if e is dated.event)
+    return (sort_key(dated.event.date), dated.briefing.article.date, dated.briefing.slug, dated.event.start or 0, position)
+
+
+def _insert(items: list, dated: DatedEntry) -> None:
+    items.insert(bisect.bisect_right(items, _dated_key(dated), key=_dated_key), dated)
+
+
+def _patched_timeline(timeline: tuple[DatedEntry, ...], swap: dict) -> tuple[DatedEntry, ...]:
+    kept = [d for d in timeline if id(d.briefing) not in swap]
+    for new in swap.values():
+        for _, dated in _dated(new):
+            _insert(kept, dated)
+    return tuple(kept)
