@@ -18,6 +18,10 @@ LATEST = 20
 """Briefings, and timeline entries, an actor page shows itself (the newest)."""
 
 
+ALL = "all"
+"""The key of the one archive page of an actor whose rows fit on a page (``actors/<slug>/all.md``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ArchivePage:
     """One archive page: a year, a month of a busy year, or a numbered part of either."""
@@ -53,6 +57,8 @@ def actor_archive(entry: ActorEntry, limit: int = PAGE_ROWS, latest: int = LATES
     """The archive of an actor, newest year first; () when its page shows everything."""
     if len(entry.appearances) <= latest and len(entry.timeline) <= latest:
         return ()
+    if len(entry.appearances) + len(entry.timeline) <= limit:  # one page holds it all
+        return (ArchiveYear(ALL, len(entry.appearances), len(entry.timeline), _parts(ALL, "all years", ALL, list(entry.appearances), list(entry.timeline), limit)),)
     years: dict[str, list] = defaultdict(lambda: [[], []])
     for appearance in entry.appearances:
         years[str(appearance.briefing.article.date.year).zfill(4)][0].append(appearance)
