@@ -186,7 +186,7 @@ def write_page(results: list[dict], path: Path) -> None:
         print(f"{path} exists and was not written by this command: not overwritten", file=sys.stderr)
         return
     rows = "\n".join(
-        f"| {r['articles']:,} | {r['generator_s']} | {r['build_s']} | {r['floor_s']} | {r['generator_share']:.1%} | {r['build_over_floor']} | {r.get('build_warm_s', '–')} | {r.get('warm_over_floor', '–')} | {r['peak_memory_mb']} | {r['site_mb']} | {r['search_index_mb']} | {r['briefing_page_bytes']:,} |"
+        f"| {r['articles']:,} | {r['generator_s']} | {r['build_s']} | {r['floor_s']} | {r['generator_share']:.1%} | {r['build_over_floor']} | {r.get('build_warm_s', '–')} | {r.get('warm_over_floor', '–')} | {r['peak_memory_mb']} | {r['site_mb']} | {r['search_index_mb']} | {r['briefing_page_bytes']:,} | {r.get('plain_s', '–')} | {r.get('build_over_plain', '–')} | {round(r['largest_page_bytes'] / 1024) if 'largest_page_bytes' in r else '–'} |"
         for r in results
     )
     pagefind_rows = "\n".join(
@@ -201,8 +201,8 @@ def write_page(results: list[dict], path: Path) -> None:
 Synthetic corpora (benchmarks/corpus.py), medians of the runs, on the project's 2-core machine.
 Regenerate with `make bench`.
 
-| articles | generator s | build s | floor s | generator share | build / floor | warm build s | warm / floor | peak MB | site MB | search index MB | briefing page bytes |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| articles | generator s | build s | floor s | generator share | build / floor | warm build s | warm / floor | peak MB | site MB | search index MB | briefing page bytes | plain pages s | build / plain | largest page KB |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 {rows}
 
 With Pagefind (plugin option `search: pagefind`) instead of Material's search, whose index a
