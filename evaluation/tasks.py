@@ -289,3 +289,26 @@ def evaluate_figures(folder: Path) -> tuple[Score, ...]:
     command = f"{sys.executable} -m generator.cli analyze"
     data = _run_scorer(folder.parent / "score_figures.py", folder / "figures", folder / "seeds", "--cmd", command)
     return tuple(_target_scores("figures", data, FIGURE_TARGETS) + [Score("figures unit acc", float(data["unit_acc"]))])
+
+
+ROLE_TARGETS = {  # issue 15's targets, measured on held-out sets the same way
+    "role_short_not_copy": (0.90, False),
+    "role_acc": (0.70, False),
+    "rel_p": (0.70, False),
+    "rel_f1": (0.50, False),
+}
+
+
+def evaluate_roles(folder: Path) -> tuple[Score, ...]:
+    """Actors' roles and the relations between them on the BBC business articles
+    (``roles/dev``) by the data's own scorer (``roles/score.py``), which runs ``briefing
+    analyze --json`` on the seeds."""
+    import sys
+
+    command = f"{sys.executable} -m generator.cli"
+    data = _run_scorer(folder.parent / "score.py", folder / "gold", folder / "seeds", "--briefing", command)
+    names = {"role_short_not_copy": "roles short", "role_acc": "roles accuracy", "rel_p": "relations precision", "rel_f1": "relations F1"}
+    scores = [Score(names[key], float(data[key]), None, target, lower) for key, (target, lower) in ROLE_TARGETS.items()]
+    scores.insert(3, Score("relations recall", float(data["rel_r"])))
+    scores.append(Score("relations paragraph acc", float(data["rel_para_acc"])))
+    return tuple(scores)

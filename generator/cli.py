@@ -83,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     render.set_defaults(run=_render)
 
     evaluate = command("evaluate", help="score the analysis on annotated data (../shared/eval)")
-    evaluate.add_argument("task", choices=("summaries", "entities", "timex", "seed", "actors", "figures", "stories", "all"))
+    evaluate.add_argument("task", choices=("summaries", "entities", "timex", "seed", "actors", "figures", "stories", "roles", "all"))
     evaluate.add_argument("folder", type=Path, help="the eval folder (for all) or the task's dev folder")
     evaluate.add_argument("--limit", type=int, help="only the first N documents (sorted by name)")
     evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="where the seed articles are (task seed)")
@@ -310,6 +310,7 @@ def _evaluate(args) -> int:
         "actors": lambda folder: evaluate.evaluate_actors(folder),
         "figures": lambda folder: evaluate.evaluate_figures(folder),
         "stories": lambda folder: evaluate.evaluate_stories(folder),
+        "roles": lambda folder: evaluate.evaluate_roles(folder),
     }
     chosen = tasks if args.task == "all" else {args.task: tasks[args.task]}
     below = 0

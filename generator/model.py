@@ -205,8 +205,16 @@ class SummaryPoint:
     paragraph: str
 
 
-RELATION_TYPES = ("partner", "acquire", "invest", "own", "lead", "member", "supply", "compete", "oppose", "support", "launch", "locate")
-"""What one actor does to another (subject -> object); partner and compete are symmetric."""
+RELATION_TYPES = ("partner", "acquire", "invest", "own", "lead", "member", "supply", "compete", "oppose", "support", "meet", "report", "launch", "locate")
+"""What one actor does to another (subject -> object); partner, compete and meet are symmetric.
+"report": a newspaper, agency or broadcaster that reports on the object."""
+SYMMETRIC_RELATIONS = frozenset(("partner", "compete", "meet"))
+"""Relations that read the same both ways: one per pair of actors."""
+
+
+def relation_key(kind: str, subject: str, obj: str) -> tuple[str, str, str]:
+    """What makes two relations the same: their type and ends (either way round for a symmetric one)."""
+    return (kind, *sorted((subject, obj))) if kind in SYMMETRIC_RELATIONS else (kind, subject, obj)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +228,19 @@ class Relation:
     paragraph: str
     text: str
     """The words of the paragraph that state it, from the first actor to the second."""
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """What a key actor does in the story, in the article's words ("is further expanding its
+    involvement in the development of electric vehicles"), or a relation it is the subject of."""
+
+    actor: str
+    text: str
+    """The predicate as written (from its verb), or the relation as the page says it."""
+    paragraph: str
+    relation: str | None = None
+    """The relation type when the move is a relation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +268,8 @@ class Briefing:
     """Where the story was filed, from its dateline ("NEW YORK", "ORLANDO, Fla."): metadata, not an actor."""
     relations: tuple[Relation, ...] = ()
     """Who does what to whom between the actors, each citing its paragraph."""
+    moves: tuple[Move, ...] = ()
+    """What each key actor does in the story (the strategy sections), each citing its paragraph."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,3 +228,18 @@ def test_an_actor_page_links_its_feed_and_the_digest_lists_the_weeks_briefings(p
     assert "Huawei Takes Major Leap" in link.inner_text()
     assert page.errors == []
     assert page.hosts == {urlsplit(server).netloc}
+
+
+def test_on_a_phone_the_key_actor_table_fits_and_the_relation_graph_has_a_name(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server}/briefings/{SEED_SLUG}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    table = page.locator("#key-actors ~ .md-typeset__scrollwrap").first
+    assert table.evaluate("e => e.scrollWidth <= e.clientWidth"), "the key-actor table scrolls sideways"
+    graph = page.locator("#who-does-what ~ figure svg[role=img]").first
+    assert graph.is_visible()
+    name = graph.evaluate("e => document.getElementById(e.getAttribute('aria-labelledby').split(' ')[0]).textContent")
+    assert name.startswith("Who does what in")
+    assert graph.evaluate("e => e.getBoundingClientRect().right") <= 390
+    context.close()

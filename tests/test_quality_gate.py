@@ -16,8 +16,11 @@ FLOORS = {
     # "Tesla Inc. exported ...", zipf < 3.8) costs 0.003 here but is right on real news.
     # Raised to 0.875 when lines of results stopped being read as headings.
     "entities untyped F1": 0.875,
-    "timex detection F1": 0.925,
-    "timex value accuracy": 0.91,
+    # Raised from 0.925 / 0.91 when dates learned spoken years, business periods ("for the
+    # full year", "by year-end"), decades in words and the tense of a month's clause
+    # (issue 16): the dev split then scored 0.948 / 0.925
+    "timex detection F1": 0.945,
+    "timex value accuracy": 0.92,
     # Raised from 42.1 / 19.7 / 38.2 when sentences were scored by centrality times position
     # (issue 16): the dev split then scored 42.92 / 20.69 / 39.18
     "summary rouge1 F1 (x100)": 42.9,
@@ -36,6 +39,13 @@ FLOORS = {
     # Reuters storylines (issue 17): 23 of 24 in their story; the one left out is three lines
     "stories pair f1": 0.95,
     "stories pair precision": 1.0,
+    # BBC business roles and relations (issue 15): pinned just below the dev split's
+    # 1.000 / 0.685 and 0.891 / 0.605 / 0.721
+    "roles short": 0.99,
+    "roles accuracy": 0.68,
+    "relations precision": 0.88,
+    "relations recall": 0.60,
+    "relations F1": 0.71,
 }
 CEILINGS = {  # rates of errors: may not rise above
     "actors junk rate": 0.07,
@@ -125,3 +135,10 @@ def test_stories_on_reuters_stories(eval_dir):
 
     require((eval_dir / "reuters" / "score_stories.py").is_file(), "reuters dev set missing", eval_data=True)
     check_floors(scores_of(evaluate.evaluate_stories(eval_dir / "reuters" / "dev", ROOT / "templates")))
+
+
+def test_roles_and_relations_on_bbc_business(eval_dir):
+    require((eval_dir / "roles" / "score.py").is_file(), "roles dev set missing", eval_data=True)
+    scores = scores_of(evaluate.evaluate_roles(eval_dir / "roles" / "dev"))
+    check_floors(scores)
+    assert scores["relations precision"].value >= 0.75  # precision first (issue 15)

@@ -62,13 +62,23 @@ def test_a_quotation_does_not_become_a_heading(tmp_path):
     assert not sections[0].heading.startswith('"') and sections[0].heading_paragraph == "p2"
 
 
-def test_grouped_sections_on_the_page_say_so_and_cite_their_heading(tmp_path):
+def test_an_article_without_headings_shows_its_actors_moves_under_each_actor(tmp_path):
     from conftest import ROOT
     from generator.analyze.briefing import analyze
     from generator.corpus.catalog import build_catalog
     from generator.publish.pages import render_site
 
-    briefing = analyze(seed(tmp_path, BATTERY + FOOTBALL), "story")
+    bid = [
+        "Acme Industries Inc said it offered 40 dlrs a share in cash for Beta Air Corp, valuing the airline at 1.2 billion dlrs.",
+        "Beta Air Corp rejected the offer and adopted a shareholder rights plan to make a hostile bid more expensive.",
+        "Acme Industries said it would start a tender offer for all Beta Air shares on Monday.",
+    ]
+    briefing = analyze(seed(tmp_path, bid + FOOTBALL), "story")
     page = next(p for p in render_site(build_catalog((briefing,)), ROOT / "templates") if p.path == "briefings/story.md")
-    section = briefing.sections[1]
-    assert f"the heading is the opening of [¶{section.heading_paragraph[1:]}](#{section.heading_paragraph})" in page.markdown
+    strategy = page.markdown.split("## Strategy sections")[1].split("## Timeline")[0]
+    assert {m.actor for m in briefing.moves} >= {"Acme Industries Inc", "Beta Air Corp"}
+    for move in briefing.moves:
+        assert f"{move.text}" in strategy.replace("\\", "")
+    headings = [line for line in strategy.splitlines() if line.startswith("### ")]
+    assert [h.split("](")[0].removeprefix("### [") for h in headings] == list(dict.fromkeys(m.actor for m in briefing.moves))
+    assert all(section.heading not in strategy for section in briefing.sections)  # no chunk of paragraphs

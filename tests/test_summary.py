@@ -111,7 +111,7 @@ def test_a_teaser_lede_gives_way_to_the_gist():
 
 def test_summary_length_scales_with_the_article():
     short = points_of(*WIRE_STORY[:5])
-    long = points_of(*WIRE_STORY, *(f"Acme Holdings store {n} in Ohio will keep its Beta Foods staff, the company said." for n in range(1, 8)))
+    long = points_of(*WIRE_STORY, *(f"Acme Holdings store {n} in Ohio will keep its Beta Foods staff and its lease, the company said." for n in range(1, 60)))
     assert len(short) == 3
     assert len(long) == 5
     assert len(points_of("Acme Holdings bid 42 dollars a share for Beta Foods on Monday.")) == 1

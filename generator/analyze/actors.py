@@ -23,8 +23,7 @@ from .text import Span, clause_spans, containing, strip_sentence_end
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _DESCRIPTOR = re.compile(r"-(?:based|born|listed|owned|made|led|backed|headquartered)$", re.IGNORECASE)
-_DEMONYM = re.compile(r"(?:ese|ian|ish|ean|an|ic|i)$")
-_CONNECTORS = frozenset("of de des del della da der van von la le du al bin & for".split())
+_CONNECTORS = frozenset("of de des del della da di der van von la le du al bin & for".split())
 _AND_FORMS = frozenset("co company cos sons partners associates".split())
 """After "and", words that finish a firm's name: "Jefferies and Co", "Smith and Sons"."""
 _FIRM_ENDINGS = r"(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b"
@@ -54,13 +53,7 @@ def _is_dateline_only(actor: Actor, document: Document) -> bool:
     return all(document.in_dateline(m.paragraph, m.start) for m in actor.mentions)
 
 
-def is_nationality(name: str) -> bool:
-    """"Canadian", "French", "North American", "Canadian-dlr": a nationality, not an actor."""
-    words = name.split()
-    last = words[-1].split("-")[0]
-    if not all(w.lower() in lexicon.DIRECTION_WORDS for w in words[:-1]):
-        return False
-    return last.lower() in lexicon.IRREGULAR_DEMONYMS or is_demonym_word(last)
+is_nationality = lexicon.is_nationality
 
 
 def recognize(document: Document) -> tuple[Actor, ...]:
@@ -281,7 +274,9 @@ def _is_title_word(word: str, following: str = "") -> bool:
     lower = word.lower()
     if lower in ("general", "gen") and following.lower() in lexicon.COMPANY_WORDS_AFTER_GENERAL | lexicon.ORGANIZATION_SUFFIXES:
         return False
-    return lower in lexicon.PERSON_TITLES or lower in ("prime", "vice", "deputy", "foreign", "finance", "defence", "defense")
+    if lower in ("prime", "vice", "deputy", "foreign", "finance", "defence", "defense"):
+        return following.lower().rstrip(".") in lexicon.PERSON_TITLES  # "Finance Minister", not "Baikal Finance Group"
+    return lower in lexicon.PERSON_TITLES
 
 
 _PERIOD_WORD = re.compile(r"Q[1-4]|H[12]|[1-4]Q\d{2}|[12]H|FY\d{2}(?:\d{2})?|\d{1,2}-K|10-Q", re.IGNORECASE)
@@ -457,15 +452,14 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
-def is_demonym_word(surface: str) -> bool:
-    """"Chinese", "Iraqi": a common adjective of nationality, not a name."""
-    return " " not in surface and bool(_DEMONYM.search(surface)) and lexicon.zipf(surface) >= 4.0
+is_demonym_word = lexicon.is_demonym_word
 
 
 WEIGHTS = {
     # cues in the text around one mention (_add_cues)
     "in quotation marks": 1.5,  # “Aito”: a brand or product name
     "head noun after the name": 3.0,  # "the Aito brand", "Lumen Robotics unit"
+    "organization noun before the name": 3.0,  # "German airline Lufthansa", "investment bank Deutsche Bank"
     "country in brackets after": 2.0,  # "Jansher Khan (Pakistan)": a player or official
     "said, without 'it'": 0.75,  # "Quinn said": people speak
     "said it": 2.0,  # "Acme said it would...", "Acme said its...": a company speaks of itself as it
@@ -492,7 +486,11 @@ _BUSINESS_NOUNS = "shares|stock|board|offer|bid|unit|subsidiary|chairman|preside
 _POSSESSIVE_BUSINESS = re.compile(rf"['’]s (?:{_BUSINESS_NOUNS})\b")
 _SHARES_OF = re.compile(r"(?:shares|stock|stake|holdings?|interest|control) (?:of|in) $|\b(?:analysts?|economists?|strategists?|traders?|bankers?|brokers?) (?:at|with|from) $")
 """Before a name: "shares of Acme", "stake in Acme", "analysts at Morgan Stanley": a company."""
-_SAID_IT = re.compile(r" (?:said|says|added|announced|reported) (?:it|its)\b")
+_SAID_IT = re.compile(r" (?:said|says|added|announced|reported) (?:that )?(?:it|its)\b")
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:airline|carmaker|automaker|bank|firm|company|group|giant|magazine|newspaper|broadcaster|broker|insurer|exchange|lender|retailer|conglomerate|maker|manufacturer|producer) $")
+"""A lowercase noun right before a name that says it is an organization: "German airline Lufthansa"."""
+_STAFF_AFTER = re.compile(r"['’]?s? (?:spokesman|spokeswoman|chairman|chairwoman|chief executive|boss|board|employees|staff)\b")
+"""After a name: "Fiat chairman", "a Lufthansa spokesman": the name is its employer's."""
 
 
 def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, start: int, end: int) -> None:
@@ -513,6 +511,10 @@ def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, s
         votes["organization"] += WEIGHTS["said it"]
     elif re.match(r" (?:said|says|told|added)\b", after) and not candidate.surface.isupper():
         votes["person"] += WEIGHTS["said, without 'it'"]
+    if _NOUN_BEFORE.search(text[max(0, start - 16) : start]) and not text[max(0, start - 16) : start].rstrip().endswith("-"):
+        votes["organization"] += WEIGHTS["organization noun before the name"]
+    if _STAFF_AFTER.match(text, end) and not _POSSESSIVE_BUSINESS.match(text, end):
+        votes["organization"] += WEIGHTS["business noun after the possessive"]
     if _POSSESSIVE_BUSINESS.match(text, end) or re.match(rf" (?:shares|stock)\b", after):
         votes["organization"] += WEIGHTS["business noun after the possessive"]
     before = text[max(0, start - 24) : start].lower().rstrip()
@@ -726,8 +728,8 @@ def _type_votes(name: str, votes: Counter) -> Counter:
     votes = Counter(votes)
     words = name.split()
     last = words[-1].lower()
-    if last in lexicon.ORGANIZATION_SUFFIXES:
-        votes["organization"] += WEIGHTS["organization last word"]
+    if last in lexicon.ORGANIZATION_SUFFIXES or (len(last) > 6 and last.endswith("bank")) or (len(words) > 1 and "&" in words):
+        votes["organization"] += WEIGHTS["organization last word"]  # "Hypovereinsbank", "Marsh & McLennan"
     elif len(words) >= 3 and words[1] == "of" and words[0].lower() in lexicon.ORGANIZATION_SUFFIXES:
         votes["organization"] += WEIGHTS["organization first word with 'of'"]
     elif len(words) == 2 and words[0].lower() == "general" and words[1].lower() in lexicon.COMPANY_WORDS_AFTER_GENERAL:
@@ -763,9 +765,16 @@ def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Me
 
 
 _APPOSITION = re.compile(
-    r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:(?:[a-z][\w'’-]*|[A-Z][\w.'’&-]*)\s+){0,8}?[a-z][\w'’-]+(?:\s+(?:of|at|for|in|with)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}){0,2})\s*(?:,|\.|;|$)"
+    r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:(?:[a-z][\w'’-]*|[A-Z][\w.'’&-]*)\s+){0,8}?[a-z][\w'’-]+(?:\s+(?:of|at|for|in|with)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}(?:\s+(?:exchange|firm|company|group|bank|market|agency|unit|carmaker|airline))?){0,2})\s*(?:,|\.|;|$)"
 )
 """After a name: ", an analyst at Acme Securities,", ", the company's lawyer,"."""
+_APPOSITION_BEFORE_CLAUSE = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w'’&.-]+\s+){0,8}?[\w'’-]+)(?:\s+(?:that|which|who)\s|\s+(?:said|says|told|added)\b)"
+)
+"""After a name, a role that a relative clause or a reporting verb ends: ", a Russian oil firm
+that is merging", ", Lloyd's chief executive said"."""
+_TRAILING_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$")
+"""", a fund manager with Escorts Mutual Fund in New Delhi": the city says little of the role."""
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?P<role>(?:[\w'’-]+\s+){0,7}[\w'’-]+)\s*(?:,|\.|;|$)")
 """After a name: ", which makes jet engines,", ", who founded the firm,"."""
 _DESCRIPTOR_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(?P<role>(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s+$")
@@ -780,21 +789,86 @@ def _role(document: Document, mentions: tuple[Mention, ...]) -> tuple[str, str]:
     name ("German carmaker", "chief executive"), a relative clause (", which makes jet
     engines,"); else the words around its first mention, cut to 12. Always a contiguous
     part of the cited paragraph."""
+    found = _described_role(document, mentions)
+    if found:
+        return found
+    body = [m for m in mentions if m.paragraph.startswith("p")] or list(mentions)
+    return _context_role(document, body[0]), body[0].paragraph
+
+
+def _described_role(document: Document, mentions: tuple[Mention, ...]) -> tuple[str, str] | None:
+    """The first apposition, descriptor or relative clause of the actor, with its paragraph."""
     body = [m for m in mentions if m.paragraph.startswith("p")] or list(mentions)
     for mention in body:
-        text = document.passage(mention.paragraph).text
-        found = _described(text, mention)
+        found = _described(document.passage(mention.paragraph).text, mention)
         if found:
             return found, mention.paragraph
-    return _context_role(document, body[0]), body[0].paragraph
+    return None
+
+
+_RELATION_ROLES = {  # type -> (the subject's role, the object's role); None: says too little
+    "acquire": ("acquires {o}", "takeover target of {s}"),
+    "own": ("owner of {o}", "unit of {s}"),
+    "lead": ("head of {o}", "led by {s}"),
+    "partner": ("partner of {o}", "partner of {s}"),
+    "supply": ("supplier to {o}", "customer of {s}"),
+    "invest": ("investor in {o}", "stake held by {s}"),
+    "compete": ("rival of {o}", "rival of {s}"),
+    "oppose": ("opposes {o}", "opposed by {s}"),
+    "support": ("backs {o}", "backed by {s}"),
+    "meet": ("in talks with {o}", "in talks with {s}"),
+    "report": ("reported on {o}", None),
+    "launch": ("launched {o}", "launched by {s}"),
+}
+"""What a relation says an actor does in the story ("Seres Group: partner of Huawei")."""
+
+
+def with_relation_roles(document: Document, actors: tuple[Actor, ...], relations) -> tuple[Actor, ...]:
+    """Roles from what each actor does: an actor the article does not describe gets its
+    relations ("acquires Beta; partner of Gamma", cited to the first one's paragraph), a
+    described one keeps its description and adds its first relation of the same paragraph
+    ("Pan-European group; bids for London Stock Exchange"). At most 12 words."""
+    import dataclasses
+
+    phrases: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for relation in relations:
+        subject_role, object_role = _RELATION_ROLES.get(relation.type, (None, None))
+        if relation.type == "acquire" and re.search(r"\b(?:bid|offer|proposal|approach)\b", relation.text):
+            subject_role = "bids for {o}"
+        for name, template in ((relation.subject, subject_role), (relation.object, object_role)):
+            if template:
+                phrase = template.format(s=relation.subject, o=relation.object)
+                if phrase not in (p for p, _ in phrases[name]):
+                    phrases[name].append((phrase, relation.paragraph))
+    result = []
+    for actor in actors:
+        found = phrases.get(actor.name)
+        if not found:
+            result.append(actor)
+            continue
+        described = _described_role(document, actor.mentions)
+        if described is None:
+            role, paragraph = found[0][0], found[0][1]
+            for phrase, pid in found[1:]:
+                if pid == paragraph and len(f"{role}; {phrase}".split()) <= _ROLE_WORDS_MAX:
+                    role = f"{role}; {phrase}"
+        else:
+            role, paragraph = described
+            same = [p for p, pid in found if pid == paragraph]
+            if same and len(f"{role}; {same[0]}".split()) <= _ROLE_WORDS_MAX:
+                role = f"{role}; {same[0]}"
+        result.append(dataclasses.replace(actor, role=role, role_paragraph=paragraph))
+    return tuple(result)
 
 
 def _described(text: str, mention: Mention) -> str | None:
     after = text[mention.end : mention.end + 160]
-    for pattern in (_APPOSITION, _RELATIVE):
+    for pattern in (_APPOSITION_BEFORE_CLAUSE, _APPOSITION, _RELATIVE):
         match = pattern.match(after)
-        if match and _is_role_phrase(match.group("role")):
-            return match.group("role")
+        if pattern is _APPOSITION_BEFORE_CLAUSE and match and not _is_role_noun(match.group("role").split()[-1]):
+            continue  # ", a Holcim statement said"
+        if match and _is_role_phrase(match.group("role")) and not (pattern is not _RELATIVE and _opens_with_function_word(match.group("role"))):
+            return _TRAILING_PLACE.sub("", match.group("role"))
     before = _DESCRIPTOR_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
     if before and _is_role_phrase(before.group("role")) and _is_role_noun(before.group("role").split()[-1]):
         words = before.group("role").split()
@@ -830,6 +904,14 @@ def _is_role_noun(word: str) -> bool:
     return lower in _ROLE_NOUNS or lower in lexicon.PERSON_TITLES or (len(lower) > 4 and lower.endswith(("er", "or", "ist")) and not lower.endswith(("ever", "other", "over", "under", "after")))
 
 
+def _opens_with_function_word(phrase: str) -> bool:
+    """", in a statement,", ", as reported by Reuters,": a phrase, not a description."""
+    return phrase.split()[0].lower() in _PHRASE_OPENERS
+
+
+_PHRASE_OPENERS = frozenset("in as at on by for from with to of and or but while when after before during since because if although according".split())
+
+
 def _is_role_phrase(phrase: str) -> bool:
     words = phrase.split()
     return 1 <= len(words) <= _ROLE_WORDS_MAX and words[-1].lower() not in _WEAK_ROLE_WORDS and not any(w[:1].isdigit() for w in words[:1])
@@ -853,11 +935,22 @@ def _context_role(document: Document, mention: Mention) -> str:
 
 
 def _clip_words(phrase: str, text: str, mention: Mention) -> str:
+    """At most 8 words around the mention; a number's parts count as words ("4.464" is two),
+    so that no clipped clause reads as a copy."""
     words = phrase.split()
-    if len(words) <= _ROLE_MAX_WORDS:
+    if _word_count(words) <= _ROLE_MAX_WORDS:
         return phrase
     name = text[mention.start : mention.end]
     position = next((i for i, w in enumerate(words) if name.split()[0] in w), 0)
     first = max(0, min(position - 4, len(words) - _ROLE_MAX_WORDS))
-    clipped = " ".join(words[first : first + _ROLE_MAX_WORDS])
-    return ("… " if first else "") + clipped + (" …" if first + _ROLE_MAX_WORDS < len(words) else "")
+    last = min(len(words), first + _ROLE_MAX_WORDS)
+    while _word_count(words[first:last]) > _ROLE_MAX_WORDS and last - first > 1:
+        if last - 1 > position:
+            last -= 1
+        else:
+            first += 1
+    return ("… " if first else "") + " ".join(words[first:last]) + (" …" if last < len(words) else "")
+
+
+def _word_count(words: list[str]) -> int:
+    return len(re.findall(r"[A-Za-z0-9]+", " ".join(words)))

@@ -9,10 +9,11 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Article, Briefing, SeedError, SeedProblem, failure_problem
-from .actors import extract_actors
+from .actors import extract_actors, with_relation_roles
 from .document import Document
 from .editorial import apply_overrides
 from .figures import extract_figures
+from .moves import extract_moves
 from .relations import extract_relations
 from .sections import build_sections
 from .sources import find_secondary_sources
@@ -28,6 +29,8 @@ def analyze(article: Article, slug: str = "") -> Briefing:
     """Every analyzer on the article's ``Document``, split once."""
     document = Document.of(article)
     actors = extract_actors(document)
+    relations = extract_relations(document, actors)
+    actors = with_relation_roles(document, actors, relations)
     dates = find_document_dates(document)
     return Briefing(
         article=article,
@@ -39,7 +42,8 @@ def analyze(article: Article, slug: str = "") -> Briefing:
         figures=extract_figures(document, dates),
         secondary_sources=find_secondary_sources(document, actors),
         dateline=document.dateline.place if document.dateline else None,
-        relations=extract_relations(document, actors),
+        relations=relations,
+        moves=extract_moves(document, actors, relations),
     )
 
 

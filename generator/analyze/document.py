@@ -31,7 +31,9 @@ class DateMention:
     start: int
     end: int
     value: str
-    """ISO 8601 at its precision, as ``Event.date``."""
+    """ISO 8601 at its precision, as TimeML writes it: "late 2023" is 2023 with precision
+    late-year (TimeML's mod END); the timeline files it under 2023-H2
+    (``timeline.timeline_date``)."""
     precision: str
 
 

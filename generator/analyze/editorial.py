@@ -26,6 +26,7 @@ def apply_overrides(briefing: Briefing) -> Briefing:
         summary = tuple(SummaryPoint(text, pid) for text, pid, _ in overrides.summary)
         edited.add("summary")
     actors = list(briefing.actors)
+    renamed: dict[str, str | None] = {}  # an actor's name in the analysis -> its name now (None: dropped)
     for change in overrides.actors:
         index = _find(actors, change.name)
         if index is None:
@@ -33,6 +34,7 @@ def apply_overrides(briefing: Briefing) -> Briefing:
             raise SeedError(SeedProblem(overrides.path, change.line, f"overrides.actors.'{change.name}': no actor of that name in the analysis; actors found: {known}"))
         actor = actors[index]
         if change.drop:
+            _rename(renamed, actor.name, None)
             del actors[index]
             continue
         if change.merge_into is not None:
@@ -40,10 +42,12 @@ def apply_overrides(briefing: Briefing) -> Briefing:
             if target is None or target == index:
                 raise SeedError(SeedProblem(overrides.path, change.line, f"overrides.actors.'{change.name}'.merge_into: no other actor named '{change.merge_into}'"))
             actors[target] = _merged(actors[target], actor, briefing)
+            _rename(renamed, actor.name, actors[target].name)
             edited.add(f"actor:{actors[target].name}")
             del actors[index]
             continue
         if change.rename:
+            _rename(renamed, actor.name, change.rename)
             actor = replace(actor, name=change.rename, aliases=tuple(sorted({*actor.aliases, actor.name} - {change.rename})))
         if change.type:
             actor = replace(actor, type=change.type)
@@ -53,7 +57,24 @@ def apply_overrides(briefing: Briefing) -> Briefing:
         edited.add(f"actor:{actor.name}")
     if overrides.notes:
         edited.add("notes")
-    return replace(briefing, summary=summary, actors=tuple(actors), edited=frozenset(edited), notes=overrides.notes)
+    relations = tuple(
+        dict.fromkeys(
+            replace(r, subject=renamed.get(r.subject, r.subject), object=renamed.get(r.object, r.object))
+            for r in briefing.relations
+            if renamed.get(r.subject, r.subject) is not None and renamed.get(r.object, r.object) is not None and renamed.get(r.subject, r.subject) != renamed.get(r.object, r.object)
+        )
+    )
+    moves = tuple(replace(m, actor=renamed.get(m.actor, m.actor)) for m in briefing.moves if renamed.get(m.actor, m.actor) is not None)
+    return replace(briefing, summary=summary, actors=tuple(actors), relations=relations, moves=moves, edited=frozenset(edited), notes=overrides.notes)
+
+
+def _rename(renamed: dict[str, str | None], old: str, new: str | None) -> None:
+    """Record that the actor named ``old`` is now ``new`` (None: dropped), following earlier
+    changes: relations and moves name actors as the analysis did."""
+    for key, value in list(renamed.items()):
+        if value == old:
+            renamed[key] = new
+    renamed.setdefault(old, new)
 
 
 def _find(actors: list[Actor], name: str) -> int | None:

@@ -192,3 +192,48 @@ def is_function_word(word: str) -> bool:
         return False  # "US" is a place, "us" is a pronoun
     lower = word.lower()
     return lower in FUNCTION_WORDS or lower in PERSON_TITLES or lower in MONTHS or lower in WEEKDAYS or (lower.endswith("ly") and len(lower) > 4 and zipf(lower) >= 2.5)
+
+
+_DEMONYM_PLACES = {
+    "french": ("france",), "swiss": ("switzerland",), "dutch": ("netherlands", "holland"), "spanish": ("spain",),
+    "british": ("britain", "uk", "united kingdom", "great britain"), "english": ("england",), "welsh": ("wales",),
+    "scottish": ("scotland",), "irish": ("ireland",), "greek": ("greece",), "danish": ("denmark",), "swedish": ("sweden",),
+    "finnish": ("finland",), "polish": ("poland",), "turkish": ("turkey",), "thai": ("thailand",), "czech": ("czech republic",),
+    "american": ("us", "usa", "united states", "america"), "us": ("us", "usa", "united states", "america"),
+    "uk": ("uk", "britain", "united kingdom"), "norwegian": ("norway",), "belgian": ("belgium",), "portuguese": ("portugal",),
+    "filipino": ("philippines",), "philippine": ("philippines",), "saudi": ("saudi arabia",), "argentine": ("argentina",),
+}
+"""Adjectives of nationality whose place the suffix rule of ``is_demonym_of`` does not find."""
+
+
+def is_demonym_of(adjective: str, place: str) -> bool:
+    """Is ``adjective`` the nationality of ``place``: "German" of Germany, "Russian" of
+    Russia, "Chinese" of China, "Swiss" of Switzerland, "US" of the United States?"""
+    adjective, place = adjective.lower(), place.lower()
+    if adjective in _DEMONYM_PLACES:
+        return place in _DEMONYM_PLACES[adjective]
+    if place == adjective + "y":
+        return True  # german/germany
+    for suffix in ("ian", "ean", "ese", "ish", "an", "n", "i"):
+        if adjective.endswith(suffix) and len(adjective) - len(suffix) >= 3:
+            stem = adjective[: len(adjective) - len(suffix)]
+            if place in (stem, stem + "a", stem + "y", stem + "o"):
+                return True  # russian/russia, italian/italy, chinese/china, mexican/mexico, iraqi/iraq; never indian/indiana
+    return False
+
+
+_DEMONYM = re.compile(r"(?:ese|ian|ish|ean|an|ic|i)$")
+
+
+def is_demonym_word(surface: str) -> bool:
+    """"Chinese", "Iraqi": a common adjective of nationality, not a name."""
+    return " " not in surface and bool(_DEMONYM.search(surface)) and zipf(surface) >= 4.0
+
+
+def is_nationality(name: str) -> bool:
+    """"Canadian", "French", "North American", "Canadian-dlr": a nationality, not an actor."""
+    words = name.split()
+    last = words[-1].split("-")[0]
+    if not all(w.lower() in DIRECTION_WORDS for w in words[:-1]):
+        return False
+    return last.lower() in IRREGULAR_DEMONYMS or is_demonym_word(last)

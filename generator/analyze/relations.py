@@ -6,8 +6,14 @@ of the same sentence state it in a known pattern: "Holcim agreed to buy Aggregat
 Industries" (acquire), "Peter Tom, chief executive of Aggregate" (lead), "KK Mittal, a
 fund manager with Escorts" (member), "UK-based Aggregate Industries" (locate), "Beta, a
 unit of Acme" (own), "partnering with Seres Group" (partner). A relation the article does
-not state is worse than a missing one. The types follow the analyst's vocabulary:
-partner, acquire, invest, own, lead, member, supply, compete, oppose, support, launch, locate.
+not state is worse than a missing one. The types follow the analyst's vocabulary (see
+``RELATION_TYPES``).
+
+An actor is also mentioned by what stands for it: a pronoun opening a sentence ("It plans
+to buy ACC"), "its" ("its Alfa Romeo subsidiary"), and a definite description ("the
+company", "the Frankfurt-based exchange", "the Italian carmaker") standing for the
+organization named last; each such mention keeps its own words, so a relation's text is
+always a part of its paragraph.
 """
 
 from __future__ import annotations
@@ -15,39 +21,103 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Actor, Relation
+from . import lexicon
+from ..model import Actor, Relation, SYMMETRIC_RELATIONS
 from .document import Document
 
 _WORDS_BETWEEN = 12
+SYMMETRIC = SYMMETRIC_RELATIONS
+"""Types that read the same both ways: one relation per pair."""
+_ORGANIZATION_TYPES = frozenset(("organization", "other"))
+"""What "its", "the company" and "the Frankfurt-based exchange" may stand for ("other": an
+organization the type votes did not settle)."""
 
-_ROLE_TITLES = r"(?:chief executive(?: officer)?|chairman|chairwoman|president|head|boss|founder|ceo|managing director|chief|leader|director general|prime minister|minister)"
-_STAFF = r"(?:analyst|spokesman|spokeswoman|economist|lawyer|trader|official|manager|strategist|director|executive|member|partner|banker|broker|adviser|advisor|employee|engineer)"
+_TITLES = r"(?:chief executive(?: officer)?|chief operating officer|chairman|chairwoman|president|head|boss|founder|ceo|managing director|chief|leader|director general|secretary general|general secretary|prime minister|chancellor|(?:[a-z]+ )?minister|governor|mayor)"
+_STAFF = r"(?:analyst|spokesman|spokeswoman|spokesperson|economist|lawyer|trader|official|manager|strategist|director|executive|member|banker|broker|adviser|advisor|employee|engineer|aide|negotiator|chief economist)"
+_ORG_NOUNS = r"(?:firm|company|group|giant|maker|carmaker|automaker|bank|lender|insurer|broker|airline|carrier|exchange|retailer|operator|producer|manufacturer|supplier|conglomerate|agency|office|regulator|watchdog|authority|ministry|exchange|market|magazine|newspaper|broadcaster|business|chain|fund|investor|developer|miner|brewer|distributor|house|unit|subsidiary|rival|partner)"
+_AUX = r"(?:(?:has|have|had|will|would|could|may|might|is|was|are|were|also|then|later|now|said it|says it|said it would|agreed to|plans to|planned to|offered to|wants to|wanted to|to|help|helped|is to|is set to|is poised to|has been|had been)\s+)*"
 
-# (type, pattern on the words between the first actor and the second, who is subject)
-_BETWEEN = (
-    ("lead", re.compile(rf"^,\s+(?:the\s+|its\s+|a\s+)?(?:former\s+)?{_ROLE_TITLES}\s+(?:of|at)\s+(?:the\s+)?$", re.I), "first"),
-    ("lead", re.compile(rf"^(?:['’]s)?\s+(?:former\s+)?{_ROLE_TITLES}\s+$", re.I), "second"),
-    ("member", re.compile(rf"^,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{_STAFF}\s+(?:at|of|for|with)\s+(?:the\s+)?$", re.I), "first"),
-    ("own", re.compile(r"^,\s+(?:a|the|its)\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|division|arm|affiliate|owner)\s+of\s+(?:the\s+)?$", re.I), "second"),
-    ("own", re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$", re.I), "first-if-unit"),
-    ("locate", re.compile(r"^-based\s+(?:[a-z][\w-]*\s+){0,3}$"), "second"),
-    ("locate", re.compile(r"^,?\s+(?:which is\s+|that is\s+)?(?:based|headquartered)\s+in\s+$", re.I), "first"),
-    ("acquire", re.compile(r"^\s+(?:(?:has|have|had|will|would|is|was|said it|says it|said it would|agreed to|plans to|offered to|wants to|to)\s+)*(?:acquire[sd]?|acquiring|buy|buys|buying|bought|purchase[sd]?|take over|takes over|took over|taking over|merge with|merged with)\s+(?:(?:a|an|the|its|control of|all of|part of)\s+)*$", re.I), "first"),
-    ("acquire", re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}(?:bid|offer|takeover bid|tender offer|proposal)\s+(?:to (?:buy|acquire)\s+|for\s+)(?:the\s+)?$", re.I), "first"),
-    ("acquire", re.compile(r"^\s+(?:was|is|were|has been|had been|will be)\s+(?:acquired|bought|taken over|purchased)\s+by\s+$", re.I), "second"),
-    ("acquire", re.compile(r"\s(?:takeover|acquisition|purchase|buyout)\s+by\s+(?:the\s+)?$", re.I), "second"),
-    ("invest", re.compile(r"^\s+(?:[\w-]+\s+){0,6}(?:stake|holding|shareholding|interest)\s+in\s+(?:the\s+)?$", re.I), "first"),
-    ("invest", re.compile(r"^\s+(?:has |have |will |would |to )?invest(?:s|ed|ing)?\s+(?:[\w$.,-]+\s+){0,5}in\s+$", re.I), "first"),
-    ("partner", re.compile(r"(?:^|\s)(?:partner(?:ed|ing|s|ship)?|joint venture|alliance|teamed up|collaborat(?:e|ed|ing|ion)|cooperat(?:e|ed|ing|ion))\s+with\s+(?:the\s+)?$", re.I), "first"),
-    ("oppose", re.compile(r"^\s+(?:(?:has|have|had|will|would|is|was|said it would|to)\s+)*(?:sued|sues|suing|fined|fines|charged|accused|criticised|criticized|criticising|criticizing|blocked|blocks|rejected|rejects|opposed|opposes|investigat(?:es|ed|ing))\s+$", re.I), "first"),
-    ("support", re.compile(r"^\s+(?:(?:has|have|had|will|would|is|was|to)\s+)*(?:backed|backs|endorsed|endorses|supported|supports|lent to|lends to|bailed out)\s+$", re.I), "first"),
-    ("launch", re.compile(r"^\s+(?:(?:has|have|had|will|would|is|was|to)\s+)*(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|rolled out|rolls out)\s+(?:(?:a|an|the|its|new)\s+)*$", re.I), "first"),
-    ("compete", re.compile(r"^\s+(?:rival|rivals|competitor|competes with|competing with|competed with)\s+$|^\s+and\s+(?:its\s+)?rival\s+$", re.I), "first"),
-    ("supply", re.compile(r"^\s+(?:(?:has|have|had|will|would|is|was|to)\s+)*(?:supplies|supplied|supplying|sells to|sold to|provides|provided)\s+(?:[\w-]+\s+){0,4}(?:to\s+)?$", re.I), "first"),
+Pattern = tuple[str, "re.Pattern[str]", str, "re.Pattern[str] | None"]
+"""(type, pattern on the words between the first actor and the second, which is the
+subject, pattern the words after the second must match or None)."""
+
+
+def _p(text: str) -> re.Pattern[str]:
+    return re.compile(text, re.I)
+
+
+_BETWEEN: tuple[Pattern, ...] = (
+    # lead and member: "Weise, head of the Agency", "Fiat chairman Luca di Montezemolo",
+    # "Prettejohn, Lloyd's chief executive", "Lamberty, a Lufthansa spokesman", "Lilliu at Acme"
+    ("lead", _p(rf"^,\s+(?:the\s+|its\s+|a\s+)?(?:former\s+|then\s+|new\s+|outgoing\s+)?(?:[\w-]+\s+)?{_TITLES}\s+(?:of|at)\s+(?:the\s+)?$"), "first", None),
+    ("lead", _p(rf"^(?:['’]s?)?\s+(?:former\s+|then\s+|new\s+|outgoing\s+)?(?:[\w-]+\s+)?{_TITLES}\s+$"), "second", None),
+    ("lead", _p(r"^,\s+(?:(?:the|its|a|an)\s+|who\s+(?:will\s+)?(?:remain|remains|is|was|became|becomes|has been)\s+(?:as\s+)?(?:the\s+)?)?(?:former\s+)?$"), "first", _p(rf"^(?:['’]s?)?\s+(?:former\s+)?(?:[\w-]+\s+)?{_TITLES}\b")),
+    ("member", _p(rf"^,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{_STAFF}\s+(?:at|of|for|with|from)\s+(?:the\s+)?$"), "first", None),
+    ("member", _p(rf"^(?:['’]s?)?\s+(?:[\w-]+\s+)?{_STAFF}\s+$"), "second", None),
+    ("member", _p(r"^,\s+(?:(?:the|its|a|an)\s+|who\s+(?:is|was)\s+(?:an?\s+|the\s+)?)?(?:former\s+)?$"), "first", _p(rf"^(?:['’]s?)?\s+(?:[\w-]+\s+)?{_STAFF}\b")),
+    ("member", _p(r"^\s+(?:at|from|with)\s+(?:the\s+)?$"), "first-person", None),
+    # own: "Beta, a unit of Acme", "Acme's Beta unit", "its Alfa Romeo subsidiary", "Yukos unit Yugansk"
+    ("own", _p(r"^,\s+(?:a|the|its)\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|division|arm|affiliate)\s+of\s+(?:the\s+)?$"), "second", None),
+    ("own", _p(r"^,\s+(?:the\s+)?(?:owner|parent(?: company)?)\s+of\s+(?:the\s+)?$"), "first", None),
+    ("own", _p(r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}$"), "first", _p(r"^\s+(?:unit|subsidiary|division|arm|brand|affiliate)\b")),
+    ("own", _p(r"^(?:['’]s?)?\s+(?:former\s+)?(?:unit|subsidiary|division|arm|affiliate)\s+$"), "first", None),
+    ("own", _p(r"^,?\s+(?:which is\s+|that is\s+)?(?:owned|controlled)\s+by\s+(?:the\s+)?$"), "second", None),
+    ("own", _p(r"^\s+(?:(?:has|have|had|also|which|that)\s+)*(?:owns|owned|controls)\s+(?:the\s+|a\s+)?$"), "first", None),
+    # locate: "UK-based Aggregate", "Acme, based in Ohio", "has a presence in London", "US giant Monsanto"
+    ("locate", _p(r"^-based\s+(?:[a-z][\w-]*\s+){0,5}$"), "second", None),
+    ("locate", _p(r"^,?\s+(?:which is\s+|that is\s+)?(?:based|headquartered)\s+in\s+(?:the\s+)?$"), "first", None),
+    ("locate", _p(r"^\s+(?:[\w-]+\s+){0,4}?(?:presence|operations|headquarters|offices|plant|plants|factory|factories|facility|facilities|base)\s+(?:at|in|near)\s+(?:the\s+)?$"), "first", None),
+    ("locate", _p(r"^,?\s+(?:which\s+|that\s+)?(?:also\s+)?(?:operates|runs)\s+(?:[\w-]+\s+){0,3}in\s+(?:the\s+)?$"), "first", None),
+    ("locate", re.compile(rf"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,3}}{_ORG_NOUNS}\s+$"), "second-after-place", None),
+    ("locate", _p(r"^\s+(?:is|was|,)\s+(?:now\s+|also\s+)?$"), "first", re.compile(rf"^['’]s?\s+(?:[\w-]+\s+){{0,3}}{_ORG_NOUNS}\b")),
+    ("locate", _p(r"^\s+in\s+$"), "first-organization", None),
+    # acquire: "agreed to buy", "bid for", "its acquisition of", "was snapped up by", "offer from"
+    ("acquire", _p(rf"^\s+{_AUX}(?:acquire[sd]?|acquiring|buy|buys|buying|bought|purchase[sd]?|take over|takes over|took over|taking over|snap up|snapped up)\s+(?:(?:a|an|the|its|control of|all of|part of)\s+)*$"), "first", None),
+    ("acquire", _p(r"^(?:['’]s?)?\s+(?:[\w$£€.,()-]+\s+){0,6}(?:bid|offer|takeover bid|tender offer|proposal|approach)\s+(?:to (?:buy|acquire)\s+|for\s+)(?:the\s+)?(?:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:unit|subsidiary|division|arm)\s+)?$"), "first", None),
+    ("acquire", _p(r"^(?:['’]s?)?\s+(?:[\w$£€.-]+\s+){0,3}(?:acquisition|takeover|purchase|buyout)\s+of\s+(?:[\w-]+\s+){0,5}$"), "first", None),
+    ("acquire", _p(r"^,?\s+(?:(?:which|that|who)\s+)?(?:was|is|were|has been|had been|will be|would be|is being|was being)\s+(?:[a-z]+\s+)?(?:acquired|bought|taken over|purchased|snapped up)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$"), "second", None),
+    ("acquire", _p(r"\s(?:takeover|acquisition|purchase|buyout)\s+by\s+(?:the\s+)?$"), "second", None),
+    ("acquire", _p(r"\s(?:bid|offer|proposal|approach)\s+from\s+(?:[\w-]+\s+){0,3}$"), "second", None),
+    ("acquire", _p(r"(?:^|\s)(?:merg(?:e|es|ed|ing)|merger)\s+with\s+(?:the\s+)?$"), "first", None),
+    # invest: "a 20% stake in", "invested $1bn in", "Clearnet, in which Euronext has a stake"
+    ("invest", _p(r"^\s+(?:[\w-]+\s+){0,6}(?:stake|holding|shareholding|interest)\s+in\s+(?:the\s+)?$"), "first", None),
+    ("invest", _p(r"^\s+(?:has |have |will |would |to )?invest(?:s|ed|ing)?\s+(?:[\w$.,-]+\s+){0,5}in\s+$"), "first", None),
+    ("invest", _p(r"^,\s+in\s+which\s+$"), "second", _p(r"^\s+(?:has|holds|owns|took|bought|had)\s+(?:a|an)\s+(?:[\w%-]+\s+){0,3}(?:stake|holding|shareholding|interest)\b")),
+    # partner
+    ("partner", _p(r"(?:^|\s)(?:partner(?:ed|ing|s|ship)?|joint venture|alliance|teamed up|collaborat(?:e|ed|ing|ion)|cooperat(?:e|ed|ing|ion)|working|works|work|joined forces|tie-up|tied up)\s+with\s+(?:the\s+)?$"), "first", None),
+    ("partner", _p(r"^\s+(?:[\w-]+\s+){0,4}(?:former\s+)?partner\s+$"), "first", None),
+    ("partner", _p(r"^\s+and\s+$"), "first", _p(r"^\s+(?:[\w-]+\s+){0,3}(?:their|a|the)\s+(?:[\w-]+\s+){0,2}(?:alliance|joint ventures?|partnership|tie-up)\b")),
+    # compete
+    ("compete", _p(r"^\s+(?:rival|rivals|competitor|competes with|competing with|competed with)\s+$|^\s+and\s+(?:its\s+)?rival\s+$"), "first", None),
+    ("compete", _p(r"(?:^|\s)rival\s+$"), "first", None),
+    # oppose: "sued", "challenged the right of", "rejected a proposal from", "charges from", "a dispute with"
+    ("oppose", _p(rf"^\s+{_AUX}(?:sued|sues|suing|sue|fined|fines|charged|accused|criticised|criticized|criticising|criticizing|blocked|blocks|rejected|rejects|opposed|opposes|challenged|challenges|condemned|attacked|investigat(?:es|ed|ing))\s+(?:the\s+(?:[\w-]+\s+){{0,2}}of\s+)?(?:the\s+)?$"), "first", None),
+    ("oppose", _p(rf"^\s+{_AUX}(?:rejected|rebuffed|spurned|turned down)\s+(?:[\w-]+\s+){{0,4}}from\s+(?:[\w-]+\s+){{0,3}}$"), "first", None),
+    ("oppose", _p(r"(?:^|\s)(?:charges?|fines?|lawsuit|suit|investigation|probe|complaint)\s+(?:[\w,-]+\s+){0,2}(?:from|by)\s+(?:the\s+)?$"), "second", None),
+    ("oppose", _p(r"(?:^|\s)(?:dispute|fight|battle|row|feud|conflict)\s+with\s+(?:the\s+)?$"), "first", None),
+    # support
+    ("support", _p(rf"^\s+{_AUX}(?:backed|backs|back|endorsed|endorses|supported|supports|support|lent to|lends to|bailed out|fund|funds|funded|funding|finance|finances|financed|financing)\s+(?:the\s+)?$"), "first", None),
+    # meet
+    ("meet", _p(r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations|meeting|meetings|discussions)\s+with\s+(?:the\s+)?$"), "first", None),
+    ("meet", _p(rf"^\s+{_AUX}(?:met|meets|meet|meeting)\s+(?:with\s+)?(?:the\s+)?$"), "first", None),
+    # report: "..., as reported by the Reuters news agency", "Lamberty told the AP"
+    ("report", _p(r"^,\s+(?:as\s+)?(?:reported|quoted|cited)\s+by\s+(?:the\s+)?$"), "second", None),
+    ("report", _p(r"^\s+(?:[\w-]+\s+){0,2}told\s+(?:the\s+)?$"), "second-media", None),
+    ("report", _p(r"^\s+(?:also\s+|has\s+)?(?:said|reported|says|reports|quoted|cited)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}?$"), "first-media", None),
+    # launch, supply
+    ("launch", _p(rf"^\s+{_AUX}(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|rolled out|rolls out)\s+(?:(?:a|an|the|its|new)\s+)*$"), "first", None),
+    ("supply", _p(rf"^\s+{_AUX}(?:supplies|supplied|supplying|supply|sells to|sold to|provides|provided)\s+(?:[\w-]+\s+){{0,4}}(?:to\s+)?$"), "first", None),
+    ("supply", _p(r"(?:^|\s)(?:source|sources|sourcing|import|imports|imported|order|orders|ordered)\s+(?:[\w-]+\s+){0,3}from\s+(?:the\s+)?$"), "second", None),
+    ("supply", _p(r"^\s+(?:[\w-]+\s+){0,3}(?:appointed|appoints|hired|hires|named|retained)\s+$"), "second", _p(r"^\s+as\s+(?:[\w-]+\s+)?(?:advis[eo]rs?|bankers?|brokers?|auditors?|consultants?|lawyers?)\b")),
 )
-_UNIT_AFTER = re.compile(r"\s+(?:unit|subsidiary|division|arm|brand)\b", re.I)
+_BEFORE_PAIR: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("oppose", _p(r"(?:dispute|fight|battle|row|feud|conflict|war)\s+between\s+(?:the\s+)?$")),
+    ("partner", _p(r"(?:alliance|partnership|joint venture|merger|tie-up)\s+between\s+(?:the\s+)?$")),
+    ("meet", _p(r"(?:talks|negotiations|meeting)\s+between\s+(?:the\s+)?$")),
+)
+"""Words before "A and B" that state a relation between them: "the fight between Russia and Yukos"."""
 _OF_BETWEEN = re.compile(r"^\s+of\s+$")
-_ALLOWED = {  # type -> (subject types, object types); None: any
+_ALLOWED = {  # type -> (subject types, object types); None: any but places
     "lead": ({"person"}, {"organization", "place", "brand", "other"}),
     "member": ({"person"}, {"organization", "other"}),
     "own": ({"organization", "other"}, {"organization", "brand", "other"}),
@@ -55,7 +125,25 @@ _ALLOWED = {  # type -> (subject types, object types); None: any
     "acquire": ({"organization", "person", "other"}, {"organization", "brand", "other"}),
     "invest": ({"organization", "person", "other"}, {"organization", "brand", "other"}),
     "launch": ({"organization", "person", "other"}, {"brand", "other", "organization"}),
+    "report": ({"organization", "other", "brand"}, {"organization", "person", "other", "brand", "event"}),
+    "oppose": ({"organization", "person", "other", "place"}, {"organization", "person", "other", "brand", "place"}),
 }
+_HEAD_OF_STATE = r"(?:president|prime minister|premier|chancellor|king|queen|leader|(?:[a-z]+ )?minister)"
+_DEMONYM_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))(?P<adjective>[A-Z][a-z]+|US|UK|Pan-European)\s+(?P<words>(?:[a-z][\w-]*\s+){{0,3}})$")
+_DEMONYM_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?P<adjective>[A-Z][a-z]+|US|UK)\s+(?:[a-z][\w-]*\s+){{0,2}}{_ORG_NOUNS}\b")
+_MEDIA_BEFORE = re.compile(r"(?:magazine|newspaper|paper|daily|weekly|broadcaster|television|tv|news agency|news service|website|journal)\s+(?:the\s+)?$", re.I)
+_MEDIA_AFTER = re.compile(r"\s+(?:news agency|newspaper|magazine|television|tv|news service|daily)\b|\s+(?:reported|reports)\b", re.I)
+_MEDIA_CITED = re.compile(r"(?:reported by|cited by|quoted by|reports|reported)\s+(?:the\s+)?$", re.I)
+
+# What stands for an actor named before (coreference)
+_PRONOUN_SUBJECT = re.compile(r"[\"“]?(?:(?P<org>It|The (?:company|firm|group|bank|carmaker|airline|exchange|lender|insurer|retailer|operator))|(?P<person>He|She))\b")
+_POSSESSIVE_PRONOUN = re.compile(r"\bits\b")
+_DEFINITE = re.compile(r"\bthe (?:company|firm|group|bank|carmaker|airline|lender|insurer|retailer)\b(?! [A-Z])")
+_DESCRIBED = re.compile(
+    r"\bthe\s+(?:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)-based|(?P<adjective>[A-Z][a-z]+))\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:firm|company|group|giant|maker|carmaker|automaker|bank|lender|insurer|airline|carrier|exchange|retailer|operator|producer|manufacturer|conglomerate|broker)\b(?!\s+[A-Z])"
+)
+"""A definite description of an organization named before: "the Frankfurt-based exchange", "the Italian carmaker"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,42 +151,135 @@ class _Mentioned:
     actor: Actor
     start: int
     end: int
+    standing_for: bool = False
+    """A pronoun or description standing for the actor, not its name."""
 
 
 def extract_relations(document: Document, actors: tuple[Actor, ...]) -> tuple[Relation, ...]:
     """Every relation the article states between two of its actors, in reading order."""
     found: dict[tuple[str, str, str], Relation] = {}
-    last_organization: Actor | None = None
+
+    def add(relation: Relation | None) -> None:
+        if relation is None or relation.subject == relation.object:
+            return
+        if relation.type in SYMMETRIC and (relation.object, relation.type, relation.subject) in found:
+            return  # "GM's former partner Fiat" and "Fiat and GM ... their alliance": one partnership
+        found.setdefault((relation.subject, relation.type, relation.object), relation)
+
+    places = [a for a in actors if a.type == "place"]
+    by_paragraph: dict[str, list[_Mentioned]] = {}
+    for a in actors:
+        for m in a.mentions:
+            by_paragraph.setdefault(m.paragraph, []).append(_Mentioned(a, m.start, m.end))
+    media = {a.name for a in actors if _is_media(document, a)}
+    state = _Context()
     for passage in document.body:
-        mentioned = sorted(
-            (_Mentioned(a, m.start, m.end) for a in actors for m in a.mentions if m.paragraph == passage.id), key=lambda m: (m.start, -m.end)
-        )
+        mentioned = sorted(by_paragraph.get(passage.id, ()), key=lambda m: (m.start, -m.end))
         for sentence in passage.sentences:
-            inside = [m for m in mentioned if sentence.start <= m.start < sentence.end]
-            pronoun = _PRONOUN_SUBJECT.match(passage.text, sentence.start)
-            if pronoun and last_organization is not None:
-                # "It plans to buy ACC": "it" is the organization the story was just about
-                inside.insert(0, _Mentioned(last_organization, sentence.start, pronoun.end()))
-            for i, first in enumerate(inside):
-                for j, second in enumerate(inside[i + 1 : i + 3], i + 1):  # the next two actors
-                    if second.actor is first.actor or second.start < first.end:
-                        continue
-                    relation = _relation(passage.text, first, second, passage.id)
-                    if relation is not None:
-                        found.setdefault((relation.subject, relation.type, relation.object), relation)
-                        for listed in _listed_after(passage.text, inside, j):
-                            again = Relation(relation.subject, relation.type, listed.actor.name, passage.id, relation.text) if relation.subject == first.actor.name else None
-                            if again is not None and _fits(again.type, first.actor, listed.actor):
-                                found.setdefault((again.subject, again.type, again.object), again)
-            organizations = [m.actor for m in inside if m.actor.type == "organization"]
-            if organizations:
-                last_organization = organizations[0]
+            names = [m for m in mentioned if sentence.start <= m.start < sentence.end]
+            inside, described = _with_references(passage.text, sentence, names, state, places)
+            for relation in described:
+                add(Relation(relation[0].name, "locate", relation[1].name, passage.id, relation[2]))
+            for first_index, first in enumerate(inside):
+                _pairs(passage.text, passage.id, inside, first_index, media, add)
+                for relation in _single(passage.text, passage.id, first, places):
+                    add(relation)
+            state.seen(names)
     return tuple(found.values())
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?:It|The company|The firm|The group)\b", re.I)
-_LIST_JOIN = re.compile(r"^(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+[\w-]+(?:\s+[\w-]+)?,\s+)?$")
-"""Between two items of a list: ", ", " and ", ", and the holding firm, "."""
+@dataclass(slots=True)
+class _Context:
+    """Who "it" and "he" stand for: the first organization of the last sentence that named
+    one (the subject, usually), the last person named, the last organization named."""
+
+    organization: Actor | None = None
+    person: Actor | None = None
+    latest: Actor | None = None
+    """The organization named last."""
+
+    def seen(self, names: list[_Mentioned]) -> None:
+        organizations = [m.actor for m in names if m.actor.type == "organization"]
+        if organizations:
+            self.organization = organizations[0]
+        named = [m.actor for m in names if m.actor.type in _ORGANIZATION_TYPES]
+        if named:
+            self.latest = named[-1]
+        people = [m.actor for m in names if m.actor.type == "person"]
+        if people:
+            self.person = people[-1]
+
+
+def _with_references(text: str, sentence, names: list[_Mentioned], state: _Context, places: list[Actor]) -> tuple[list[_Mentioned], list]:
+    """The sentence's mentions with what stands for an actor named before, in reading order,
+    and the places of descriptions ("the Frankfurt-based exchange": the exchange is in Frankfurt)."""
+    inside = list(names)
+    taken = [(m.start, m.end) for m in names]
+    described = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    def organization_before(position: int) -> Actor | None:
+        before = [m.actor for m in names if m.end <= position and m.actor.type in _ORGANIZATION_TYPES]
+        return before[-1] if before else state.latest
+
+    pronoun = _PRONOUN_SUBJECT.match(text, sentence.start)
+    if pronoun:
+        actor = state.organization if pronoun.group("org") else state.person
+        if actor is not None and free(pronoun.start(), pronoun.end()):
+            inside.append(_Mentioned(actor, pronoun.start(), pronoun.end(), True))
+    for match in _DESCRIBED.finditer(text, sentence.start, sentence.end):
+        place_mentions = [m for m in names if match.group("place") and m.start == match.start("place") and m.actor.type != "person"]
+        if any(m.start < match.end() and match.start() < m.end for m in names if m not in place_mentions):
+            continue
+        if match.group("adjective") and not lexicon.is_nationality(match.group("adjective")):
+            continue  # "the Chinese carmaker", not "the Aito brand"
+        actor = organization_before(match.start())
+        if actor is None:
+            continue
+        if match.group("adjective"):
+            described += [(actor, p, text[match.start() : match.end()]) for p in places if lexicon.is_demonym_of(match.group("adjective"), p.name)]
+        inside = [m for m in inside if m not in place_mentions]
+        inside.append(_Mentioned(actor, match.start(), match.end(), True))
+        for m in place_mentions:
+            described.append((actor, m.actor, text[match.start() : match.end()]))
+        taken.append(match.span())
+    for pattern, referent in ((_POSSESSIVE_PRONOUN, organization_before), (_DEFINITE, organization_before)):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            actor = referent(match.start())
+            if actor is not None and free(*match.span()):
+                inside.append(_Mentioned(actor, match.start(), match.end(), True))
+                taken.append(match.span())
+    inside.sort(key=lambda m: (m.start, -m.end))
+    return inside, described
+
+
+def _pairs(text: str, pid: str, inside: list[_Mentioned], i: int, media: set, add) -> None:
+    """Relations between the ``i``-th mention and each of the next two, and with the actors
+    listed after the second ("buy ACC, Ambuja Cement Eastern and ...")."""
+    first = inside[i]
+    for j in range(i + 1, min(i + 3, len(inside))):
+        second = inside[j]
+        if second.actor is first.actor or second.start < first.end:
+            continue
+        listed = _listed_after(text, inside, j)
+        after = (listed[-1] if listed else second).end
+        for relation in _relations(text, first, second, after, pid, media):
+            add(relation)
+            for other in listed:
+                subject, obj = (first, other) if relation.subject == first.actor.name else (other, first)
+                if _fits(relation.type, subject.actor, obj.actor):
+                    add(Relation(subject.actor.name, relation.type, obj.actor.name, pid, relation.text))
+        if j == i + 1 and text[first.end : second.start] in (" and ", " & "):
+            before = text[max(0, first.start - 60) : first.start]
+            for kind, pattern in _BEFORE_PAIR:
+                if pattern.search(before) and _fits(kind, first.actor, second.actor):
+                    add(Relation(first.actor.name, kind, second.actor.name, pid, text[first.start : second.end]))
+
+
+_LIST_JOIN = re.compile(r"^(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+[\w-]+(?:\s+[\w-]+)?,\s+|the\s+)?$")
+"""Between two items of a list: ", ", " and ", " and the ", ", and the holding firm, "."""
 
 
 def _listed_after(text: str, inside: list[_Mentioned], j: int) -> list[_Mentioned]:
@@ -109,33 +290,130 @@ def _listed_after(text: str, inside: list[_Mentioned], j: int) -> list[_Mentione
         between = text[previous.end : mention.start]
         if re.match(r"^\s*\([^()]{1,12}\)", between):
             between = between[between.index(")") + 1 :]  # "(ACC)"
-        if not _LIST_JOIN.match(between):
+        if not _LIST_JOIN.match(between) or mention.standing_for:
             break
         listed.append(mention)
         previous = mention
     return listed
 
 
-def _relation(text: str, first: _Mentioned, second: _Mentioned, pid: str) -> Relation | None:
+def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid: str, media: set) -> list[Relation]:
+    """The relations the words between two mentions (and after the second, or after the
+    list it opens, from ``after`` on) state."""
     between = text[first.end : second.start]
-    if len(between.split()) > _WORDS_BETWEEN or re.search(r"[;.!?]\s", between):
-        return None
-    for kind, pattern, subject in _BETWEEN:
-        if not pattern.search(between):
+    count = len(between.split())
+    if count > _WORDS_BETWEEN or (count > 2 and not _TRIGGER.search(between)) or re.search(r"[;.!?]\s|[\"“”]", between):
+        return []
+    if _MODIFIER_AFTER.match(text, second.end):
+        return []  # "a bid for Yukos unit Yuganskneftegas": the bid is for the unit
+    inserted = _INSERT.match(between)
+    if inserted:
+        between = " " + between[inserted.end() :]  # "Euronext, which also operates in Lisbon, appointed UBS"
+    found, kinds = [], set()
+    for kind, pattern, subject, after_pattern in _BETWEEN:
+        if kind in kinds or (kind == "member" and "lead" in kinds) or not (pattern.match if pattern.pattern[0] == "^" else pattern.search)(between):
             continue
-        if subject == "first-if-unit":
-            if not _UNIT_AFTER.match(text, second.end):
+        end = second.end
+        if after_pattern is not None:
+            match = after_pattern.match(text[after : after + 80])
+            if match is None:
                 continue
-            subject = "first"
-        a, b = (first, second) if subject == "first" else (second, first)
+            end = after + match.end()
+        if not _subject_fits(subject, first, second, media):
+            continue
+        a, b = (second, first) if subject.startswith("second") else (first, second)
         if _fits(kind, a.actor, b.actor):
-            return Relation(a.actor.name, kind, b.actor.name, pid, text[min(first.start, second.start) : max(first.end, second.end)])
-    if _OF_BETWEEN.match(between):
+            kinds.add(kind)
+            found.append(Relation(a.actor.name, kind, b.actor.name, pid, text[min(first.start, second.start) : max(end, first.end)]))
+    if not found and _OF_BETWEEN.match(between):
         if first.actor.type == "person" and second.actor.type in ("organization", "other"):
-            return Relation(first.actor.name, "member", second.actor.name, pid, text[first.start : second.end])  # "Jack Kirnan of Kidder Peabody"
-        if first.actor.type == "organization" and second.actor.type == "place":
-            return Relation(first.actor.name, "locate", second.actor.name, pid, text[first.start : second.end])  # "News Corp Ltd of Australia"
-    return None
+            found.append(Relation(first.actor.name, "member", second.actor.name, pid, text[first.start : second.end]))  # "Jack Kirnan of Kidder Peabody"
+        elif first.actor.type == "organization" and second.actor.type == "place":
+            found.append(Relation(first.actor.name, "locate", second.actor.name, pid, text[first.start : second.end]))  # "News Corp Ltd of Australia"
+    return found
+
+
+_TRIGGER = re.compile(
+    r"(?<![^\W_])(?:"
+    "based|headquarter|presence|operat|office|plant|factor|facilit|base|runs|unit|subsidiar|division|arm|affiliate|own|parent|control|"
+    "acqui|buy|bought|purchas|take|took|taking|snap|bid|offer|proposal|approach|buyout|merg|stake|holding|interest|invest|"
+    "partner|venture|alliance|team|collaborat|cooperat|work|join|tie|rival|compet|sue|suing|fine|charg|accus|critici|block|reject|"
+    "oppos|challeng|condemn|attack|investigat|rebuff|spurn|turned|suit|probe|complain|dispute|fight|battle|row|feud|conflict|"
+    "remain|became|become|who|back|endors|support|lent|lend|bail|fund|financ|talk|negotiat|meeting|discussion|met|meet|report|quot|cited|told|said|says|"
+    "launch|unveil|introduc|roll|suppl|sell|sold|provid|source|import|order|appoint|hire|named|retain|which|"
+    "chief|chair|president|head|boss|founder|ceo|director|secretary|leader|minister|chancellor|governor|mayor|"
+    "analyst|spokes|economist|lawyer|trader|official|manager|strategist|executive|member|banker|broker|advis|employee|engineer|aide|"
+    "firm|company|group|giant|maker|bank|lender|insurer|airline|carrier|exchange|retailer|producer|manufactur|conglomerate|agency|"
+    "regulator|watchdog|authority|ministry|market|magazine|newspaper|broadcaster|business|chain|investor|developer|miner|brewer|"
+    "distributor|house)",
+    re.I,
+)
+"""A word one of the patterns needs: between two mentions without any, only the short
+patterns (", ", " and ", " in ") can apply."""
+_MODIFIER_AFTER = re.compile(r"(?:['’]s?)? (?:unit|subsidiary|division|arm|affiliate) [A-Z]")
+_INSERT = re.compile(r",\s+(?:which|who)\s+[^,;\"“”]{3,80},\s+(?=\w)")
+"""A relative clause between the subject and its verb."""
+
+
+def _subject_fits(subject: str, first: _Mentioned, second: _Mentioned, media: set) -> bool:
+    """The conditions some patterns add on the two actors."""
+    if subject == "first-person":
+        return first.actor.type == "person" and not first.standing_for
+    if subject == "first-organization":
+        return first.actor.type == "organization" and not first.standing_for
+    if subject == "second-after-place":
+        return first.actor.type == "place" and not second.standing_for
+    if subject == "first-media":
+        return first.actor.name in media and not first.standing_for
+    if subject == "second-media":
+        return second.actor.name in media
+    return True
+
+
+def _single(text: str, pid: str, mention: _Mentioned, places: list[Actor]) -> list[Relation]:
+    """What one mention's own words say: "German airline Lufthansa" (in Germany), "Rosneft,
+    a Russian oil firm", "Russian president Vladimir Putin" (leads Russia), "German Federal
+    Labour Agency"."""
+    if mention.standing_for or mention.actor.type == "place":
+        return []
+    found = []
+    actor = mention.actor
+    before = _DEMONYM_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+    if before is not None:
+        words = before.group("words")
+        if actor.type == "person" and re.fullmatch(rf"(?:former\s+)?{_HEAD_OF_STATE}\s+", words):
+            kind = "lead"
+        elif actor.type != "person" and re.search(rf"{_ORG_NOUNS}\s+$", words):
+            kind = "locate"
+        else:
+            kind = None
+        for place in places if kind else ():
+            if lexicon.is_demonym_of(before.group("adjective"), place.name) and not any(m.paragraph == pid and m.start == before.start() for m in place.mentions):
+                found.append(Relation(actor.name, kind, place.name, pid, text[before.start() : mention.end]))
+    apposition = _DEMONYM_APPOSITION.match(text, mention.end)
+    if apposition is not None and actor.type != "person":
+        for place in places:
+            if lexicon.is_demonym_of(apposition.group("adjective"), place.name):
+                found.append(Relation(actor.name, "locate", place.name, pid, text[mention.start : apposition.end()]))
+    first_word = text[mention.start : mention.end].split()[0]
+    if actor.type == "organization" and " " in text[mention.start : mention.end]:
+        for place in places:
+            if lexicon.is_demonym_of(first_word, place.name):
+                found.append(Relation(actor.name, "locate", place.name, pid, text[mention.start : mention.end]))  # "German Federal Labour Agency"
+    return found
+
+
+def _is_media(document: Document, actor: Actor) -> bool:
+    """A newspaper, agency or broadcaster: written as one ("the Reuters news agency",
+    "German magazine Der Spiegel") or cited as the one that reported."""
+    if actor.type in ("person", "place"):
+        return False
+    for mention in actor.mentions:
+        text = document.passage(mention.paragraph).text
+        before = text[max(0, mention.start - 30) : mention.start]
+        if _MEDIA_BEFORE.search(before) or _MEDIA_CITED.search(before) or _MEDIA_AFTER.match(text, mention.end):
+            return True
+    return False
 
 
 def _fits(kind: str, subject: Actor, obj: Actor) -> bool:

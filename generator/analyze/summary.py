@@ -52,7 +52,7 @@ def summarize(document: Document, actors: tuple[Actor, ...], count: int | None =
     """
     candidates = _sentences(document)
     if count is None:
-        count = point_count(len(candidates))
+        count = point_count(len(candidates), sum(len(words(p.text)) for p in document.body))
     texts = [text for _, text, _ in candidates]
     vectors = _vectors(texts)
     scores = _scores(vectors)
@@ -102,9 +102,12 @@ def _actors_by_sentence(candidates, actors: tuple[Actor, ...]) -> list[set[tuple
     return result
 
 
-def point_count(n_sentences: int) -> int:
-    """Three points for a short article (under 8 sentences), four under 12, five beyond."""
-    return 3 if n_sentences < 8 else 4 if n_sentences < 12 else 5
+def point_count(n_sentences: int, n_words: int = 10**9) -> int:
+    """Three points for a short article (under 8 sentences or 450 words), four under 12
+    sentences or 900 words, five beyond: a briefing stays shorter than its article."""
+    if n_sentences < 8 or n_words < 450:
+        return 3
+    return 4 if n_sentences < 12 or n_words < 900 else 5
 
 
 def _scores(vectors: list[dict[str, float]]) -> list[float]:

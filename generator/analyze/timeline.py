@@ -19,7 +19,18 @@ from .text import Span, clause_spans, containing, strip_sentence_end, words
 
 _MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNIT = "(?:" + "|".join(_UNITS) + ")"
+_SPOKEN_TENS = "(?:" + "|".join(_TENS) + r")(?:[\s-]+" + _UNIT + ")?|" + "|".join(_TEENS)
+_SPOKEN_YEAR = (
+    r"(?:eighteen|nineteen|twenty)[\s-]+(?:" + _SPOKEN_TENS + r"|oh[\s-]+" + _UNIT + "|hundred)"
+    r"|two[\s-]+thousand(?:[\s-]+and)?[\s-]+(?:" + _SPOKEN_TENS + "|" + _UNIT + r")(?![\s-]+(?:hundred|thousand))"
+)
+"""A year as a broadcast transcript writes it: "nineteen ninety-six", "two thousand and
+eight"; "two thousand" alone only after "the year" (see ``RULES``), else it counts things."""
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100|" + _SPOKEN_YEAR + ")"
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _B = r"(?<![\w$€£¥.,-])"
@@ -40,11 +51,38 @@ class _Rule:
     examples: tuple[str, ...]
     """Phrases the rule matches whole, with and without each optional part: a test runs
     every rule on each of its examples, so that no path reads a group the pattern lacks."""
+    cue: tuple[str, ...] = ()
+    """Lowercase strings one of which every match holds: a paragraph without any is not
+    scanned by the pattern (a substring test is far cheaper than the regex). Empty: always."""
+
+    def is_worth_scanning(self, lowered: str) -> bool:
+        return not self.cue or any(c in lowered for c in self.cue)
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
     """A named group of the match, or None where the rule's pattern has no such group."""
     return match.groupdict().get(name)
+
+
+def _year(match: re.Match[str], name: str = "year") -> str | None:
+    """The year a group holds, in digits ("nineteen ninety-six" is "1996"); None where the
+    pattern has no such group or it matched nothing."""
+    written = _group(match, name)
+    if not written or written.isdigit():
+        return written or None
+    words = [w for w in re.split(r"[\s-]+", written.lower()) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return str(2000 + _spoken_below_hundred(words[2:]))
+    century = _SPOKEN_NUMBERS[words[0]] * 100
+    return str(century if words[1:] == ["hundred"] else century + _spoken_below_hundred([w for w in words[1:] if w != "oh"]))
+
+
+_SPOKEN_NUMBERS = {w: i for i, w in enumerate(_UNITS, 1)} | {w: i for i, w in enumerate(_TEENS, 10)} | {w: 10 * i for i, w in enumerate(_TENS, 2)}
+
+
+def _spoken_below_hundred(words: list[str]) -> int:
+    """"ninety six" is 96, "eight" 8, nothing 0."""
+    return sum(_SPOKEN_NUMBERS[w] for w in words)
 
 
 def _month(match: re.Match[str]) -> int:
@@ -96,25 +134,42 @@ def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
 
 
 def _part_of_year(match: re.Match[str], _: dt.date) -> _Value:
+    """"early 1990", "the end of 1994": the year, with the part of it as the precision
+    (TimeML's value 1990 with mod START): the timeline then files it under the half that
+    holds it (``timeline_date``)."""
     part = match.group("part").lower()
-    year = _group(match, "year")
+    year = _year(match)
     if part in ("early", "beginning of", "start of", "the beginning of", "the start of"):
-        return _Value(f"{year}-H1", "early-year")
+        return _Value(year, "early-year")
     if part in ("late", "end of", "the end of"):
-        return _Value(f"{year}-H2", "late-year")
+        return _Value(year, "late-year")
     return _Value(year, "mid-year")
+
+
+_HALF_OF_PART = {"early-year": "H1", "late-year": "H2"}
+
+
+def timeline_date(found: DateMention) -> str:
+    """The date of a timeline entry: the value, except that early or late in a year is
+    filed under the half that holds it ("late 2023" is 2023-H2: sorted after the first
+    half, and shown "late 2023" from its precision)."""
+    half = _HALF_OF_PART.get(found.precision)
+    return f"{found.value}-{half}" if half and re.fullmatch(r"\d{4}", found.value) else found.value
 
 
 def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     number = match.group("q")
     quarter = int(number) if number.isdigit() else _ORDINALS[number.lower()]
-    year = _group(match, "year") or _group(match, "year2") or _year_word(match, anchor)
+    year = _year(match) or _year(match, "year2") or _year_word(match, anchor)
     if not year:
         current = (anchor.month - 1) // 3 + 1
         year = str(anchor.year if quarter <= current else anchor.year - 1)
     if _group(match, "ago"):
         year = str(int(year) - 1)  # "the year-ago third quarter"
     return _Value(f"{year}-Q{quarter}", "quarter")
+
+
+_QUARTER_ENDED = re.compile(r"\s+(?:ended|ending)\s+" + _MONTH + r"\s+" + _DAY + r"\b", re.IGNORECASE)
 
 
 def _year_word(match: re.Match[str], anchor: dt.date) -> str | None:
@@ -125,8 +180,13 @@ def _year_word(match: re.Match[str], anchor: dt.date) -> str | None:
 
 
 def _reported_quarter(match: re.Match[str], anchor: dt.date) -> _Value:
-    """"the quarter", "the latest quarter": the quarter a report of this date covers."""
+    """"the quarter", "the latest quarter": the quarter a report of this date covers; "the
+    quarter ended July 31" the calendar quarter that holds most of its three months."""
     day = anchor - dt.timedelta(days=45)
+    ended = _QUARTER_ENDED.match(match.string, match.end())
+    if ended and not _group(match, "ago"):
+        month, end = _month(ended), int(ended.group("day"))
+        day = dt.date(_closest_year(month, end, anchor), month, end) - dt.timedelta(days=45)
     year = day.year - (1 if _group(match, "ago") else 0)  # "the quarter a year ago"
     return _Value(f"{year}-Q{(day.month - 1) // 3 + 1}", "quarter")
 
@@ -172,35 +232,65 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
     month = _month(match)
     rel = (match.groupdict().get("rel") or "").lower()
     if rel == "last":
-        year = anchor.year if month < anchor.month else anchor.year - 1
+        # the month just ended is "last month": "last February" written in March is a year before
+        year = anchor.year if month < anchor.month - 1 else anchor.year - 1
     elif rel == "next":
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif rel == "this":
         year = anchor.year
     else:
-        year = match.groupdict().get("year") or _year_word(match, anchor) or _month_year(month, anchor, _is_ahead(match))
+        year = _year(match) or _year_word(match, anchor) or _month_year(month, anchor, _is_ahead(match))
     return _Value(f"{year}-{month:02d}", "month")
 
 
 def _half(match: re.Match[str], anchor: dt.date) -> _Value | None:
     half = 1 if match.group("h").lower() in ("first", "1st") else 2
-    year = _group(match, "year")
+    year = _year(match)
     if year is None and match.group("h").lower() in ("last", "latter"):
         return None  # "the last half of the '80s": of no year said
     year = year or str(anchor.year)
     return _Value(f"{year}-H{half}", "half")
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 def _season(match: re.Match[str], anchor: dt.date) -> _Value:
-    year = _group(match, "year")
-    if not year:
-        shift = {"last": -1, "next": 1, "this": 0}[match.group("rel").lower()]
-        year = str(anchor.year + shift)
-    return _Value(f"{year}-{_SEASONS[match.group('season').lower()]}", "season")
+    season = _SEASONS[match.group("season").lower()]
+    year = _year(match)
+    rel = (_group(match, "rel") or "").lower()
+    if year:
+        pass
+    elif rel in ("last", "next", "this"):
+        year = str(anchor.year + {"last": -1, "next": 1, "this": 0}[rel])
+    elif _is_ahead(match):  # "the plant opens in the spring": the one to come
+        year = str(anchor.year if _SEASON_START[season] > anchor.month else anchor.year + 1)
+    else:  # "over the summer", "this past spring": the latest one begun
+        year = str(anchor.year if _SEASON_START[season] <= anchor.month else anchor.year - 1)
+    return _Value(f"{year}-{season}", "season")
+
+
+_SHIFTS = {"last": -1, "previous": -1, "next": 1, "this": 0, "current": 0, "coming": 1, "": 0}
+_PART_PRECISIONS = {"end": "late-year", "beginning": "early-year", "start": "early-year", "middle": "mid-year"}
+
+
+def _part_of_unit(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"the end of the month", "the beginning of next year": the unit, of the publication
+    unless a word shifts it; a year keeps the part as its precision."""
+    value = _relative(match, anchor)
+    if value.precision == "year":
+        return _Value(value.date, _PART_PRECISIONS[match.group("part").lower()])
+    return value
+
+
+def _year_end(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"by year-end" is the end of this year; "since year-end" the end of the last one."""
+    since = _SINCE_BEFORE.search(match.string, max(0, match.start() - 30), match.start())
+    return _Value(str(anchor.year - (1 if since else 0)), "late-year")
 
 
 def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
-    shift = {"last": -1, "previous": -1, "next": 1, "this": 0, "coming": 1}[match.group("rel").lower()]
+    shift = _SHIFTS[(match.group("rel") or "").lower()]
     unit = match.group("unit").lower()
     if unit == "year":
         return _Value(str(anchor.year + shift), "year")
@@ -215,21 +305,33 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|next)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
 
 
 _CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=\s)|,")
 """A period that ends a sentence (not an initial's, "Daniel P. Davison", nor "Mr.") or a comma."""
 
 
-def _is_future(match: re.Match[str]) -> bool:
-    """Does the clause around the date speak of the future ("will", "is scheduled to")?"""
+def _clause_around(match: re.Match[str], reach: int) -> tuple[int, int]:
+    """Where the clause of the date starts (at most ``reach`` characters before it) and ends."""
     text = match.string
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, match.start() - 60), match.start())]
-    start = max(edges[-1] if edges else 0, match.start() - 60)
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, match.start() - reach), match.start())]
+    start = max(edges[-1] if edges else 0, match.start() - reach)
     ends = [i for i in (text.find(".", match.end()), text.find(",", match.end())) if i != -1]
-    end = min(ends + [match.end() + 40])
-    return _FUTURE.search(text[start:end]) is not None
+    return start, min(ends + [match.end() + 40])
+
+
+_WEEKDAY_REACH = 60
+_MONTH_REACH = 160
+"""How far back the verb of a date's clause is looked for: a weekday sits by its verb
+("said Monday"); a month often ends a long phrase ("Collins will be named commander of
+the Space Shuttle Columbia for a mission in December")."""
+
+
+def _is_future(match: re.Match[str], reach: int = _WEEKDAY_REACH) -> bool:
+    """Does the clause around the date speak of the future ("will", "is scheduled to")?"""
+    start, end = _clause_around(match, reach)
+    return _FUTURE.search(match.string, start, end) is not None
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -244,7 +346,12 @@ def _is_ahead(match: re.Match[str]) -> bool:
         return False
     if _AHEAD_BEFORE.search(before) and not _is_past_deadline(match):
         return True
-    return _is_future(match)
+    start, _ = _clause_around(match, _MONTH_REACH)
+    return _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None
+
+
+_WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
+"""Before a month in its clause, the future seen from the past: "would be paid in January"."""
 
 
 _DEFERRED_BEFORE = re.compile(r"\b(?:until|till|postponed to|delayed to|deferred to|adjourned to|moved to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
@@ -293,42 +400,70 @@ def _month_dayword(match: re.Match[str], anchor: dt.date) -> _Value | None:
         return None
 
 
+def _decade(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"the 1990s"; "the '80s" and "the nineties" in the latest century that has had them."""
+    if _group(match, "decade"):
+        return _Value(match.group("decade")[:3], "decade")
+    short = _group(match, "short")
+    tens = int(short) if short else _SPOKEN_NUMBERS[match.group("spoken").lower()[:-3] + "y"] // 10
+    century = anchor.year // 100 if tens * 10 <= anchor.year % 100 else anchor.year // 100 - 1
+    return _Value(f"{century}{tens}", "decade")
+
+
+def _the_year(match: re.Match[str], anchor: dt.date) -> _Value | None:
+    """"for the year", "the full year", "the current fiscal year": the year of publication
+    (a year "ended June 30" is a fiscal year, dated by its end; "the Year" is a title)."""
+    if match.group("unit")[0].isupper():
+        return None
+    return _Value(str(anchor.year), "year")
+
+
 def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group(0).lower()]
     return _Value((anchor + dt.timedelta(days=shift)).isoformat(), "day")
 
 
-def _rule(pattern: str, normalize, *examples: str) -> _Rule:
-    return _Rule(re.compile(_B + pattern + _E, re.IGNORECASE), normalize, examples)
+def _rule(pattern: str, normalize, *examples: str, cue: tuple[str, ...] = ()) -> _Rule:
+    return _Rule(re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue)
+
+
+_MONTH_CUE = tuple(sorted({m[:3] for m in lexicon.MONTHS}))
+_SEASON_CUE = ("spring", "summer", "autumn", "fall", "winter")
 
 
 # Longest, most specific patterns first; a later rule never overlaps an earlier match.
 RULES = (
     _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m), "2024-03-15"),
-    _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year"))), "March 15, 2024"),
-    _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(m.group("year"))), "15 March 2024"),
-    _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023"),
-    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024"),
-    _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3"),
-    _rule(r"the\s+(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)(?!\s+of)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", _reported_quarter, "the latest quarter", "the quarter a year ago"),
-    _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+half(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024"),
-    _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022"),
-    _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter"),
-    _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd"),
-    _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth"),
-    _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March"),
-    _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{m.group('year')}-{_month(m):02d}", "month"), "March 2024"),
-    _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year"),
-    _rule(r"(?P<rel>last|previous|next|this|coming)\s+(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week"),
-    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier"),
-    _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago"),
-    _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March"),
-    _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month, "early March"),
-    _rule(_MONTH, _bare_month, "March", "Sept."),
-    _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday, "last Monday", "Monday", "next Friday", "this Sunday"),
-    _rule(r"yesterday|today|tomorrow", _deictic, "yesterday"),
-    _rule(r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s", lambda m, a: _Value(m.group("decade")[:3], "decade"), "the 1990s"),
-    _rule(r"(?:fiscal\s+(?:year\s+)?)?" + _YEAR, lambda m, a: _Value(m.group("year"), "year"), "fiscal 2024", "2024", "fiscal year 2024"),
+    _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", cue=_MONTH_CUE),
+    _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", cue=_MONTH_CUE),
+    _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
+    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", cue=("quarter",)),
+    _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3", cue=("q",)),
+    _rule(r"the\s+(?:(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)|(?:latest|most\s+recent)\s+period)(?!\s+of)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", _reported_quarter, "the latest quarter", "the quarter a year ago", "the latest period", cue=("quarter", "months", "period")),
+    _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024", "the first two quarters of 1990", cue=("half", "quarters")),
+    _rule(r"(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:(?P<rel>this|next|last|current|coming)\s+)?(?:fiscal\s+)?(?P<unit>year|month|quarter|week)", _part_of_unit, "the end of the month", "the end of the year", "the beginning of next year", "end of this week", cue=("end", "beginning", "start", "middle")),
+    _rule(r"(?:the\s+)?year[\s-]end|year['’]s\s+end", _year_end, "year-end", "year end", "year's end", cue=("end",)),
+    _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022", cue=_SEASON_CUE),
+    _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter", cue=_SEASON_CUE),
+    _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b)", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
+    _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", cue=_MONTH_CUE),
+    _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven", cue=_MONTH_CUE),
+    _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth", cue=_MONTH_CUE),
+    _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March", cue=_MONTH_CUE),
+    _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year", cue=_MONTH_CUE),
+    _rule(r"(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
+    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
+    _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
+    _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March", cue=_MONTH_CUE),
+    _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month, "early March", cue=_MONTH_CUE),
+    _rule(_MONTH, _bare_month, "March", "Sept.", cue=_MONTH_CUE),
+    _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday, "last Monday", "Monday", "next Friday", "this Sunday", cue=("day",)),
+    _rule(r"yesterday|today|tomorrow", _deictic, "yesterday", cue=("yesterday", "today", "tomorrow")),
+    _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties", cue=("0s", "0's", "0’s", "ties")),
+    _rule(r"(?:the\s+)?(?P<nth>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century", lambda m, a: _Value(f"{int(m.group('nth')) - 1:02d}", "century"), "the 20th century", "11th century", cue=("century",)),
+    _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR, lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
+    _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year", cue=("year",)),
+    _rule(r"the\s+year\s+(?P<year>two[\s-]+thousand)", lambda m, a: _Value(_year(m), "year"), "the year two thousand", cue=("thousand",)),
 )
 
 
@@ -341,7 +476,7 @@ def _iso(match: re.Match[str]) -> _Value | None:
 
 _DATE_CUE = re.compile(
     r"\d|\b(?:" + "|".join(lexicon.MONTHS + lexicon.WEEKDAYS) + "|" + lexicon.MONTH_ABBREVIATION_PATTERN +
-    r"|year|month|week|quarter|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter)",
+    r"|year|month|week|quarter|period|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter|eighteen|nineteen|twenty|thousand|" + "|".join(w[:-1] + "ies" for w in _TENS) + r")",
     re.IGNORECASE,
 )
 """Every rule needs one of these; a paragraph without any has no date."""
@@ -352,7 +487,10 @@ def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     if not _DATE_CUE.search(text):
         return ()
+    lowered = text.lower()
     for rule in RULES:
+        if not rule.is_worth_scanning(lowered):
+            continue
         for match in rule.pattern.finditer(text):
             start, end = match.span()
             if any(start < f.end and f.start < end for f in found):
@@ -409,7 +547,7 @@ def _normalize(rule: _Rule, match: re.Match[str], anchor: dt.date) -> _Value | N
         return None
     if value is None:
         return None
-    valid = value.precision == "decade" or (_VALUE_RE.fullmatch(value.date) and value.date[:4] != "0000")
+    valid = value.precision in ("decade", "century") or (_VALUE_RE.fullmatch(value.date) and value.date[:4] != "0000")
     return value if valid else None
 
 
@@ -419,8 +557,24 @@ _YEAR_LEAD = re.compile(
 )
 
 
+_MEASURE_BEFORE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|readings?|scores?)\b", re.IGNORECASE)
+_RECURRING_BEFORE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘'(\[]\s*|\s[-–—]+\s+)$")
+_QUOTED_TITLE_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)*[,.]?[\"”]")
+"""What follows a title in quotes: its capitalized words, then the closing quote."""
+_CAPITALIZED_NAME = re.compile(r"(?:Today|Tomorrow|Yesterday|(?:This|Next|Last) (?:Week|Month|Year))\b")
+
+
 def _is_date_context(text: str, match: re.Match[str]) -> bool:
-    """Reject weekday/month words used as names ("May" the surname) and bare numbers."""
+    """Reject weekday/month words used as names ("May" the surname) and bare numbers, a
+    recurring day ("each Thursday", "every July": no date), and a deictic word capitalized
+    inside a sentence, a title ("USA Today", ABC's "This Week")."""
+    if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return False
+    if _group(match, "spoken") and _MEASURE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return False  # "temperatures in the nineties": degrees, not a decade
+    if _CAPITALIZED_NAME.match(match.group(0)) and (not _SENTENCE_START.search(text, max(0, match.start() - 4), match.start()) or _QUOTED_TITLE_AFTER.match(text, match.end())):
+        return False
     groups = match.groupdict()
     if groups.get("weekday") and not match.group(0)[:1].isupper() and not groups.get("rel"):
         return False
@@ -432,7 +586,7 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
             r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|this|next)\s+$", text[: match.start()], re.IGNORECASE
         ):
             return False
-    if groups.get("year") and len(match.group(0)) == 4:
+    if groups.get("year") and match.group(0) == groups["year"]:
         after = text[match.end() : match.end() + 16]
         if re.match(r"\s+(?:people|units|vehicles|cars|shares|jobs|workers|employees|dollars|yuan|euros|tonnes|tons|miles|km|meters|feet)\b", after):
             return False
@@ -474,11 +628,23 @@ _YEAR_AGO_TEXT = re.compile(r"(?:an?\s+|the\s+)?year[\s-](?:ago|earlier)|last\s+
 _AFTER_AMOUNT = re.compile(r"(?:[\d%]|\bmillion|\bbillion|\bcents?|\bshare|\bperiod|\bquarter)[\W]*\s*$", re.IGNORECASE)
 
 
+_OTHER_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b|\b(?:first|second)\s+half\b|\byear[\s-]to[\s-]date\b", re.IGNORECASE)
+"""A period of a report longer than its quarter: "a year earlier" in its sentence compares that."""
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    sentence_start = text.rfind(". ", 0, start) + 1
+    sentence_end = text.find(". ", end)
+    return text[sentence_start : sentence_end if sentence_end != -1 else len(text)]
+
+
 def _in_report(text: str, found: DateMention, quarter: tuple[int, int]) -> DateMention:
     """"$1.12 a share, a year ago", "a loss of $3 million last year", "the 1988 period" in a
     quarterly report: the quarter compared with."""
     written = text[found.start : found.end]
     year = None
+    if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)):
+        return found  # "for the nine months, ... a year earlier": nine months of the year before
     if _YEAR_AGO_TEXT.fullmatch(written) and found.precision in ("year", "quarter"):
         compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :])
         if compared or found.precision == "quarter":
@@ -496,11 +662,11 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
     events = [Event(article.date.isoformat(), "day", article.date.isoformat(), "Article published", None)]
     for passage in document.body:
         for found in dates[passage.id]:
-            if document.in_dateline(passage.id, found.start) or _is_quoted_deictic(passage.text, found) or _is_fiscal_quarter(passage.text, found):
-                continue  # the dateline restates the publication; "yesterday was crazy" is a quote, not an event
+            if found.precision == "century" or document.in_dateline(passage.id, found.start) or _is_quoted_deictic(passage.text, found) or _is_fiscal_quarter(passage.text, found):
+                continue  # the dateline restates the publication; "yesterday was crazy" is a quote, not an event; "the 11th century temple" dates no event
             events.append(
                 Event(
-                    date=found.value,
+                    date=timeline_date(found),
                     precision=found.precision,
                     text=passage.text[found.start : found.end],
                     event=_event_clause(passage.text, passage.sentences, found),

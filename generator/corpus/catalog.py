@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..analyze import lexicon
 from ..analyze.text import short_hash, slugify
-from ..model import Actor, Briefing, Event, sort_key
+from ..model import Actor, Briefing, Event, Relation, sort_key
 
 KEY_ACTORS = 8
 """How many of a briefing's most salient actors count for related briefings and tags."""
@@ -36,6 +36,18 @@ class DatedEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorRelation:
+    """A relation of one actor's page: the briefing, the relation, and the other actor."""
+
+    briefing: Briefing
+    relation: Relation
+    other: str
+    other_slug: str
+    subject: bool
+    """Is the page's actor the relation's subject?"""
+
+
+@dataclass(frozen=True, slots=True)
 class ActorEntry:
     """One actor across all briefings."""
 
@@ -49,6 +61,8 @@ class ActorEntry:
     """(name, slug, briefings together) of the actors it most often appears with."""
     timeline: tuple[DatedEntry, ...] = ()
     """Dated entries of its briefings whose clause names it, oldest first."""
+    relations: tuple["ActorRelation", ...] = ()
+    """What its briefings state it does, or is done to it, by another actor; newest briefing first."""
 
     @property
     def first_seen(self) -> dt.date:
@@ -205,14 +219,26 @@ def _display_name(group: list[Appearance]) -> str:
 
 
 def _with_context(entry: ActorEntry, by_slug: dict, actor_slug: dict, dated: tuple) -> ActorEntry:
+    """The entry with what its briefings say around it: its relations, and the actors it is
+    most often with (in a briefing's key actors, or in a relation with it)."""
     together: Counter = Counter()
+    relations = []
     for appearance in entry.appearances:
-        for other in appearance.briefing.actors[:KEY_ACTORS]:
-            slug = actor_slug[(appearance.briefing.slug, other.name)]
-            if slug != entry.slug:
-                together[slug] += 1
+        briefing = appearance.briefing
+        here = {actor_slug[(briefing.slug, other.name)] for other in briefing.actors[:KEY_ACTORS]}
+        for relation in briefing.relations:
+            ends = (actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object)))
+            if entry.slug in ends and ends[0] != ends[1] and None not in ends:
+                subject = ends[0] == entry.slug and relation.subject == appearance.actor.name
+                if relation.subject != appearance.actor.name and relation.object != appearance.actor.name:
+                    continue  # another appearance of the same entry in this briefing states it
+                other_slug = ends[1] if subject else ends[0]
+                relations.append(ActorRelation(briefing, relation, by_slug[other_slug].name, other_slug, subject))
+                here.add(other_slug)
+        here.discard(entry.slug)
+        together.update(here)
     co_actors = tuple((by_slug[s].name, s, n) for s, n in sorted(together.items(), key=lambda x: (-x[1], x[0]))[:8])
-    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, co_actors, dated)
+    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, co_actors, dated, tuple(relations))
 
 
 def _actor_timelines(entries: list[ActorEntry], timeline: tuple[DatedEntry, ...]) -> dict[str, tuple[DatedEntry, ...]]:

@@ -11,11 +11,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..model import Briefing, Relation
+from ..model import Briefing, Relation, relation_key
 
 DIGEST_ACTORS = 10
 """How many of a week's most present actors its page lists."""
-SYMMETRIC = frozenset(("partner", "compete"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +71,7 @@ def weekly_digests(briefings: tuple[Briefing, ...], actor_slug: dict, actor_type
                 subject, obj = actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object))
                 if subject is None or obj is None:
                     continue
-                key = (relation.type, *sorted((subject, obj))) if relation.type in SYMMETRIC else (relation.type, subject, obj)
+                key = relation_key(relation.type, subject, obj)
                 if key not in seen:
                     seen.add(key)
                     fresh.append(WeekRelation(briefing, relation, subject, obj))

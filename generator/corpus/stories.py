@@ -7,7 +7,7 @@ is most like, else it starts one. "Like" is a weighted sum of two cosines:
   only a city do not join), each weighted by its salience in the briefing and by how rare
   the actor is in the corpus (an actor in many briefings, a big bank or an exchange, weighs
   little);
-- the words of its title, summary and relations, weighted the same way (tf-idf);
+- the words of its title, first paragraphs (``TERM_PARAGRAPHS``) and relations, weighted the same way (tf-idf);
 
 against the story's profile, the sum of its briefings' vectors. A story is open while its
 newest briefing is at most ``window_days`` older than the briefing, and its first at most
@@ -29,7 +29,7 @@ import functools
 
 from ..analyze import lexicon
 from ..analyze.text import short_hash, slugify, words
-from ..model import Briefing, Event, Figure, Relation, SummaryPoint, sort_key
+from ..model import Briefing, Event, Figure, Relation, SummaryPoint, sort_key, relation_key
 from ..settings import StorySettings
 from .catalog import Catalog
 
@@ -190,8 +190,13 @@ def _actor_vector(briefing: Briefing, actor_slug: dict, actor_type: dict, count:
     return vector
 
 
+TERM_PARAGRAPHS = 5
+"""A briefing's words for grouping come from its title, its first paragraphs (where news
+states what it is about) and its relations: not from its summary, whose length varies."""
+
+
 def _term_vector(briefing: Briefing) -> Counter:
-    text = " ".join([briefing.article.title, *(p.text for p in briefing.summary), *(r.text for r in briefing.relations)])
+    text = " ".join([briefing.article.title, *(p.text for p in briefing.article.body[:TERM_PARAGRAPHS]), *(r.text for r in briefing.relations)])
     return Counter(t for t in (w.casefold() for w in words(text)) if _is_term(t))
 
 
@@ -255,7 +260,6 @@ _TITLES = {
     "launch": "{s} launches {o}",
 }
 """A story's title from its main relation; other relations give "{s} and {o}"."""
-SYMMETRIC = frozenset(("partner", "compete"))
 
 
 def build_stories(groups: list[list[Briefing]], actor_slug: dict, actor_type: dict, names: dict) -> tuple[Story, ...]:
@@ -351,7 +355,7 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
                 said.add(("point", None), content, note(StoryFact("point", point)))
         for relation in briefing.relations:
             subject, obj = actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object))
-            key = (relation.type, *sorted((subject, obj))) if relation.type in SYMMETRIC else (relation.type, subject, obj)
+            key = relation_key(relation.type, subject, obj)
             if key in relation_seen:
                 fold(relation_seen[key])
             else:

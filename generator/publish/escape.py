@@ -90,6 +90,16 @@ _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "�
 _SCALE_WORDS = {1e3: " thousand", 1e6: " million", 1e9: " billion", 1e12: " trillion"}
 
 
+GIST_WORDS = 10
+
+
+def gist(text: object, count: int = GIST_WORDS) -> str:
+    """The first ``count`` words of a clause of the article, "…" where it is cut: a table
+    cell that points to its paragraph need not repeat all of it. Plain text, for ``md`` after."""
+    tokens = str(text).split()
+    return str(text) if len(tokens) <= count else " ".join(tokens[:count]).rstrip(",;:") + " …"
+
+
 def figure_text(figure) -> str:
     """A figure as a reader writes it: "about $38-42 million", "11.1%", "437,425 shares",
     "2" (a count: what is counted is in its measures). Plain text, for ``md`` after."""

@@ -55,6 +55,7 @@ def briefing_to_dict(briefing: Briefing, corpus: dict | None = None, story: tupl
         "figures": [_flat(f) for f in briefing.figures],
         "secondary_sources": [_flat(s) for s in briefing.secondary_sources],
         "relations": [_flat(r) for r in briefing.relations],
+        "moves": [_flat(m) for m in briefing.moves],
         "citation": {"bibtex": bibtex(briefing), "csl": csl_json(briefing)},
         "edited": sorted(briefing.edited),
         "notes": briefing.notes,

@@ -19,14 +19,17 @@ from ..model import Briefing, Page
 from ..settings import TIMELINE_PAGE_ENTRIES
 from . import escape
 from .citation import bibtex, csl_json
+from .graph import SYMMETRIC, Edge, relation_graph
 from .exports import corpus_actors, digests, export_pieces, exports, json_ld, seed_tags, story_place
 from .links import Links
 
 KEY_ACTORS_SHOWN = 15
+"""At most this many actors in a briefing's key-actor table; fewer for a short article."""
+WORDS_PER_KEY_ACTOR = 40
 RELATION_VERBS = {
     "partner": "partners with", "acquire": "acquires or bids for", "invest": "invests in", "own": "owns", "lead": "leads",
     "member": "works for or belongs to", "supply": "supplies", "compete": "competes with", "oppose": "opposes",
-    "support": "supports", "launch": "launches", "locate": "is based in",
+    "support": "supports", "meet": "meets", "report": "reports on", "launch": "launches", "locate": "is based in",
 }
 """How a relation reads on the page, subject first."""
 TAGGED_ACTORS = 5
@@ -52,10 +55,11 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         pre=escape.html_block_text,
         figure=escape.figure_text,
         when=escape.date_text,
+        gist=escape.gist,
         bibtex=bibtex,
         csl=csl_json,
     )
-    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS, ordinal=ordinal)
+    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS, ordinal=ordinal, strategy=strategy, table_actors=table_actors, briefing_graph=briefing_graph, actor_graph=actor_graph)
     return env
 
 
@@ -131,7 +135,7 @@ def plan_pages(
                     link=li,
                     actor_slugs=s,
                     actor_types=ty,
-                    key_count=KEY_ACTORS_SHOWN,
+                    key_count=key_actors_shown(b),
                     related=r,
                     story=st,
                     tags=briefing_tags(b),
@@ -200,6 +204,79 @@ def ref(pid: str | None, page: str = "") -> str:
         return f"[source]({page}#source)"
     label = {"p": "¶", "h": "heading ", "c": "caption "}[pid[0]] + pid[1:]
     return f"[{label}]({page}#{pid})"
+
+
+@dataclass(frozen=True, slots=True)
+class MoveGroup:
+    """Moves shown together under a heading of the strategy sections."""
+
+    heading: str | None
+    """The article's heading, or the actor's name (``actor``), or None (moves before the first heading)."""
+    anchor: str
+    moves: tuple
+    actor: bool = False
+    headed: bool = False
+
+
+def strategy(briefing: Briefing) -> tuple[MoveGroup, ...]:
+    """The strategy sections: the key actors' moves under the article's own headings when it
+    has them (moves before the first heading first), else under each actor."""
+    moves = briefing.moves
+    if not moves:
+        return ()
+    headed = [s for s in briefing.sections if not s.grouped]
+    if headed:
+        section_of = {pid: i for i, s in enumerate(headed) for pid in s.paragraphs}
+        groups: dict[int, list] = {}
+        for move in moves:
+            groups.setdefault(section_of.get(move.paragraph, -1), []).append(move)
+        order = {p.id: i for i, p in enumerate(briefing.article.paragraphs)}
+        return tuple(
+            MoveGroup(headed[i].heading if i >= 0 else None, f"section-{i + 1}", tuple(sorted(items, key=lambda m: order.get(m.paragraph, 0))), headed=True)
+            for i, items in sorted(groups.items())
+        )
+    by_actor: dict[str, list] = {}
+    for move in moves:
+        by_actor.setdefault(move.actor, []).append(move)
+    return tuple(MoveGroup(actor, f"moves-{n}", tuple(items), actor=True) for n, (actor, items) in enumerate(by_actor.items(), 1))
+
+
+def table_actors(briefing: Briefing, count: int) -> tuple[tuple, tuple]:
+    """(the actors of the key-actor table, the others): first those that act in the story
+    (a relation or a move), then the most salient, ``count`` in all, in salience order."""
+    acting = {r.subject for r in briefing.relations} | {r.object for r in briefing.relations} | {m.actor for m in briefing.moves}
+    ranked = sorted(range(len(briefing.actors)), key=lambda i: (briefing.actors[i].name not in acting, i))
+    chosen = set(ranked[:count])
+    return (
+        tuple(a for i, a in enumerate(briefing.actors) if i in chosen),
+        tuple(a for i, a in enumerate(briefing.actors) if i not in chosen),
+    )
+
+
+def key_actors_shown(briefing: Briefing) -> int:
+    """How many actors the key-actor table shows: one per WORDS_PER_KEY_ACTOR words of the
+    article, 5 to KEY_ACTORS_SHOWN (the others are named below it): a briefing stays shorter
+    than its article."""
+    words = sum(len(p.text.split()) for p in briefing.article.body)
+    return max(5, min(KEY_ACTORS_SHOWN, words // WORDS_PER_KEY_ACTOR))
+
+
+def briefing_graph(briefing: Briefing, types: dict) -> str:
+    """The relation graph of a briefing (inline SVG, "" without relations)."""
+    names = {a.name: (a.name, types.get(a.name, a.type)) for a in briefing.actors}
+    edges = [Edge(r.subject, r.object, RELATION_VERBS.get(r.type, r.type), r.type not in SYMMETRIC) for r in briefing.relations if r.subject in names and r.object in names]
+    return relation_graph(names, edges, f"Who does what in {briefing.article.title}")
+
+
+def actor_graph(entry) -> str:
+    """The relation graph around an actor across its briefings (inline SVG, "" without relations)."""
+    names = {entry.slug: (entry.name, entry.type)}
+    edges = []
+    for item in entry.relations:
+        names.setdefault(item.other_slug, (item.other, "other"))
+        subject, obj = (entry.slug, item.other_slug) if item.subject else (item.other_slug, entry.slug)
+        edges.append(Edge(subject, obj, RELATION_VERBS.get(item.relation.type, item.relation.type), item.relation.type not in SYMMETRIC))
+    return relation_graph(names, edges, f"Who {entry.name} deals with", center=entry.slug)
 
 
 def ordinal(number: int) -> str:
