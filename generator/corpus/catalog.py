@@ -9,6 +9,7 @@ without case, punctuation and legal-form suffixes ("Huawei Technologies Co." and
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import datetime as dt
 import re
@@ -394,6 +395,7 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
         if actor_signature(new) != actor_signature(old[new.slug]):
             return None
     touched = {b.slug for b in swap.values()}
+    by_slug = {e.slug: e for e in previous.actors}  # for names only: unchanged by the patch
     timeline = _patched_timeline(previous.timeline, swap)
     names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     actors = []
@@ -402,7 +404,8 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
             actors.append(entry)
             continue
         appearances = tuple(_swapped_appearance(a, swap) for a in entry.appearances)
-        actors.append(ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, appearances, entry.co_actors, entry.timeline))
+        swapped = ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, appearances, entry.co_actors, entry.timeline)
+        actors.append(_with_context(swapped, by_slug, previous.actor_slug, entry.timeline))  # its relations and co-actors anew
         for appearance in appearances:
             if appearance.briefing.slug in touched:
                 for name in (entry.name, *entry.aliases):
@@ -440,7 +443,7 @@ def _swapped_appearance(appearance: Appearance, swap: dict) -> Appearance:
 
 
 def _with_timeline(entry: ActorEntry, timeline: tuple) -> ActorEntry:
-    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, entry.co_actors, timeline)
+    return dataclasses.replace(entry, timeline=timeline)
 
 
 def _dated_key(dated: DatedEntry) -> tuple:
