@@ -154,3 +154,28 @@ def test_every_relation_joins_two_actors_with_words_of_its_paragraph(paragraphs)
         assert relation.text and relation.text in texts[relation.paragraph]
     for actor in briefing.actors:
         assert len(actor.role.split()) <= 12 + 2  # "…" marks count as words of their own
+
+
+def test_a_fronted_collaboration_makes_the_subject_a_partner_of_each_named_before_it():
+    from generator.analyze.briefing import analyze
+
+    briefing = analyze(article("In collaboration with GAC Group and Dongfeng Motor Group, Huawei Technologies is expanding into electric vehicles."))
+    found = {(r.subject, r.type, r.object) for r in briefing.relations}
+    assert {("Huawei Technologies", "partner", "GAC Group"), ("Huawei Technologies", "partner", "Dongfeng Motor Group")} <= found
+
+
+def test_a_list_after_a_plural_noun_gives_each_name_that_noun_as_its_role():
+    from generator.analyze.briefing import analyze
+
+    briefing = analyze(article("Acme Motors Inc unveiled two electric car brands, Volta and Ampere, at the show in Detroit on Monday."))
+    roles = {a.name: a.role for a in briefing.actors}
+    assert roles.get("Volta") == roles.get("Ampere") == "electric car brand"
+
+
+def test_a_news_organization_that_closes_a_sentence_reports_on_its_first_organization():
+    from generator.analyze.briefing import analyze
+
+    briefing = analyze(article("By late 2023 Acme Motors Inc had formed an alliance of five carmakers, reports Caixin."))
+    assert ("Caixin", "report", "Acme Motors Inc") in {(r.subject, r.type, r.object) for r in briefing.relations}
+    caixin = next(a for a in briefing.actors if a.name == "Caixin")
+    assert caixin.role == "reported on Acme Motors Inc" and caixin.role_paragraph == "p1"

@@ -780,6 +780,7 @@ _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?P<role>(?:[\w'’-]+\s+){0,7}[\w'
 _DESCRIPTOR_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(?P<role>(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s+$")
 """Before a name: "chief executive Jane Roe", "German carmaker BMW", "Russian oil giant Yukos"."""
 _ROLE_WORDS_MAX = 12
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten several many some both new other".split())
 _WEAK_ROLE_WORDS = frozenset("said says told added and or but of the a an to in on at for by with from as that which who its their his her it is was were has have had will would also".split())
 
 
@@ -861,7 +862,32 @@ def with_relation_roles(document: Document, actors: tuple[Actor, ...], relations
     return tuple(result)
 
 
+_LIST_APPOSITION = re.compile(
+    r"(?:^|(?<=\s))(?P<role>(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*s),\s+(?:[“\"‘]?[^,.;“”\"]{1,40}?[”\"’]?(?:,\s+|\s+and\s+|\s+or\s+))*[“\"‘]?$"
+)
+"""A plural noun phrase, then a list of names: "two smart-vehicle joint ventures, “Qijing” and “Yijing”"."""
+
+
+def _singular(phrase: str) -> str:
+    """"smart-vehicle joint ventures" -> "smart-vehicle joint venture"; "companies" -> "company"."""
+    *rest, last = phrase.split()
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "shes", "ches", "xes")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*rest, last])
+
+
 def _described(text: str, mention: Mention) -> str | None:
+    listed = _LIST_APPOSITION.search(text[max(0, mention.start - 100) : mention.start])
+    if listed:
+        words = _singular(listed.group("role")).split()
+        while words and words[0].lower() in _WEAK_ROLE_WORDS | _COUNT_WORDS:
+            words.pop(0)
+        if words and len(words) <= 5 and _is_role_noun(words[-1]):
+            return " ".join(words)
     after = text[mention.end : mention.end + 160]
     for pattern in (_APPOSITION_BEFORE_CLAUSE, _APPOSITION, _RELATIVE):
         match = pattern.match(after)

@@ -32,6 +32,7 @@ def analyze(article: Article, slug: str = "") -> Briefing:
     relations = extract_relations(document, actors)
     actors = with_relation_roles(document, actors, relations)
     dates = find_document_dates(document)
+    sources = find_secondary_sources(document, actors)
     return Briefing(
         article=article,
         slug=slug,
@@ -40,7 +41,7 @@ def analyze(article: Article, slug: str = "") -> Briefing:
         timeline=build_timeline(document, dates),
         sections=build_sections(document),
         figures=extract_figures(document, dates),
-        secondary_sources=find_secondary_sources(document, actors),
+        secondary_sources=sources,
         dateline=document.dateline.place if document.dateline else None,
         relations=relations,
         moves=extract_moves(document, actors, relations),

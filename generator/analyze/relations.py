@@ -180,12 +180,59 @@ def extract_relations(document: Document, actors: tuple[Actor, ...]) -> tuple[Re
             inside, described = _with_references(passage.text, sentence, names, state, places)
             for relation in described:
                 add(Relation(relation[0].name, "locate", relation[1].name, passage.id, relation[2]))
+            for relation in _fronted_partners(passage.text, passage.id, sentence, names):
+                add(relation)
+            for relation in _trailing_report(passage.text, passage.id, sentence, names, media):
+                add(relation)
             for first_index, first in enumerate(inside):
                 _pairs(passage.text, passage.id, inside, first_index, media, add)
                 for relation in _single(passage.text, passage.id, first, places):
                     add(relation)
             state.seen(names)
     return tuple(found.values())
+
+
+_FRONTED_PARTNER = re.compile(
+    r"(?:In|Through|Working)\s+(?:close\s+|a\s+|an\s+)?(?:collaboration|cooperation|partnership|joint venture|alliance|tandem)\s+with\s+", re.IGNORECASE
+)
+
+
+def _fronted_partners(text: str, pid: str, sentence, names: list[_Mentioned]) -> list[Relation]:
+    """"In collaboration with GAC and Dongfeng Motor Group, Huawei is ...": the subject
+    after the comma partners with each actor before it."""
+    opening = _FRONTED_PARTNER.match(text, sentence.start)
+    if opening is None:
+        return []
+    comma = text.find(",", opening.end(), sentence.end)
+    if comma < 0:
+        return []
+    partners = [m for m in names if opening.end() <= m.start < comma]
+    after = [m for m in names if m.start > comma]
+    if not partners or not after or text[comma + 1 : after[0].start].strip() not in ("", "the"):
+        return []
+    subject = after[0]
+    return [
+        Relation(subject.actor.name, "partner", p.actor.name, pid, text[sentence.start : subject.end])
+        for p in partners
+        if _fits("partner", subject.actor, p.actor) and p.actor is not subject.actor
+    ]
+
+
+_TRAILING_CITATION = re.compile(r",\s+(?:reports|reported|according to|says|said)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _trailing_report(text: str, pid: str, sentence, names: list[_Mentioned], media: set[str]) -> list[Relation]:
+    """"By late 2023, Huawei had formed ..., reports Caixin.": the news organization that
+    closes the sentence reports on the first organization the sentence names."""
+    for mention in names:
+        if mention.actor.name not in media or text[mention.end : sentence.end].strip(" .\"”’)") != "":
+            continue
+        if not _TRAILING_CITATION.search(text, sentence.start, mention.start):
+            continue
+        subjects = [m for m in names if m.end <= mention.start and m.actor is not mention.actor and m.actor.type in ("organization", "brand", "other")]
+        if subjects and _fits("report", mention.actor, subjects[0].actor):
+            return [Relation(mention.actor.name, "report", subjects[0].actor.name, pid, text[subjects[0].start : mention.end])]
+    return []
 
 
 @dataclass(slots=True)
