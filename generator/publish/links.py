@@ -11,6 +11,7 @@ id made by the generator; no article text goes into one.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 
@@ -30,17 +31,22 @@ class Links:
 
     here: str
     """The path of the page being rendered (``briefings/x.md``)."""
-    directory_urls: bool = True
+    directory_urls: bool | None = True
+    """MkDocs' ``use_directory_urls``; None: name the Markdown file itself, relative to this
+    one (``../actors/y.md``), for an engine that resolves such links in HTML as in Markdown
+    (Zensical builds ``briefing render``'s output so; MkDocs leaves HTML links as written)."""
 
     @property
     def root(self) -> str:
         """From this page to the site root: "", "../", "../../"."""
-        return "../" * page_url(self.here, self.directory_urls).count("/")
+        return "../" * page_url(self.here, bool(self.directory_urls)).count("/")
 
     def __call__(self, target: str, anchor: str | None = "") -> str:
         fragment = f"#{anchor}" if anchor else ""
         if target == self.here:
             return fragment or "./"
+        if self.directory_urls is None:
+            return posixpath.relpath(target, posixpath.dirname(self.here) or ".") + fragment
         return self.root + page_url(target, self.directory_urls) + fragment
 
     def ref(self, pid: str | None, target: str = "") -> str:
