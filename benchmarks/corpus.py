@@ -69,3 +69,28 @@ def write_corpus(folder: Path, count: int, seed: int = 0) -> Path:
     for index in range(count):
         (folder / f"{index:05d}.txt").write_text(make_article(index, seed), encoding="utf-8")
     return folder
+
+
+def make_plain_page(index: int, count: int, seed: int = 0) -> str:
+    """A plain Markdown page of about 900 words: a title, five headed sections, one table of
+    five rows and a few links to other pages; the reference a briefing page is measured against."""
+    rng = random.Random(seed * 7_000_003 + index)
+    lines = [f"# Plain page {index}", ""]
+    for number, heading in enumerate(rng.sample(HEADINGS, 5), 1):
+        lines += [f"## {heading}", ""]
+        for _ in range(2):
+            lines += [" ".join(_sentence(rng, 2020).replace("%", " percent") for _ in range(4)), ""]
+        if number == 2:
+            lines += ["| Company | Topic | Figure |", "| --- | --- | --- |"]
+            lines += [f"| {_pick(rng, COMPANIES)} | {rng.choice(TOPICS)} | {rng.randint(1, 99)} |" for _ in range(5)]
+            lines.append("")
+    links = " · ".join(f"[page {other}]({other:05d}.md)" for other in sorted({(index + step) % count for step in (1, 7, 31)}))
+    return "\n".join(lines + [f"See also {links}.", ""])
+
+
+def write_plain_pages(folder: Path, count: int, seed: int = 0) -> Path:
+    """``count`` plain pages (``make_plain_page``) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        (folder / f"{index:05d}.md").write_text(make_plain_page(index, count, seed), encoding="utf-8")
+    return folder

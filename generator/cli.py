@@ -276,6 +276,7 @@ def _check(args) -> int:
 def _render(args) -> int:
     intro = args.home.read_text(encoding="utf-8") if args.home is not None and args.home.is_file() else None
     settings = _settings(args, templates_dir=args.templates, home_intro=intro)
+    settings = dataclasses.replace(settings, directory_urls=None)  # links in HTML name the .md file, as Markdown links do
     _debugging(args)
     generated = generate(settings)
     for problem in generated.problems:

@@ -214,6 +214,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             limits=Limits(self.config.max_bytes, self.config.max_paragraphs, self.config.max_line_length, self.config.max_metadata_bytes),
             home_intro=home_intro,
             site_url=config.site_url or "",
+            directory_urls=bool(config.use_directory_urls),
             cache_dir=self._cache_dir(config),
             timeline_page_entries=self.config.timeline_page_entries,
             stories=self._stories(),

@@ -67,6 +67,9 @@ class Settings:
     """A longer timeline is split into a page per year (per month in a year longer than this)."""
     site_url: str = ""
     """Where the site is published; absolute links in the feed and JSON-LD when set."""
+    directory_urls: bool | None = True
+    """MkDocs' ``use_directory_urls``: how the links the pages write as HTML name a page;
+    None names the Markdown file (``briefing render``, for engines that resolve it)."""
     stories: StorySettings = StorySettings()
     """How briefings are grouped into storylines."""
     feeds: tuple[str, ...] = ()

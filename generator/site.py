@@ -19,8 +19,8 @@ import jinja2
 
 from .analyze.briefing import analyze_many, assign_slugs, finish, split_results
 from .cache import AnalysisCache
-from .corpus.catalog import Catalog, build_catalog
-from .corpus.stories import with_stories
+from .corpus.catalog import Catalog, build_catalog, patch_catalog
+from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo
 from .model import Article, Briefing, Page, SeedProblem, Seeds
 from .publish.exports import corpus_actors, export_pieces, exports, story_place
@@ -59,6 +59,8 @@ class Generator:
         self.pages = PageMemo()
         self.pieces = ObjectMemo()
         """Briefing -> its serialized pieces of the export files."""
+        self.catalog: tuple[Catalog, object] | None = None
+        """The previous catalog (with its stories) and the story settings it was made with."""
 
     def generate(self, settings: Settings, progress: Progress | None = None) -> Generated:
         report = progress or _silent
@@ -72,9 +74,10 @@ class Generator:
         timings = [("read", lap())]
         briefings, problems = self.analyze(seeds.articles, settings, report)
         timings.append(("analyze", lap()))
-        catalog = build_catalog(briefings)
+        patched = patch_catalog(self.catalog[0], briefings) if self.catalog is not None else None
+        catalog = patched[0] if patched else build_catalog(briefings)
         timings.append(("corpus", lap()))
-        catalog = with_stories(catalog, settings.stories)
+        catalog = self.stories(catalog, patched, settings)
         timings.append(("stories", lap()))
         pages = self.publish(catalog, settings, report)
         timings.append(("publish", lap()))
@@ -84,6 +87,18 @@ class Generator:
         )
 
     # -- the stages, with what is kept between runs ---------------------------------------
+
+    def stories(self, catalog: Catalog, patched: tuple | None, settings: Settings) -> Catalog:
+        """The catalog with its stories: the previous ones patched when the catalog was
+        (and the edits leave the grouping as it was), else grouped afresh."""
+        result = None
+        if patched is not None and self.catalog is not None and self.catalog[1] == settings.stories:
+            previous, swap = self.catalog[0], patched[1]
+            result = previous if not swap and catalog is previous else patch_stories(previous, catalog, swap, settings.stories)
+        if result is None:
+            result = with_stories(catalog, settings.stories)
+        self.catalog = (result, settings.stories)
+        return result
 
     def read(self, settings: Settings, report: Progress = None) -> Seeds:
         """Every seed, reusing what an unchanged file gave last time (the very same Article
@@ -127,8 +142,8 @@ class Generator:
     def publish(self, catalog: Catalog, settings: Settings, report: Progress = None) -> tuple[Page, ...]:
         """Every page and export; a page whose key is unchanged keeps its previous text."""
         report = report or _silent
-        env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries)
-        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries)
+        env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
         pages = []
         for done, job in enumerate(jobs, 1):
             pages.append(self.pages.page(job))

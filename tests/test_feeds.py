@@ -51,7 +51,7 @@ def test_each_actor_page_has_a_feed_of_its_briefings_linked_from_the_page(pages)
         feed = feedparser.parse(pages[f"actors/{slug}/feed.xml"])
         linked = {e.link.rstrip("/").rsplit("/", 1)[-1] for e in feed.entries}
         assert all(f"briefings/{b}.md" in pages for b in linked)
-        assert all(f"](../briefings/{b}.md)" in pages[path] for b in linked)  # the page lists them too
+        assert all(f'href="../../briefings/{b}/"' in pages[path] for b in linked)  # the page lists them too (an HTML table)
 
 
 def test_a_tag_feed_holds_exactly_the_briefings_with_that_tag(pages):

@@ -148,3 +148,40 @@ def test_dirty_rebuild_skips_unchanged_pages_and_equals_a_full_build(tmp_path, m
         return sorted((d["location"], d["title"], d["text"]) for d in docs if not d["location"].startswith("tags/"))
 
     assert indexed(site) == indexed(fresh)  # unchanged pages stay searchable, edited ones are new
+
+
+def test_a_patched_catalog_equals_a_built_one(tmp_path):
+    """An edit that keeps an article's actors patches the catalog and its stories in place
+    (generator.site.Generator under `mkdocs serve`): the result equals a full build."""
+    import re
+
+    from benchmarks.corpus import write_corpus
+    from generator.corpus.catalog import build_catalog, patch_catalog
+    from generator.corpus.stories import patch_stories, with_stories
+
+    seeds = write_corpus(tmp_path / "seeds", 80)
+    before, _ = analysis.analyze_all(_articles(seeds), workers=1)
+    previous = with_stories(build_catalog(before))
+    in_story = next(s for s in previous.stories for b in s.briefings if re.search(r"\d+ billion yuan", b.article.paragraphs[-1].text))
+    edited = next(b for b in in_story.briefings if re.search(r"\d+ billion yuan", b.article.paragraphs[-1].text))
+    seed = edited.article.path
+    text = seed.read_text(encoding="utf-8")
+    last = text.rstrip("\n").rsplit("\n\n", 1)
+    seed.write_text(last[0] + "\n\n" + re.sub(r"\d+ billion yuan", "977 billion yuan", last[1], count=1) + "\n", encoding="utf-8")
+    after, _ = analysis.analyze_all(_articles(seeds), workers=1)
+    kept = {b.slug: b for b in before}
+    after = tuple(kept[b.slug] if b == kept[b.slug] else b for b in after)  # unchanged ones: the same objects, as in serve
+    patched = patch_catalog(previous, after)
+    assert patched is not None and len(patched[1]) == 1
+    full = build_catalog(after)
+    assert patched[0] == full
+    stories = patch_stories(previous, patched[0], patched[1])
+    assert stories is not None and any(b.slug == edited.slug for s in stories.stories for b in s.briefings)
+    assert stories == with_stories(full)
+    assert stories.stories != previous.stories  # the story shows the new figure
+
+
+def _articles(seeds):
+    from generator.read.seeds import read_seeds
+
+    return read_seeds(seeds).articles

@@ -9,6 +9,7 @@ without case, punctuation and legal-form suffixes ("Huawei Technologies Co." and
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import datetime as dt
 import re
@@ -274,25 +275,34 @@ class TimelinePeriod:
     entries: tuple[DatedEntry, ...]
     months: tuple["TimelinePeriod", ...] = ()
     """For a long year: its month pages (its own entries are then those dated only to the year, a quarter...)."""
+    more: tuple["TimelinePeriod", ...] = ()
+    """Parts 2, 3... of a page with more entries than a page holds (``timeline/<key>-p2.md``)."""
 
     @property
     def count(self) -> int:
-        return len(self.entries) + sum(m.count for m in self.months)
+        return len(self.entries) + sum(len(p.entries) for p in self.more) + sum(m.count for m in self.months)
+
+    @property
+    def parts(self) -> tuple["TimelinePeriod", ...]:
+        """This page and its further parts."""
+        return (self, *self.more)
 
 
 def timeline_periods(timeline: tuple[DatedEntry, ...], limit: int) -> tuple[TimelinePeriod, ...]:
     """The pages of a timeline longer than ``limit``, oldest first; () when it fits on one page.
 
-    Keeps every page's size bounded as the corpus grows."""
+    Keeps every page's size bounded as the corpus grows: a year, month or what a busy year
+    dates only to the year that holds more than ``min(limit, PAGE_ROWS)`` entries is cut into parts."""
     if len(timeline) <= limit:
         return ()
+    rows = max(1, min(limit, PAGE_ROWS))
     years: dict[str, list[DatedEntry]] = defaultdict(list)
     for dated in timeline:
         years[year_of(dated.event.date)].append(dated)
     periods = []
     for year, entries in years.items():
         if len(entries) <= limit:
-            periods.append(TimelinePeriod(year, year, tuple(entries)))
+            periods.append(_cut(TimelinePeriod(year, year, tuple(entries)), rows))
             continue
         months: dict[str, list[DatedEntry]] = defaultdict(list)
         coarse = []
@@ -300,10 +310,24 @@ def timeline_periods(timeline: tuple[DatedEntry, ...], limit: int) -> tuple[Time
             month = re.match(r"\d{4}-(\d{2})(?:-\d{2})?$", dated.event.date)
             (months[month.group(1)] if month else coarse).append(dated)
         pages = tuple(
-            TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)) for m, items in sorted(months.items())
+            _cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items())
         )
-        periods.append(TimelinePeriod(year, year, tuple(coarse), pages))
+        periods.append(_cut(TimelinePeriod(year, year, tuple(coarse), pages), rows))
     return tuple(periods)
+
+
+PAGE_ROWS = 200
+"""Most rows (timeline entries, an actor's briefings) on one generated page, about 100 KB of
+HTML with the theme around it: a longer page is cut into parts (``corpus.archive`` too)."""
+
+
+def _cut(period: TimelinePeriod, rows: int) -> TimelinePeriod:
+    """The period with at most ``rows`` entries on its page, the rest in further parts."""
+    if len(period.entries) <= rows:
+        return period
+    chunks = [period.entries[i : i + rows] for i in range(0, len(period.entries), rows)]
+    more = tuple(TimelinePeriod(f"{period.key}-p{n}", f"{period.label}, part {n}", chunk) for n, chunk in enumerate(chunks[1:], 2))
+    return TimelinePeriod(period.key, period.label, chunks[0], period.months, more)
 
 
 def year_of(value: str) -> str:
@@ -338,3 +362,104 @@ def _related(briefings: tuple[Briefing, ...], actor_slug: dict, count: int = 5) 
         ranked = sorted(shared.items(), key=lambda item: (-len(item[1]), abs(item[0] - here), item[0]))[:count]
         related[briefing.slug] = tuple((briefings[i], tuple(sorted(names))) for i, names in ranked)
     return related
+
+
+# -- patching: the catalog after an edit that keeps each briefing's actors ----------------
+
+PATCH_MAX = 20
+"""Most changed briefings a patch takes on; more (a template of seeds edited at once) rebuild."""
+
+
+def actor_signature(briefing: Briefing) -> tuple:
+    """What the merging of actors reads of a briefing: its date, and each actor's name,
+    aliases and type in order, with the analyst's edits of them."""
+    edits = tuple(sorted(e for e in briefing.edited if e.startswith("actor:")))
+    return briefing.article.date, tuple((a.name, a.aliases, a.type) for a in briefing.actors), edits
+
+
+def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[Catalog, dict] | None:
+    """The catalog of ``briefings`` made from ``previous`` (equal to ``build_catalog``'s),
+    when they are the previous briefings but for a few that kept their slug and
+    ``actor_signature``: their actor entries, timeline entries and related briefings are
+    swapped in place, all else is kept (the very same objects). With the map of replaced
+    briefings (id of the old one -> the new one); None when a full build is needed."""
+    old = {b.slug: b for b in previous.briefings}
+    if len(old) != len(briefings) or any(b.slug not in old for b in briefings):
+        return None
+    swap = {id(old[b.slug]): b for b in briefings if old[b.slug] is not b}
+    if not swap:
+        return previous, swap
+    if len(swap) > PATCH_MAX:
+        return None
+    for new in swap.values():
+        if actor_signature(new) != actor_signature(old[new.slug]):
+            return None
+    touched = {b.slug for b in swap.values()}
+    by_slug = {e.slug: e for e in previous.actors}  # for names only: unchanged by the patch
+    timeline = _patched_timeline(previous.timeline, swap)
+    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    actors = []
+    for entry in previous.actors:
+        if not any(a.briefing.slug in touched for a in entry.appearances):
+            actors.append(entry)
+            continue
+        appearances = tuple(_swapped_appearance(a, swap) for a in entry.appearances)
+        swapped = ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, appearances, entry.co_actors, entry.timeline)
+        actors.append(_with_context(swapped, by_slug, previous.actor_slug, entry.timeline))  # its relations and co-actors anew
+        for appearance in appearances:
+            if appearance.briefing.slug in touched:
+                for name in (entry.name, *entry.aliases):
+                    names[appearance.briefing.slug][name].add(entry.slug)
+    new_dated: dict[str, list[DatedEntry]] = {slug: [] for slug in touched}
+    for dated in (d for b in swap.values() for _, d in _dated(b)):
+        new_dated[dated.briefing.slug].append(dated)
+    for index, entry in enumerate(actors):
+        if entry is previous.actors[index]:
+            continue
+        mine = [d for d in entry.timeline if d.briefing.slug not in touched]
+        for slug in touched:
+            for dated in new_dated[slug]:
+                if any(name in dated.event.event for name, owners in names[slug].items() if entry.slug in owners):
+                    _insert(mine, dated)
+        actors[index] = _with_timeline(entry, tuple(mine))
+    related = {slug: tuple((swap.get(id(b), b), shared) for b, shared in items) for slug, items in previous.related.items()}
+    catalog = Catalog(
+        briefings=tuple(swap.get(id(b), b) for b in previous.briefings),
+        actors=tuple(actors),
+        timeline=timeline,
+        actor_slug=previous.actor_slug,
+        related=related,
+        actor_type=previous.actor_type,
+    )
+    return catalog, swap
+
+
+def _swapped_appearance(appearance: Appearance, swap: dict) -> Appearance:
+    new = swap.get(id(appearance.briefing))
+    if new is None:
+        return appearance
+    index = next(i for i, actor in enumerate(appearance.briefing.actors) if actor is appearance.actor)
+    return Appearance(new, new.actors[index])
+
+
+def _with_timeline(entry: ActorEntry, timeline: tuple) -> ActorEntry:
+    return dataclasses.replace(entry, timeline=timeline)
+
+
+def _dated_key(dated: DatedEntry) -> tuple:
+    """The sort key ``_dated`` gives an entry (its place in its briefing found by identity)."""
+    events = dated.briefing.timeline
+    position = next(i for i, e in enumerate(events) if e is dated.event)
+    return (sort_key(dated.event.date), dated.briefing.article.date, dated.briefing.slug, dated.event.start or 0, position)
+
+
+def _insert(items: list, dated: DatedEntry) -> None:
+    items.insert(bisect.bisect_right(items, _dated_key(dated), key=_dated_key), dated)
+
+
+def _patched_timeline(timeline: tuple[DatedEntry, ...], swap: dict) -> tuple[DatedEntry, ...]:
+    kept = [d for d in timeline if id(d.briefing) not in swap]
+    for new in swap.values():
+        for _, dated in _dated(new):
+            _insert(kept, dated)
+    return tuple(kept)

@@ -496,3 +496,32 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
+
+
+def patch_stories(previous: Catalog, catalog: Catalog, swap: dict, settings: StorySettings = StorySettings()) -> Catalog | None:
+    """``with_stories(catalog, settings)`` made from the stories of ``previous``, when
+    ``catalog`` is ``previous`` with the briefings of ``swap`` (id of the old -> the new)
+    replaced and each replaced one reads the same to the grouping (its key actors'
+    weights and its words): the groups are then the same, and only the stories holding a
+    replaced briefing are made again. None when the stories must be grouped afresh."""
+    if not settings.enabled:
+        return dataclasses.replace(catalog, stories=(), story_of={})
+    old = {b.slug: b for b in previous.briefings}
+    for new in swap.values():
+        before = old[new.slug]
+        if _actor_vector(before, previous.actor_slug, previous.actor_type, settings.key_actors) != _actor_vector(new, catalog.actor_slug, catalog.actor_type, settings.key_actors):
+            return None
+        if _term_vector(before) != _term_vector(new):
+            return None
+    names = {e.slug: e.name for e in catalog.actors}
+    stories = []
+    for story in previous.stories:
+        if not any(id(s.briefing) in swap for s in story.steps):
+            stories.append(story)
+            continue
+        group = [swap.get(id(b), b) for b in story.briefings]
+        actors = _story_actors(group, catalog.actor_slug, catalog.actor_type, names)
+        stories.append(Story(story.slug, _title(group, actors, catalog.actor_slug, names), _steps(group, catalog.actor_slug), actors))
+    stories = tuple(stories)
+    story_of = {step.briefing.slug: (story, place) for story in stories for place, step in enumerate(story.steps, 1)}
+    return dataclasses.replace(catalog, stories=stories, story_of=story_of)

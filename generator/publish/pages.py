@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from ..analyze.text import sentence_spans
+from ..corpus.archive import LATEST, actor_archive
 from ..corpus.catalog import Catalog, timeline_periods, year_of
 from ..model import Briefing, Page
 from ..settings import TIMELINE_PAGE_ENTRIES
@@ -20,6 +21,7 @@ from . import escape
 from .citation import bibtex, csl_json
 from .graph import SYMMETRIC, Edge, relation_graph
 from .exports import corpus_actors, digests, export_pieces, exports, json_ld, seed_tags, story_place
+from .links import Links
 
 KEY_ACTORS_SHOWN = 15
 """At most this many actors in a briefing's key-actor table; fewer for a short article."""
@@ -77,10 +79,16 @@ def plan_pages(
     home_intro: str = "",
     site_url: str = "",
     timeline_page_entries: int = TIMELINE_PAGE_ENTRIES,
+    directory_urls: bool = True,
 ) -> tuple[PageJob, ...]:
     """Every generated Markdown page of the site, in a stable order, not yet rendered: the
     caller renders each (``render_site``) or keeps the text of an unchanged key from its
-    previous run (``generator.site.Generator``)."""
+    previous run (``generator.site.Generator``). ``directory_urls`` is MkDocs'
+    ``use_directory_urls``: the URLs of the links written as HTML (``publish.links``)."""
+
+    def links(path: str) -> Links:
+        return Links(path, directory_urls)
+
     periods = timeline_periods(catalog.timeline, timeline_page_entries)
     common = {"briefings": catalog.briefings, "actors": catalog.actors, "timeline": catalog.timeline, "catalog": catalog}
 
@@ -91,7 +99,7 @@ def plan_pages(
         PageJob("index.md", None, index("home.md.j2", intro=home_intro)),
         PageJob("briefings/index.md", None, index("briefings.md.j2")),
         PageJob("actors/index.md", None, index("actors.md.j2")),
-        PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods)),
+        PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods, link=links("timeline.md"))),
         PageJob("sources.md", None, index("sources.md.j2")),
         PageJob("stories/index.md", tuple((s.slug, s.title, len(s.steps), s.first, s.last) for s in catalog.stories), index("stories.md.j2", stories=catalog.stories)),
         PageJob("tags.md", None, index("tags.md.j2", tag_feeds=tuple((tag, slug, len(items)) for tag, slug, items in seed_tags(catalog)))),
@@ -104,7 +112,9 @@ def plan_pages(
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
         for period in (year, *year.months):
-            jobs.append(PageJob(f"timeline/{period.key}.md", (period, year.key), lambda p=period, y=year, t=template: t.render(period=p, year=y)))
+            for part in period.parts:
+                path = f"timeline/{part.key}.md"
+                jobs.append(PageJob(path, (part, period, year.key), lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
     template = env.get_template("story.md.j2")
     for story in catalog.stories:
         slugs = {(b.slug, a.name): catalog.actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
@@ -115,12 +125,14 @@ def plan_pages(
         types = {a.name: catalog.actor_type[(briefing.slug, a.name)] for a in briefing.actors}
         related = catalog.related[briefing.slug]
         story = _story_link(catalog, briefing)
+        path = f"briefings/{briefing.slug}.md"
         jobs.append(
             PageJob(
-                f"briefings/{briefing.slug}.md",
+                path,
                 (briefing, slugs, types, related, story),
-                lambda b=briefing, s=slugs, ty=types, r=related, st=story, t=template: t.render(
+                lambda b=briefing, s=slugs, ty=types, r=related, st=story, t=template, li=links(path): t.render(
                     b=b,
+                    link=li,
                     actor_slugs=s,
                     actor_types=ty,
                     key_count=key_actors_shown(b),
@@ -133,10 +145,23 @@ def plan_pages(
             )
         )
     template = env.get_template("actor.md.j2")
+    archive_template = env.get_template("actor_archive.md.j2")
     stories_of = _stories_of_actors(catalog)
     for entry in catalog.actors:
         stories = stories_of.get(entry.slug, ())
-        jobs.append(PageJob(f"actors/{entry.slug}.md", (entry, stories), lambda e=entry, st=stories, t=template: t.render(entry=e, stories=st)))
+        archive = actor_archive(entry)
+        path = f"actors/{entry.slug}.md"
+        jobs.append(PageJob(path, (entry, stories), lambda e=entry, st=stories, a=archive, t=template, li=links(path): t.render(entry=e, stories=st, archive=a, latest=LATEST, link=li)))
+        for year in archive:
+            for page in year.pages:
+                path = f"actors/{entry.slug}/{page.key}.md"
+                jobs.append(
+                    PageJob(
+                        path,
+                        (entry.name, entry.slug, page, year.months if page.key == year.key else ()),
+                        lambda e=entry, p=page, y=year, t=archive_template, li=links(path): t.render(entry=e, page=p, year=y, link=li),
+                    )
+                )
     return tuple(jobs)
 
 
@@ -161,10 +186,11 @@ def render_site(
     home_intro: str = "",
     site_url: str = "",
     timeline_page_entries: int = TIMELINE_PAGE_ENTRIES,
+    directory_urls: bool = True,
 ) -> tuple[Page, ...]:
     """Every generated page and export of the site, in a stable order."""
     env = make_environment(templates_dir)
-    pages = tuple(Page(job.path, job.render()) for job in plan_pages(catalog, env, home_intro, site_url, timeline_page_entries))
+    pages = tuple(Page(job.path, job.render()) for job in plan_pages(catalog, env, home_intro, site_url, timeline_page_entries, directory_urls))
     return pages + exports(catalog, site_url, tuple(export_pieces(b, corpus_actors(catalog, b), story_place(catalog, b)) for b in catalog.briefings))
 
 

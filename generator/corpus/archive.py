@@ -1,0 +1,108 @@
+"""Archives: a long list of dated rows split into pages of bounded size.
+
+An actor page shows its latest briefings and timeline entries; the rest are on archive
+pages, one per year, and in a busy year one per month (the year page then keeps what is
+dated only to the year, a quarter or a season). Any page past ``PAGE_ROWS`` rows is cut
+into numbered parts. So no page grows with the corpus: the size of a page is bounded by
+construction, whatever N (``tests/test_scale.py`` checks it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .catalog import MONTHS, PAGE_ROWS, ActorEntry, Appearance, DatedEntry, year_of
+LATEST = 20
+"""Briefings, and timeline entries, an actor page shows itself (the newest)."""
+
+
+ALL = "all"
+"""The key of the one archive page of an actor whose rows fit on a page (``actors/<slug>/all.md``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivePage:
+    """One archive page: a year, a month of a busy year, or a numbered part of either."""
+
+    key: str
+    """"2024", "2024-03", "2024-p2", "2024-03-p2": the page's file name."""
+    label: str
+    """"2024", "March 2024", "2024, part 2"."""
+    year: str
+    briefings: tuple[Appearance, ...] = ()
+    """Newest first."""
+    entries: tuple[DatedEntry, ...] = ()
+    """Oldest first."""
+    parts: tuple[str, ...] = ()
+    """Keys of every part of this page (itself included) when it is cut; else ()."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveYear:
+    key: str
+    briefings: int
+    entries: int
+    pages: tuple[ArchivePage, ...]
+    """The year's page first, then its months (each with its parts)."""
+
+    @property
+    def months(self) -> tuple[ArchivePage, ...]:
+        """The first page of each month (a month's further parts are linked from it)."""
+        return tuple(p for p in self.pages if p.key != self.key and "-p" not in p.key)
+
+
+def actor_archive(entry: ActorEntry, limit: int = PAGE_ROWS, latest: int = LATEST) -> tuple[ArchiveYear, ...]:
+    """The archive of an actor, newest year first; () when its page shows everything."""
+    if len(entry.appearances) <= latest and len(entry.timeline) <= latest:
+        return ()
+    if len(entry.appearances) + len(entry.timeline) <= limit:  # one page holds it all
+        return (ArchiveYear(ALL, len(entry.appearances), len(entry.timeline), _parts(ALL, "all years", ALL, list(entry.appearances), list(entry.timeline), limit)),)
+    years: dict[str, list] = defaultdict(lambda: [[], []])
+    for appearance in entry.appearances:
+        years[str(appearance.briefing.article.date.year).zfill(4)][0].append(appearance)
+    for dated in entry.timeline:
+        years[year_of(dated.event.date)][1].append(dated)
+    return tuple(_year(year, *years[year], limit) for year in sorted(years, reverse=True))
+
+
+def _year(year: str, briefings: list, entries: list, limit: int) -> ArchiveYear:
+    if len(briefings) + len(entries) <= limit:
+        return ArchiveYear(year, len(briefings), len(entries), _parts(year, year, year, briefings, entries, limit))
+    months: dict[str, list] = defaultdict(lambda: [[], []])
+    coarse = []
+    for appearance in briefings:
+        months[f"{appearance.briefing.article.date.month:02d}"][0].append(appearance)
+    for dated in entries:
+        month = _month(dated.event.date)
+        (months[month][1] if month else coarse).append(dated)
+    pages = list(_parts(year, year, year, [], coarse, limit))
+    for month in sorted(months, reverse=True):
+        pages += _parts(f"{year}-{month}", f"{MONTHS[int(month) - 1]} {year}", year, *months[month], limit)
+    return ArchiveYear(year, len(briefings), len(entries), tuple(pages))
+
+
+def _parts(key: str, label: str, year: str, briefings: list, entries: list, limit: int) -> tuple[ArchivePage, ...]:
+    """The page ``key``, cut into parts of at most ``limit`` rows (briefings first)."""
+    rows = [("b", b) for b in briefings] + [("e", e) for e in entries]
+    chunks = [rows[i : i + limit] for i in range(0, len(rows), limit)] or [[]]
+    keys = tuple(key if n == 0 else f"{key}-p{n + 1}" for n in range(len(chunks)))
+    return tuple(
+        ArchivePage(
+            keys[n], label if n == 0 else f"{label}, part {n + 1}", year,
+            tuple(item for kind, item in chunk if kind == "b"), tuple(item for kind, item in chunk if kind == "e"),
+            keys if len(keys) > 1 else (),
+        )
+        for n, chunk in enumerate(chunks)
+    )
+
+
+def _month(value: str) -> str | None:
+    match = re.match(r"\d{4}-(\d{2})(?:-\d{2})?$", value)
+    return match.group(1) if match else None
+
+
+def latest_entries(entry: ActorEntry, latest: int = LATEST) -> tuple[DatedEntry, ...]:
+    """The newest ``latest`` timeline entries of an actor, oldest first (as its page lists them)."""
+    return entry.timeline[-latest:] if latest else ()

@@ -1,0 +1,96 @@
+"""Every generated page is bounded by construction, whatever the size of the corpus: an
+actor page shows its latest briefings and timeline entries, the rest are on archive pages
+per year (per month in busy years), and any page past PAGE_ROWS rows is cut into parts,
+with nothing lost on the way. And the pages that only repeat what briefings say stay out
+of Material's search index."""
+
+import dataclasses
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from generator.analyze.briefing import analyze_all
+from generator.corpus import archive, catalog as catalog_module
+from generator.corpus.catalog import build_catalog
+from generator.publish import pages as pages_module
+from generator.publish.pages import make_environment, plan_pages
+from generator.read.seeds import read_seeds
+from conftest import FIXTURES, ROOT
+
+ROWS, LATEST = 12, 3
+
+
+@pytest.fixture(scope="module")
+def many_briefings():
+    """The 15 fixture briefings copied 40 times over ten years (600 briefings, each with a
+    slug and date of its own): a corpus far larger than a page, made without analysis."""
+    corpus = read_seeds(FIXTURES / "corpus")
+    briefings, _ = analyze_all(corpus.articles, workers=1)
+    copies = []
+    for n in range(40):
+        for i, b in enumerate(briefings):
+            date = dt.date(2016 + n // 4, 1 + (n * 3 + i) % 12, 1 + i)
+            article = dataclasses.replace(b.article, date=date)
+            copies.append(dataclasses.replace(b, article=article, slug=f"{b.slug}-{n}"))
+    return tuple(copies)
+
+
+def _rows(markdown: str) -> int:
+    """Table rows and list items of a page (its header rows and separators not counted)."""
+    lines = markdown.splitlines()
+    return sum(1 for line in lines if line.startswith("| ") and not line.startswith(("| Date |", "| Year |", "| ---"))) + sum(line.startswith("- ") for line in lines)
+
+
+def test_no_page_outgrows_its_bound(many_briefings, monkeypatch):
+    monkeypatch.setattr(catalog_module, "PAGE_ROWS", ROWS)
+    monkeypatch.setattr(archive, "PAGE_ROWS", ROWS)
+    monkeypatch.setattr(pages_module, "LATEST", LATEST)
+    monkeypatch.setattr(archive.actor_archive, "__defaults__", (ROWS, LATEST))
+    catalog = build_catalog(many_briefings)
+    env = make_environment(ROOT / "templates")
+    jobs = {job.path: job for job in plan_pages(catalog, env, timeline_page_entries=ROWS)}
+    bounded = [p for p in jobs if p.startswith(("actors/", "timeline")) and p != "actors/index.md"]
+    huawei = next(e for e in catalog.actors if e.slug == "huawei-technologies")
+    assert len(huawei.appearances) > 100 and len(catalog.timeline) > 20 * ROWS
+    for path in bounded:
+        text = jobs[path].render()
+        # an actor page: its latest briefings and entries, a few facts, its archive's years
+        limit = 2 * LATEST + 20 if re.fullmatch(r"actors/[^/]+\.md", path) else ROWS + 10
+        assert _rows(text) <= limit, (path, _rows(text))
+    # nothing lost: the archive of an actor holds each of its briefings and entries once
+    years = archive.actor_archive(huawei, ROWS, LATEST)
+    assert sorted(id(a) for y in years for p in y.pages for a in p.briefings) == sorted(id(a) for a in huawei.appearances)
+    assert sorted(id(d) for y in years for p in y.pages for d in p.entries) == sorted(id(d) for d in huawei.timeline)
+    assert any(len(y.pages) > 1 for y in years), "a busy year should be split by month"
+    for year in years:
+        for page in year.pages:
+            assert f"actors/huawei-technologies/{page.key}.md" in jobs
+    # and the timeline's pages hold every entry once
+    periods = catalog_module.timeline_periods(catalog.timeline, ROWS)
+    held = [id(d) for y in periods for period in (y, *y.months) for part in period.parts for d in part.entries]
+    assert sorted(held) == sorted(id(d) for d in catalog.timeline)
+    assert any(period.more for y in periods for period in (y, *y.months)), "a long page should be cut into parts"
+
+
+def test_archive_of_a_small_actor_is_its_page():
+    entry = catalog_module.ActorEntry("X", "x", "company", (), ())
+    assert archive.actor_archive(entry) == ()
+
+
+EXCLUDED = ("actors/", "timeline/", "stories/", "briefings/index.html", "actors/index.html", "sources/", "tags/")
+
+
+def test_excluded_pages_are_absent_from_the_search_index(tmp_path):
+    from conftest import build_site
+
+    result, site = build_site(tmp_path, FIXTURES / "corpus", strict=True, timeline_page_entries=5)
+    assert result.returncode == 0, result.stderr
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"].split("#")[0] for d in docs}
+    assert any(loc.startswith("briefings/2") for loc in locations)  # briefings are indexed
+    assert (site / "actors" / "huawei-technologies" / "index.html").is_file() and (site / "timeline" / "index.html").is_file()
+    assert not [loc for loc in locations if loc.startswith(EXCLUDED) or loc in ("briefings/", "timeline/")], sorted(locations)
+    text = " ".join(d["text"] for d in docs)
+    assert "Initially focused on providing smart components" not in text  # nor the source text
