@@ -146,6 +146,7 @@ def _visible_words(markdown: str) -> list[str]:
     text = re.sub(r"^---.*?---", "", markdown, flags=re.S)
     text = re.sub(r"<svg.*?</svg>", " ", text, flags=re.S)  # the graph's text repeats the list beside it
     text = re.sub(r"\[(?:¶|heading |caption )\d+\]\([^)]*\)|\[source\]\([^)]*\)", " ", text)  # citations
+    text = re.sub(r"<a [^>]*>(?:¶|heading |caption )\d+</a>|<a [^>]*>source</a>", " ", text)  # citations written as HTML
     text = re.sub(r"\]\([^)]*\)", "]", text)
     text = re.sub(r"<[^>]+>|&#\d+;", " ", text)
     return re.findall(r"\w+(?:['’-]\w+)*", text)

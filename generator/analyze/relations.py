@@ -18,7 +18,6 @@ always a part of its paragraph.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -173,6 +172,7 @@ def extract_relations(document: Document, actors: tuple[Actor, ...]) -> tuple[Re
         for m in a.mentions:
             by_paragraph.setdefault(m.paragraph, []).append(_Mentioned(a, m.start, m.end))
     media = {a.name for a in actors if _is_media(document, a)}
+    matches: dict[str, tuple[int, ...]] = {}  # words between two mentions -> the patterns they match
     state = _Context()
     for passage in document.body:
         mentioned = sorted(by_paragraph.get(passage.id, ()), key=lambda m: (m.start, -m.end))
@@ -186,7 +186,7 @@ def extract_relations(document: Document, actors: tuple[Actor, ...]) -> tuple[Re
             for relation in _trailing_report(passage.text, passage.id, sentence, names, media):
                 add(relation)
             for first_index, first in enumerate(inside):
-                _pairs(passage.text, passage.id, inside, first_index, media, add)
+                _pairs(passage.text, passage.id, inside, first_index, media, add, matches)
                 for relation in _single(passage.text, passage.id, first, places):
                     add(relation)
             state.seen(names)
@@ -303,7 +303,7 @@ def _with_references(text: str, sentence, names: list[_Mentioned], state: _Conte
     return inside, described
 
 
-def _pairs(text: str, pid: str, inside: list[_Mentioned], i: int, media: set, add) -> None:
+def _pairs(text: str, pid: str, inside: list[_Mentioned], i: int, media: set, add, matches: dict) -> None:
     """Relations between the ``i``-th mention and each of the next two, and with the actors
     listed after the second ("buy ACC, Ambuja Cement Eastern and ...")."""
     first = inside[i]
@@ -313,7 +313,7 @@ def _pairs(text: str, pid: str, inside: list[_Mentioned], i: int, media: set, ad
             continue
         listed = _listed_after(text, inside, j)
         after = (listed[-1] if listed else second).end
-        for relation in _relations(text, first, second, after, pid, media):
+        for relation in _relations(text, first, second, after, pid, media, matches):
             add(relation)
             for other in listed:
                 subject, obj = (first, other) if relation.subject == first.actor.name else (other, first)
@@ -345,7 +345,7 @@ def _listed_after(text: str, inside: list[_Mentioned], j: int) -> list[_Mentione
     return listed
 
 
-def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid: str, media: set) -> list[Relation]:
+def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid: str, media: set, matches: dict) -> list[Relation]:
     """The relations the words between two mentions (and after the second, or after the
     list it opens, from ``after`` on) state."""
     between = text[first.end : second.start]
@@ -358,7 +358,10 @@ def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid
     if inserted:
         between = " " + between[inserted.end() :]  # "Euronext, which also operates in Lisbon, appointed UBS"
     found, kinds = [], set()
-    for index in _matching(between):
+    indices = matches.get(between)
+    if indices is None:
+        indices = matches[between] = _matching(between)
+    for index in indices:
         kind, pattern, subject, after_pattern = _BETWEEN[index]
         if kind in kinds or (kind == "member" and "lead" in kinds):
             continue
@@ -404,10 +407,9 @@ _INSERT = re.compile(r",\s+(?:which|who)\s+[^,;\"“”]{3,80},\s+(?=\w)")
 """A relative clause between the subject and its verb."""
 
 
-@functools.lru_cache(maxsize=65536)
 def _matching(between: str) -> tuple[int, ...]:
-    """Indices of the ``_BETWEEN`` patterns the words between two mentions match: the same
-    few strings (", ", " and ", " said ") come back in every article."""
+    """Indices of the ``_BETWEEN`` patterns the words between two mentions match (kept per
+    article by ``extract_relations``: ", ", " and ", " said " come back in every sentence)."""
     return tuple(i for i, (_, pattern, _, _) in enumerate(_BETWEEN) if (pattern.match if pattern.pattern[0] == "^" else pattern.search)(between))
 
 

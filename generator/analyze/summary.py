@@ -14,7 +14,6 @@ its attribution (", analysts said") stays with the claim it qualifies.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
@@ -144,9 +143,8 @@ def _vectors(texts: list[str]) -> list[dict[str, float]]:
     return vectors
 
 
-@functools.lru_cache(maxsize=65536)
 def _specificity(word: str) -> float:
-    """How much a (lowercase) word says: the less frequent in English, the more."""
+    """How much a (lowercase) word says: the less frequent in English, the more (``lexicon.zipf`` is memoized)."""
     return max(WEIGHTS["min_weight"], WEIGHTS["common_zipf"] - lexicon.zipf(word))
 
 
