@@ -200,6 +200,7 @@ def _term_vector(briefing: Briefing) -> Counter:
     return Counter(t for t in (w.casefold() for w in words(text)) if _is_term(t))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_term(word: str) -> bool:
     return len(word) > 2 and not _NUMBER.match(word) and not lexicon.is_function_word(word) and word not in lexicon.MONTHS and word not in lexicon.LEGAL_FORMS
 
@@ -480,7 +481,10 @@ def _kept(token: str) -> str:
 
 
 def _numbers(content: frozenset[str]) -> frozenset[str]:
-    return frozenset(t for t in content if t.startswith("#"))
+    return frozenset(t for t in content if t[0] == "#") if "#" in "".join(t[:1] for t in content) else _NO_NUMBERS
+
+
+_NO_NUMBERS: frozenset[str] = frozenset()
 
 
 def _measure(text: str, names: frozenset[str]) -> tuple[str, frozenset[str]]:
