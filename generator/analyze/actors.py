@@ -871,6 +871,10 @@ _LIST_APPOSITION = re.compile(
 """A plural noun phrase, then a list of names: "two smart-vehicle joint ventures, “Qijing” and “Yijing”"."""
 
 
+_AFTER_LIST_JOIN = re.compile(r"(?:,|\band|\bor)\s+[“\"‘]?$")
+"""What a name in a list comes right after: the cheap test before ``_LIST_APPOSITION``."""
+
+
 def _singular(phrase: str) -> str:
     """"smart-vehicle joint ventures" -> "smart-vehicle joint venture"; "companies" -> "company"."""
     *rest, last = phrase.split()
@@ -898,7 +902,8 @@ def _name_head(actor: Actor) -> str:
 
 
 def _described(text: str, mention: Mention) -> str | None:
-    listed = _LIST_APPOSITION.search(text[max(0, mention.start - 100) : mention.start])
+    before = text[max(0, mention.start - 100) : mention.start]
+    listed = _LIST_APPOSITION.search(before) if _AFTER_LIST_JOIN.search(before) else None
     if listed:
         words = _singular(listed.group("role")).split()
         while words and words[0].lower() in _WEAK_ROLE_WORDS | _COUNT_WORDS:

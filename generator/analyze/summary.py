@@ -51,14 +51,15 @@ def summarize(document: Document, actors: tuple[Actor, ...], count: int | None =
     further points are those that bring in the most salient actors not yet covered.
     """
     candidates = _sentences(document)
-    if count is None:
-        count = point_count(len(candidates), sum(len(words(p.text)) for p in document.body))
     texts = [text for _, text, _ in candidates]
-    vectors = _vectors(texts)
+    tokens = [words(text) for text in texts]
+    if count is None:
+        count = point_count(len(candidates), sum(map(len, tokens)))
+    vectors = _vectors(tokens)
     scores = _scores(vectors)
     contents = [frozenset(vector) for vector in vectors]
     eligible = [
-        not _BOILERPLATE.search(text) and not is_fragment(text, texts[i + 1] if i + 1 < len(texts) else "")
+        not _BOILERPLATE.search(text) and not is_fragment(text, texts[i + 1] if i + 1 < len(texts) else "", tokens[i])
         for i, text in enumerate(texts)
     ]
 
@@ -124,21 +125,25 @@ def _scores(vectors: list[dict[str, float]]) -> list[float]:
     return scores
 
 
-def _vectors(texts: list[str]) -> list[dict[str, float]]:
+def _vectors(tokens: list[list[str]]) -> list[dict[str, float]]:
     """Each sentence's content words by their stem (six letters), (1 + log tf) times the
     specificity of the stem's first word in the sentence."""
+    specificity: dict[str, float] = {}  # word -> its weight, once per article
     vectors = []
-    for text in texts:
+    for found in tokens:
         counts: dict[str, int] = {}
         weights: dict[str, float] = {}
-        for word in words(text):
+        for word in found:
             lower = word.lower()
             if lower in _CONTENT_STOP:
                 continue
             key = lower[:6]
             counts[key] = counts.get(key, 0) + 1
             if key not in weights:
-                weights[key] = _specificity(lower)
+                weight = specificity.get(lower)
+                if weight is None:
+                    weight = specificity[lower] = _specificity(lower)
+                weights[key] = weight
         vectors.append({key: (1.0 + math.log(n)) * weights[key] for key, n in counts.items()})
     return vectors
 
@@ -148,13 +153,13 @@ def _specificity(word: str) -> float:
     return max(WEIGHTS["min_weight"], WEIGHTS["common_zipf"] - lexicon.zipf(word))
 
 
-def is_fragment(text: str, following: str = "") -> bool:
+def is_fragment(text: str, following: str = "", found: list[str] | None = None) -> bool:
     """A sentence that cannot stand as a point: too short, opening in the middle of one
     ("but then it was ...", ", kite flying dates ..."), or going on elsewhere (ending on a
     comma or a colon, or without its full stop when the ``following`` text, the next
     paragraph, goes on in lowercase, but not with a new clause: "... was held up over the
     line" + "but then ..." is a whole clause)."""
-    found = words(text)
+    found = words(text) if found is None else found
     if len(found) < WEIGHTS["min_words"]:
         return True
     if text[:1] in ",;:.)]-–—…":
