@@ -59,7 +59,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         bibtex=bibtex,
         csl=csl_json,
     )
-    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS, ordinal=ordinal, strategy=strategy, table_actors=table_actors, briefing_graph=briefing_graph, actor_graph=actor_graph)
+    env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS, ordinal=ordinal, strategy=strategy, table_actors=table_actors, briefing_graph=briefing_graph, actor_graph=actor_graph,
+        story_steps_shown=story_steps_shown, story_timeline_rows=STORY_TIMELINE_ROWS)
     return env
 
 
@@ -281,6 +282,26 @@ def actor_graph(entry) -> str:
         subject, obj = (entry.slug, item.other_slug) if item.subject else (item.other_slug, entry.slug)
         edges.append(Edge(subject, obj, RELATION_VERBS.get(item.relation.type, item.relation.type), item.relation.type not in SYMMETRIC))
     return relation_graph(names, edges, f"Who {entry.name} deals with", center=entry.slug)
+
+
+STORY_FIRST_STEPS, STORY_LAST_STEPS, STORY_TIMELINE_ROWS = 10, 30, 200
+"""A story page shows its first and latest briefings in full (the rest by count), and the
+latest dated statements: its size stays bounded however long the story runs."""
+
+
+class StorySteps(frozenset):
+    """Indices of the steps a story page shows; ``skipped_at`` and ``skipped`` name the gap."""
+
+    skipped_at: int = -1
+    skipped: int = 0
+
+
+def story_steps_shown(count: int) -> StorySteps:
+    if count <= STORY_FIRST_STEPS + STORY_LAST_STEPS:
+        return StorySteps(range(count))
+    shown = StorySteps([*range(STORY_FIRST_STEPS), *range(count - STORY_LAST_STEPS, count)])
+    shown.skipped_at, shown.skipped = STORY_FIRST_STEPS, count - STORY_FIRST_STEPS - STORY_LAST_STEPS
+    return shown
 
 
 def ordinal(number: int) -> str:
