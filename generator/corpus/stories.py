@@ -388,7 +388,7 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
     return tuple(
         StoryStep(
             briefing,
-            tuple(StoryFact(f.kind, f.item, tuple(also.get((step, i), ()))) for i, f in enumerate(facts[step])),
+            tuple(StoryFact(f.kind, f.item, tuple(also[(step, i)])) if (step, i) in also else f for i, f in enumerate(facts[step])),
             tuple(changes[step]),
             repeated[step],
         )
@@ -460,14 +460,7 @@ def _name_words(briefing: Briefing) -> frozenset[str]:
 def _content(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
     """What a statement says beyond whom it names: its content words, stemmed, and its
     numbers (as "#40"): a statement with a number no earlier one gave is news."""
-    result = set()
-    for token in words(text):
-        token = token.casefold()
-        if token not in names:
-            kept = _kept(token)
-            if kept:
-                result.add(kept)
-    return frozenset(result)
+    return frozenset(kept for token in words(text) if (lower := token.casefold()) not in names and (kept := _kept(lower)))
 
 
 @functools.lru_cache(maxsize=65536)
