@@ -491,6 +491,13 @@ _NOUN_BEFORE = re.compile(r"(?:^|\s)(?:airline|carmaker|automaker|bank|firm|comp
 """A lowercase noun right before a name that says it is an organization: "German airline Lufthansa"."""
 _STAFF_AFTER = re.compile(r"['’]?s? (?:spokesman|spokeswoman|chairman|chairwoman|chief executive|boss|board|employees|staff)\b")
 """After a name: "Fiat chairman", "a Lufthansa spokesman": the name is its employer's."""
+_BRACKET_AFTER = re.compile(r" \(([^()]{2,30})\)")
+_SAID_AFTER = re.compile(r" (?:said|says|told|added)\b")
+_SHARES_AFTER = re.compile(r" (?:shares|stock)\b")
+_IN_BEFORE = re.compile(r"(?:^|\s)(?:in|near|at)$")
+_SAID_BEFORE = re.compile(r"(?:^|\s)said$")
+_DOTTED_TITLES = lexicon.PERSON_TITLES | {t + "." for t in lexicon.PERSON_TITLES}
+"""A title as written before a name, its period kept or added ("mr.", "dr.", "president.")."""
 
 
 def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, start: int, end: int) -> None:
@@ -504,30 +511,30 @@ def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, s
         if following in lexicon.HEAD_NOUN_TYPES and not is_demonym and not described and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "” ", "\" "):
             votes[lexicon.HEAD_NOUN_TYPES[following]] += WEIGHTS["head noun after the name"]
     after = text[end : end + 40]
-    bracket = re.match(r" \(([^()]{2,30})\)", after)
+    bracket = _BRACKET_AFTER.match(after)
     if bracket and lexicon.is_place(bracket.group(1)):
         votes["person"] += WEIGHTS["country in brackets after"]
     if _SAID_IT.match(after):
         votes["organization"] += WEIGHTS["said it"]
-    elif re.match(r" (?:said|says|told|added)\b", after) and not candidate.surface.isupper():
+    elif _SAID_AFTER.match(after) and not candidate.surface.isupper():
         votes["person"] += WEIGHTS["said, without 'it'"]
     if _NOUN_BEFORE.search(text[max(0, start - 16) : start]) and not text[max(0, start - 16) : start].rstrip().endswith("-"):
         votes["organization"] += WEIGHTS["organization noun before the name"]
     if _STAFF_AFTER.match(text, end) and not _POSSESSIVE_BUSINESS.match(text, end):
         votes["organization"] += WEIGHTS["business noun after the possessive"]
-    if _POSSESSIVE_BUSINESS.match(text, end) or re.match(rf" (?:shares|stock)\b", after):
+    if _POSSESSIVE_BUSINESS.match(text, end) or _SHARES_AFTER.match(after):
         votes["organization"] += WEIGHTS["business noun after the possessive"]
     before = text[max(0, start - 24) : start].lower().rstrip()
     if _SHARES_OF.search(text[max(0, start - 24) : start].lower()):
         votes["organization"] += WEIGHTS["shares or stake of the name"]
-    if first > 0 and text[slice(*tokens[first - 1])].lower().rstrip(".") + "." in lexicon.PERSON_TITLES | {t + "." for t in lexicon.PERSON_TITLES}:
+    if first > 0 and text[slice(*tokens[first - 1])].lower().rstrip(".") + "." in _DOTTED_TITLES:
         votes["person"] += WEIGHTS["title before"]
-    if any(before.endswith(verb) for verb in lexicon.MEDIA_VERBS):
+    if before.endswith(lexicon.MEDIA_VERBS):
         votes["organization"] += WEIGHTS["cited by a media verb"]
     weak = not candidate.surface.isupper() and not is_demonym_word(candidate.surface)
-    if re.search(r"(?:^|\s)(?:in|near|at)$", before) and weak:
+    if _IN_BEFORE.search(before) and weak:
         votes["place"] += WEIGHTS["in/near/at before (weak)"]
-    if re.search(r"(?:^|\s)said$", before) and weak:
+    if _SAID_BEFORE.search(before) and weak:
         votes["person"] += WEIGHTS["said before (weak)"]
 
 
@@ -539,8 +546,9 @@ def _fold(candidates: dict[str, _Candidate], context: _DocumentContext | None = 
     names = sorted(candidates, key=lambda s: (-len(s.split()), s))
     canonical_of: dict[str, str] = {}
     reasons = {} if reasons is None else reasons
+    longer_forms = _longer_form_finder(names)
     for name in names:
-        target = next((full for full in names if full != name and _is_short_form(name, full)), None)
+        target = next((full for full in longer_forms(name) if full != name and _is_short_form(name, full)), None)
         if target is not None:
             reasons[name] = f"short form of '{target}' (the rest is a legal form or a company word, or it is the surname)"
         elif context is not None:
@@ -552,6 +560,31 @@ def _fold(candidates: dict[str, _Candidate], context: _DocumentContext | None = 
     for name in names:
         groups[canonical_of[name]].append(name)
     return {k: tuple(v) for k, v in groups.items()}
+
+
+def _longer_form_finder(names: list[str]):
+    """The names ``_is_short_form`` may fold a name into, in the order of ``names``: those
+    that share its first word, end with it, or are it without a final period (a look-up
+    instead of a test of every pair)."""
+    position = {name: i for i, name in enumerate(names)}
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        words = name.split()
+        if words:
+            by_first[words[0]].append(name)
+            by_last[words[-1]].append(name)
+
+    def longer_forms(short: str) -> list[str]:
+        words = short.split()
+        if not words:
+            return names
+        found = {*by_first.get(words[0], ()), *by_last.get(short, ())}
+        if short[:-1] in position:
+            found.add(short[:-1])
+        return sorted(found, key=position.__getitem__)
+
+    return longer_forms
 
 
 def _prefix_target(short: str, names: list[str], context: _DocumentContext) -> str | None:
