@@ -35,6 +35,19 @@ _ROLE_MAX_WORDS = 8
 
 _DEFAULT_TYPE = "other"
 
+# Patterns of the small tests below, compiled once
+_LOWERCASE_WORD = re.compile(r"\b[a-z]\w*")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
+_SPACE_DIGIT = re.compile(r" \d")
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
+_ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}")
+_NAME_BREAK = re.compile(r"[\s/-]+")
+_BID = re.compile(r"\b(?:bid|offer|proposal|approach)\b")
+_NUMBER_FIRST = re.compile(r"\d.*")
+_ALPHANUMERIC_RUN = re.compile(r"[A-Za-z0-9]+")
+
 
 @dataclass(slots=True)
 class _Candidate:
@@ -139,7 +152,7 @@ class _DocumentContext:
         lowercase, inside, suffixed = set(), set(), set()
         for passage in document.body:
             text = passage.text
-            lowercase.update(re.findall(r"\b[a-z]\w*", text))
+            lowercase.update(_LOWERCASE_WORD.findall(text))
             suffixed.update(m.group(1) for m in _SUFFIXED.finditer(text))
             for tokens in passage.tokens:
                 for start, end in tokens[1:]:
@@ -161,7 +174,7 @@ def _split_of(text: str, tokens, span):
         if text[slice(*tokens[k])] != "of":
             continue
         left = [text[slice(*tokens[i])] for i in range(first, k)]
-        person = 2 <= len(left) <= 3 and (lexicon.given_name_weight(left[0]) >= 1 or re.fullmatch(r"[A-Z]\.", left[0])) and not any(
+        person = 2 <= len(left) <= 3 and (lexicon.given_name_weight(left[0]) >= 1 or _INITIAL.fullmatch(left[0])) and not any(
             w.lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES for w in left
         )
         firm = left[-1].lower().rstrip(".") in lexicon.LEGAL_FORMS
@@ -172,7 +185,7 @@ def _split_of(text: str, tokens, span):
 
 def _is_title_case(text: str) -> bool:
     """A headline: most of its words capitalized, so capitals say nothing about names."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if not lexicon.is_function_word(w) or w[:1].isupper()]
+    words = [w for w in _LETTER_WORD.findall(text) if not lexicon.is_function_word(w) or w[:1].isupper()]
     if not words:
         return False
     return sum(w[:1].isupper() for w in words) / len(words) >= 0.6
@@ -265,7 +278,7 @@ _EXCHANGE_TICKER = re.compile(r"[A-Z]{1,5}\.[A-Z]{1,2}")
 
 def _is_exchange_ticker(word: str) -> bool:
     """"RENA.PA", "DXNS.L": a ticker with its exchange, not a word of a name ("U.S" is no ticker)."""
-    return bool(_EXCHANGE_TICKER.fullmatch(word)) and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", word)
+    return bool(_EXCHANGE_TICKER.fullmatch(word)) and not _INITIALS.fullmatch(word)
 
 
 def _is_title_word(word: str, following: str = "") -> bool:
@@ -400,7 +413,7 @@ def _is_reference_or_state(text: str, tokens, index: int, word: str) -> bool:
     """"Chapter 11", "Section 8": a common word before a number is a reference, not a name;
     "Mo." after "St. Louis, " is the city's state, part of the place."""
     start, end = tokens[index]
-    if re.match(r" \d", text[end : end + 2]) and word.lower() in lexicon.REFERENCE_NOUNS:
+    if _SPACE_DIGIT.match(text[end : end + 2]) and word.lower() in lexicon.REFERENCE_NOUNS:
         return True
     dotted = text[start:end] + ("" if text[end - 1 : end] == "." else text[end : end + 1])
     return text[max(0, start - 2) : start] == ", " and dotted.lower() in lexicon.STATE_ABBREVIATIONS
@@ -641,7 +654,7 @@ def _resolve(
         for initials in _initials(canonical):
             by_initials[initials].add(canonical)
     for canonical in groups:
-        if canonical in merged or not re.fullmatch(r"[A-Z]{2,6}", canonical):
+        if canonical in merged or not _CAPITALS.fullmatch(canonical):
             continue
         expansions = by_initials.get(canonical, set()) - {canonical}
         if len(expansions) == 1:
@@ -705,7 +718,7 @@ def _type_evidence(name: str, kind: str, votes: Counter) -> str:
 def _initials(name: str) -> set[str]:
     """The acronyms a multi-word name may go by: its capitalized words' initials, with and
     without the legal form ("AMC" and "AM" for "American Motors Corp")."""
-    words = [w for w in re.split(r"[\s/-]+", name) if w[:1].isupper()]
+    words = [w for w in _NAME_BREAK.split(name) if w[:1].isupper()]
     if len(words) < 2:
         return set()
     core = [w for w in words if w.lower().rstrip(".") not in lexicon.LEGAL_FORMS] or words
@@ -717,7 +730,7 @@ def _is_short_form(short: str, full: str) -> bool:
         return True  # "Amoco Corp." at a sentence's end is "Amoco Corp"
     short_words, full_words = short.split(), full.split()
     if len(short_words) == 1 and len(full_words) in (2, 3) and full_words[-1] == short and (
-        lexicon.given_name_weight(full_words[0]) > 0 or re.fullmatch(r"[A-Z]\.", full_words[0])
+        lexicon.given_name_weight(full_words[0]) > 0 or _INITIAL.fullmatch(full_words[0])
     ):
         return True  # a surname: "Simmons" for "Phil Simmons"
     if len(short_words) >= len(full_words) or full_words[: len(short_words)] != short_words:
@@ -776,9 +789,9 @@ def _type_votes(name: str, votes: Counter) -> Counter:
     if len(words) == 2 or (len(words) == 3 and (len(words[1].rstrip(".")) == 1 or lexicon.given_name_weight(words[1]))):
         common_limit = 6.0 if lexicon.given_name_weight(words[0]) >= 2 else 5.0  # "Theodore Cross"
         if not words[-1].isupper() and lexicon.zipf(words[-1]) < common_limit and not lexicon.is_place(words[-1]) and not lexicon.is_place(words[0]):
-            given = 2.0 if re.fullmatch(r"[A-Z]\.", words[0]) else lexicon.given_name_weight(words[0])
+            given = 2.0 if _INITIAL.fullmatch(words[0]) else lexicon.given_name_weight(words[0])
             votes["person"] += WEIGHTS["given name, then a surname"] * given
-    if re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}", name):
+    if _ACRONYM.fullmatch(name):
         votes["organization"] += WEIGHTS["acronym"]
     if len(words) > 3 and any(w in ("des", "du", "of", "and", "&", "for", "la", "le") for w in words[1:-1]):
         votes["person"] = 0  # "Regie Nationale des Usines Renault" is no one's name, whatever "Renault said"
@@ -867,7 +880,7 @@ def with_relation_roles(document: Document, actors: tuple[Actor, ...], relations
     phrases: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for relation in relations:
         subject_role, object_role = _RELATION_ROLES.get(relation.type, (None, None))
-        if relation.type == "acquire" and re.search(r"\b(?:bid|offer|proposal|approach)\b", relation.text):
+        if relation.type == "acquire" and _BID.search(relation.text):
             subject_role = "bids for {o}"
         for name, template in ((relation.subject, subject_role), (relation.object, object_role)):
             if template:
@@ -964,7 +977,7 @@ def _described(text: str, mention: Mention) -> str | None:
             )
         ):
             words.pop(0)  # "said chief executive" -> "chief executive"; keep "German carmaker", "UK-based firm"
-        if words and len(words) <= 5 and words[-1].lower() not in _WEAK_ROLE_WORDS and not re.fullmatch(r"\d.*", words[-1]):
+        if words and len(words) <= 5 and words[-1].lower() not in _WEAK_ROLE_WORDS and not _NUMBER_FIRST.fullmatch(words[-1]):
             return " ".join(words)
     return None
 
@@ -1034,4 +1047,4 @@ def _clip_words(phrase: str, text: str, mention: Mention) -> str:
 
 
 def _word_count(words: list[str]) -> int:
-    return len(re.findall(r"[A-Za-z0-9]+", " ".join(words)))
+    return len(_ALPHANUMERIC_RUN.findall(" ".join(words)))
