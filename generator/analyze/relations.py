@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from . import lexicon
 from ..model import Actor, Relation, SYMMETRIC_RELATIONS
 from .document import Document
+from .text import prefix_alternation
 
 _WORDS_BETWEEN = 12
 SYMMETRIC = SYMMETRIC_RELATIONS
@@ -402,31 +403,6 @@ def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid
     return found
 
 
-def _prefix_alternation(words) -> str:
-    """A regex that finds where any of ``words`` (lowercase letters) starts, factored by
-    their shared beginnings ("ba(?:sed|se|...)"): the regex engine tries one branch per
-    letter instead of every word at every position. A word that another starts with is
-    left out: finding "base" is finding "based" too."""
-    tree: dict = {}
-    for word in sorted(set(words), key=len):
-        node = tree
-        for letter in word:
-            if "" in node:
-                break  # a shorter word already found here
-            node = node.setdefault(letter, {})
-        else:
-            node.clear()
-            node[""] = {}
-
-    def emit(node: dict) -> str:
-        if "" in node:
-            return ""
-        branches = [re.escape(letter) + emit(child) for letter, child in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(tree)
-
-
 _TRIGGER_WORDS = (
     "based|headquarter|presence|operat|office|plant|factor|facilit|base|runs|unit|subsidiar|division|arm|affiliate|own|parent|control|"
     "acqui|buy|bought|purchas|take|took|taking|snap|bid|offer|proposal|approach|buyout|merg|stake|holding|interest|invest|"
@@ -440,7 +416,7 @@ _TRIGGER_WORDS = (
     "regulator|watchdog|authority|ministry|market|magazine|newspaper|broadcaster|business|chain|investor|developer|miner|brewer|"
     "distributor|house"
 ).split("|")
-_TRIGGER = re.compile(r"(?<![^\W_])" + _prefix_alternation(_TRIGGER_WORDS), re.I)
+_TRIGGER = re.compile(r"(?<![^\W_])" + prefix_alternation(_TRIGGER_WORDS), re.I)
 """A word one of the patterns needs: between two mentions without any, only the short
 patterns (", ", " and ", " in ") can apply."""
 _SENTENCE_BREAK = re.compile(r"[;.!?]\s|[\"“”]")
