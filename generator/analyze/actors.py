@@ -85,7 +85,8 @@ def recognize(document: Document) -> tuple[Actor, ...]:
             continue
         votes = sum((candidates[f].votes for f in forms), Counter())
         actors.append((canonical, forms, mentions, _vote_type(canonical, votes)))
-    scores = {name: _salience_score(article, forms, mentions) for name, forms, mentions, _ in actors}
+    lead = next((p.id for p in article.paragraphs if p.kind == "body"), None)
+    scores = {name: _salience_score(article, forms, mentions, lead) for name, forms, mentions, _ in actors}
     top = max(scores.values(), default=1.0) or 1.0
     result = []
     for canonical, forms, mentions, kind in actors:
@@ -220,10 +221,11 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
     i = 0
     while i < len(tokens):
         word = text[slice(*tokens[i])]
+        if not _is_capitalized(word) or _PERIOD_WORD.fullmatch(word):
+            i += 1
+            continue
         following = text[slice(*tokens[i + 1])] if i + 1 < len(tokens) else ""
-        if not _is_capitalized(word) or _PERIOD_WORD.fullmatch(word) or (
-            _is_title_word(word, following) and _is_capitalized(following) and _adjacent(text, tokens[i], tokens[i + 1])
-        ):
+        if _is_title_word(word, following) and _is_capitalized(following) and _adjacent(text, tokens[i], tokens[i + 1]):
             i += 1
             continue
         run = [i]
@@ -676,6 +678,8 @@ def _misspelling_of(name: str, groups: dict[str, tuple[str, ...]], candidates: d
     if _looks_personal(name, candidates) or lexicon.is_place(name) or len(name) < 5:
         return None
     words = name.lower().split()
+    if not words or max(len(w) for w in words) < 5:
+        return None
     found = set()
     for other in groups:
         if other == name or len(other) < len(name) or _looks_personal(other, candidates):
@@ -683,8 +687,7 @@ def _misspelling_of(name: str, groups: dict[str, tuple[str, ...]], candidates: d
         other_words = other.lower().split()[: len(words)]
         if len(other_words) < len(words) or other.lower() == name.lower():
             continue
-        distance = sum(Levenshtein.distance(a, b) for a, b in zip(words, other_words))
-        if distance == 1 and all(a[0] == b[0] for a, b in zip(words, other_words)) and max(len(w) for w in words) >= 5:
+        if all(a[0] == b[0] for a, b in zip(words, other_words)) and sum(Levenshtein.distance(a, b) for a, b in zip(words, other_words)) == 1:
             found.add(other)
     return found.pop() if len(found) == 1 else None
 
@@ -798,12 +801,12 @@ def _type_votes(name: str, votes: Counter) -> Counter:
     return +votes
 
 
-def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Mention, ...]) -> float:
-    body_ids = [p.id for p in article.body]
+def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Mention, ...], lead: str | None) -> float:
+    """``lead``: the first body paragraph's id (None without one)."""
     score = 0.0
     for mention in mentions:
         score += 1.0 if mention.paragraph.startswith("p") else 0.5
-        if body_ids and mention.paragraph == body_ids[0]:
+        if lead is not None and mention.paragraph == lead:
             score += 1.0
     if any(_occurrences(article.title, f) for f in forms):
         score += 2.0
