@@ -35,6 +35,19 @@ _ROLE_MAX_WORDS = 8
 
 _DEFAULT_TYPE = "other"
 
+# Patterns of the small tests below, compiled once
+_LOWERCASE_WORD = re.compile(r"\b[a-z]\w*")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
+_SPACE_DIGIT = re.compile(r" \d")
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
+_ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}")
+_NAME_BREAK = re.compile(r"[\s/-]+")
+_BID = re.compile(r"\b(?:bid|offer|proposal|approach)\b")
+_NUMBER_FIRST = re.compile(r"\d.*")
+_ALPHANUMERIC_RUN = re.compile(r"[A-Za-z0-9]+")
+
 
 @dataclass(slots=True)
 class _Candidate:
@@ -72,7 +85,8 @@ def recognize(document: Document) -> tuple[Actor, ...]:
             continue
         votes = sum((candidates[f].votes for f in forms), Counter())
         actors.append((canonical, forms, mentions, _vote_type(canonical, votes)))
-    scores = {name: _salience_score(article, forms, mentions) for name, forms, mentions, _ in actors}
+    lead = next((p.id for p in article.paragraphs if p.kind == "body"), None)
+    scores = {name: _salience_score(article, forms, mentions, lead) for name, forms, mentions, _ in actors}
     top = max(scores.values(), default=1.0) or 1.0
     result = []
     for canonical, forms, mentions, kind in actors:
@@ -139,7 +153,7 @@ class _DocumentContext:
         lowercase, inside, suffixed = set(), set(), set()
         for passage in document.body:
             text = passage.text
-            lowercase.update(re.findall(r"\b[a-z]\w*", text))
+            lowercase.update(_LOWERCASE_WORD.findall(text))
             suffixed.update(m.group(1) for m in _SUFFIXED.finditer(text))
             for tokens in passage.tokens:
                 for start, end in tokens[1:]:
@@ -161,7 +175,7 @@ def _split_of(text: str, tokens, span):
         if text[slice(*tokens[k])] != "of":
             continue
         left = [text[slice(*tokens[i])] for i in range(first, k)]
-        person = 2 <= len(left) <= 3 and (lexicon.given_name_weight(left[0]) >= 1 or re.fullmatch(r"[A-Z]\.", left[0])) and not any(
+        person = 2 <= len(left) <= 3 and (lexicon.given_name_weight(left[0]) >= 1 or _INITIAL.fullmatch(left[0])) and not any(
             w.lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES for w in left
         )
         firm = left[-1].lower().rstrip(".") in lexicon.LEGAL_FORMS
@@ -172,7 +186,7 @@ def _split_of(text: str, tokens, span):
 
 def _is_title_case(text: str) -> bool:
     """A headline: most of its words capitalized, so capitals say nothing about names."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if not lexicon.is_function_word(w) or w[:1].isupper()]
+    words = [w for w in _LETTER_WORD.findall(text) if not lexicon.is_function_word(w) or w[:1].isupper()]
     if not words:
         return False
     return sum(w[:1].isupper() for w in words) / len(words) >= 0.6
@@ -207,10 +221,11 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
     i = 0
     while i < len(tokens):
         word = text[slice(*tokens[i])]
+        if not _is_capitalized(word) or _PERIOD_WORD.fullmatch(word):
+            i += 1
+            continue
         following = text[slice(*tokens[i + 1])] if i + 1 < len(tokens) else ""
-        if not _is_capitalized(word) or _PERIOD_WORD.fullmatch(word) or (
-            _is_title_word(word, following) and _is_capitalized(following) and _adjacent(text, tokens[i], tokens[i + 1])
-        ):
+        if _is_title_word(word, following) and _is_capitalized(following) and _adjacent(text, tokens[i], tokens[i + 1]):
             i += 1
             continue
         run = [i]
@@ -265,7 +280,7 @@ _EXCHANGE_TICKER = re.compile(r"[A-Z]{1,5}\.[A-Z]{1,2}")
 
 def _is_exchange_ticker(word: str) -> bool:
     """"RENA.PA", "DXNS.L": a ticker with its exchange, not a word of a name ("U.S" is no ticker)."""
-    return bool(_EXCHANGE_TICKER.fullmatch(word)) and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", word)
+    return bool(_EXCHANGE_TICKER.fullmatch(word)) and not _INITIALS.fullmatch(word)
 
 
 def _is_title_word(word: str, following: str = "") -> bool:
@@ -400,7 +415,7 @@ def _is_reference_or_state(text: str, tokens, index: int, word: str) -> bool:
     """"Chapter 11", "Section 8": a common word before a number is a reference, not a name;
     "Mo." after "St. Louis, " is the city's state, part of the place."""
     start, end = tokens[index]
-    if re.match(r" \d", text[end : end + 2]) and word.lower() in lexicon.REFERENCE_NOUNS:
+    if _SPACE_DIGIT.match(text[end : end + 2]) and word.lower() in lexicon.REFERENCE_NOUNS:
         return True
     dotted = text[start:end] + ("" if text[end - 1 : end] == "." else text[end : end + 1])
     return text[max(0, start - 2) : start] == ", " and dotted.lower() in lexicon.STATE_ABBREVIATIONS
@@ -491,6 +506,13 @@ _NOUN_BEFORE = re.compile(r"(?:^|\s)(?:airline|carmaker|automaker|bank|firm|comp
 """A lowercase noun right before a name that says it is an organization: "German airline Lufthansa"."""
 _STAFF_AFTER = re.compile(r"['’]?s? (?:spokesman|spokeswoman|chairman|chairwoman|chief executive|boss|board|employees|staff)\b")
 """After a name: "Fiat chairman", "a Lufthansa spokesman": the name is its employer's."""
+_BRACKET_AFTER = re.compile(r" \(([^()]{2,30})\)")
+_SAID_AFTER = re.compile(r" (?:said|says|told|added)\b")
+_SHARES_AFTER = re.compile(r" (?:shares|stock)\b")
+_IN_BEFORE = re.compile(r"(?:^|\s)(?:in|near|at)$")
+_SAID_BEFORE = re.compile(r"(?:^|\s)said$")
+_DOTTED_TITLES = lexicon.PERSON_TITLES | {t + "." for t in lexicon.PERSON_TITLES}
+"""A title as written before a name, its period kept or added ("mr.", "dr.", "president.")."""
 
 
 def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, start: int, end: int) -> None:
@@ -504,30 +526,30 @@ def _add_cues(candidate: _Candidate, text: str, tokens, first: int, last: int, s
         if following in lexicon.HEAD_NOUN_TYPES and not is_demonym and not described and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "” ", "\" "):
             votes[lexicon.HEAD_NOUN_TYPES[following]] += WEIGHTS["head noun after the name"]
     after = text[end : end + 40]
-    bracket = re.match(r" \(([^()]{2,30})\)", after)
+    bracket = _BRACKET_AFTER.match(after)
     if bracket and lexicon.is_place(bracket.group(1)):
         votes["person"] += WEIGHTS["country in brackets after"]
     if _SAID_IT.match(after):
         votes["organization"] += WEIGHTS["said it"]
-    elif re.match(r" (?:said|says|told|added)\b", after) and not candidate.surface.isupper():
+    elif _SAID_AFTER.match(after) and not candidate.surface.isupper():
         votes["person"] += WEIGHTS["said, without 'it'"]
     if _NOUN_BEFORE.search(text[max(0, start - 16) : start]) and not text[max(0, start - 16) : start].rstrip().endswith("-"):
         votes["organization"] += WEIGHTS["organization noun before the name"]
     if _STAFF_AFTER.match(text, end) and not _POSSESSIVE_BUSINESS.match(text, end):
         votes["organization"] += WEIGHTS["business noun after the possessive"]
-    if _POSSESSIVE_BUSINESS.match(text, end) or re.match(rf" (?:shares|stock)\b", after):
+    if _POSSESSIVE_BUSINESS.match(text, end) or _SHARES_AFTER.match(after):
         votes["organization"] += WEIGHTS["business noun after the possessive"]
     before = text[max(0, start - 24) : start].lower().rstrip()
     if _SHARES_OF.search(text[max(0, start - 24) : start].lower()):
         votes["organization"] += WEIGHTS["shares or stake of the name"]
-    if first > 0 and text[slice(*tokens[first - 1])].lower().rstrip(".") + "." in lexicon.PERSON_TITLES | {t + "." for t in lexicon.PERSON_TITLES}:
+    if first > 0 and text[slice(*tokens[first - 1])].lower().rstrip(".") + "." in _DOTTED_TITLES:
         votes["person"] += WEIGHTS["title before"]
-    if any(before.endswith(verb) for verb in lexicon.MEDIA_VERBS):
+    if before.endswith(lexicon.MEDIA_VERBS):
         votes["organization"] += WEIGHTS["cited by a media verb"]
     weak = not candidate.surface.isupper() and not is_demonym_word(candidate.surface)
-    if re.search(r"(?:^|\s)(?:in|near|at)$", before) and weak:
+    if _IN_BEFORE.search(before) and weak:
         votes["place"] += WEIGHTS["in/near/at before (weak)"]
-    if re.search(r"(?:^|\s)said$", before) and weak:
+    if _SAID_BEFORE.search(before) and weak:
         votes["person"] += WEIGHTS["said before (weak)"]
 
 
@@ -539,8 +561,9 @@ def _fold(candidates: dict[str, _Candidate], context: _DocumentContext | None = 
     names = sorted(candidates, key=lambda s: (-len(s.split()), s))
     canonical_of: dict[str, str] = {}
     reasons = {} if reasons is None else reasons
+    longer_forms = _longer_form_finder(names)
     for name in names:
-        target = next((full for full in names if full != name and _is_short_form(name, full)), None)
+        target = next((full for full in longer_forms(name) if full != name and _is_short_form(name, full)), None)
         if target is not None:
             reasons[name] = f"short form of '{target}' (the rest is a legal form or a company word, or it is the surname)"
         elif context is not None:
@@ -552,6 +575,31 @@ def _fold(candidates: dict[str, _Candidate], context: _DocumentContext | None = 
     for name in names:
         groups[canonical_of[name]].append(name)
     return {k: tuple(v) for k, v in groups.items()}
+
+
+def _longer_form_finder(names: list[str]):
+    """The names ``_is_short_form`` may fold a name into, in the order of ``names``: those
+    that share its first word, end with it, or are it without a final period (a look-up
+    instead of a test of every pair)."""
+    position = {name: i for i, name in enumerate(names)}
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        words = name.split()
+        if words:
+            by_first[words[0]].append(name)
+            by_last[words[-1]].append(name)
+
+    def longer_forms(short: str) -> list[str]:
+        words = short.split()
+        if not words:
+            return names
+        found = {*by_first.get(words[0], ()), *by_last.get(short, ())}
+        if short[:-1] in position:
+            found.add(short[:-1])
+        return sorted(found, key=position.__getitem__)
+
+    return longer_forms
 
 
 def _prefix_target(short: str, names: list[str], context: _DocumentContext) -> str | None:
@@ -608,7 +656,7 @@ def _resolve(
         for initials in _initials(canonical):
             by_initials[initials].add(canonical)
     for canonical in groups:
-        if canonical in merged or not re.fullmatch(r"[A-Z]{2,6}", canonical):
+        if canonical in merged or not _CAPITALS.fullmatch(canonical):
             continue
         expansions = by_initials.get(canonical, set()) - {canonical}
         if len(expansions) == 1:
@@ -630,6 +678,8 @@ def _misspelling_of(name: str, groups: dict[str, tuple[str, ...]], candidates: d
     if _looks_personal(name, candidates) or lexicon.is_place(name) or len(name) < 5:
         return None
     words = name.lower().split()
+    if not words or max(len(w) for w in words) < 5:
+        return None
     found = set()
     for other in groups:
         if other == name or len(other) < len(name) or _looks_personal(other, candidates):
@@ -637,8 +687,7 @@ def _misspelling_of(name: str, groups: dict[str, tuple[str, ...]], candidates: d
         other_words = other.lower().split()[: len(words)]
         if len(other_words) < len(words) or other.lower() == name.lower():
             continue
-        distance = sum(Levenshtein.distance(a, b) for a, b in zip(words, other_words))
-        if distance == 1 and all(a[0] == b[0] for a, b in zip(words, other_words)) and max(len(w) for w in words) >= 5:
+        if all(a[0] == b[0] for a, b in zip(words, other_words)) and sum(Levenshtein.distance(a, b) for a, b in zip(words, other_words)) == 1:
             found.add(other)
     return found.pop() if len(found) == 1 else None
 
@@ -672,7 +721,7 @@ def _type_evidence(name: str, kind: str, votes: Counter) -> str:
 def _initials(name: str) -> set[str]:
     """The acronyms a multi-word name may go by: its capitalized words' initials, with and
     without the legal form ("AMC" and "AM" for "American Motors Corp")."""
-    words = [w for w in re.split(r"[\s/-]+", name) if w[:1].isupper()]
+    words = [w for w in _NAME_BREAK.split(name) if w[:1].isupper()]
     if len(words) < 2:
         return set()
     core = [w for w in words if w.lower().rstrip(".") not in lexicon.LEGAL_FORMS] or words
@@ -684,7 +733,7 @@ def _is_short_form(short: str, full: str) -> bool:
         return True  # "Amoco Corp." at a sentence's end is "Amoco Corp"
     short_words, full_words = short.split(), full.split()
     if len(short_words) == 1 and len(full_words) in (2, 3) and full_words[-1] == short and (
-        lexicon.given_name_weight(full_words[0]) > 0 or re.fullmatch(r"[A-Z]\.", full_words[0])
+        lexicon.given_name_weight(full_words[0]) > 0 or _INITIAL.fullmatch(full_words[0])
     ):
         return True  # a surname: "Simmons" for "Phil Simmons"
     if len(short_words) >= len(full_words) or full_words[: len(short_words)] != short_words:
@@ -743,21 +792,21 @@ def _type_votes(name: str, votes: Counter) -> Counter:
     if len(words) == 2 or (len(words) == 3 and (len(words[1].rstrip(".")) == 1 or lexicon.given_name_weight(words[1]))):
         common_limit = 6.0 if lexicon.given_name_weight(words[0]) >= 2 else 5.0  # "Theodore Cross"
         if not words[-1].isupper() and lexicon.zipf(words[-1]) < common_limit and not lexicon.is_place(words[-1]) and not lexicon.is_place(words[0]):
-            given = 2.0 if re.fullmatch(r"[A-Z]\.", words[0]) else lexicon.given_name_weight(words[0])
+            given = 2.0 if _INITIAL.fullmatch(words[0]) else lexicon.given_name_weight(words[0])
             votes["person"] += WEIGHTS["given name, then a surname"] * given
-    if re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}", name):
+    if _ACRONYM.fullmatch(name):
         votes["organization"] += WEIGHTS["acronym"]
     if len(words) > 3 and any(w in ("des", "du", "of", "and", "&", "for", "la", "le") for w in words[1:-1]):
         votes["person"] = 0  # "Regie Nationale des Usines Renault" is no one's name, whatever "Renault said"
     return +votes
 
 
-def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Mention, ...]) -> float:
-    body_ids = [p.id for p in article.body]
+def _salience_score(article: Article, forms: tuple[str, ...], mentions: tuple[Mention, ...], lead: str | None) -> float:
+    """``lead``: the first body paragraph's id (None without one)."""
     score = 0.0
     for mention in mentions:
         score += 1.0 if mention.paragraph.startswith("p") else 0.5
-        if body_ids and mention.paragraph == body_ids[0]:
+        if lead is not None and mention.paragraph == lead:
             score += 1.0
     if any(_occurrences(article.title, f) for f in forms):
         score += 2.0
@@ -834,7 +883,7 @@ def with_relation_roles(document: Document, actors: tuple[Actor, ...], relations
     phrases: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for relation in relations:
         subject_role, object_role = _RELATION_ROLES.get(relation.type, (None, None))
-        if relation.type == "acquire" and re.search(r"\b(?:bid|offer|proposal|approach)\b", relation.text):
+        if relation.type == "acquire" and _BID.search(relation.text):
             subject_role = "bids for {o}"
         for name, template in ((relation.subject, subject_role), (relation.object, object_role)):
             if template:
@@ -931,7 +980,7 @@ def _described(text: str, mention: Mention) -> str | None:
             )
         ):
             words.pop(0)  # "said chief executive" -> "chief executive"; keep "German carmaker", "UK-based firm"
-        if words and len(words) <= 5 and words[-1].lower() not in _WEAK_ROLE_WORDS and not re.fullmatch(r"\d.*", words[-1]):
+        if words and len(words) <= 5 and words[-1].lower() not in _WEAK_ROLE_WORDS and not _NUMBER_FIRST.fullmatch(words[-1]):
             return " ".join(words)
     return None
 
@@ -1001,4 +1050,4 @@ def _clip_words(phrase: str, text: str, mention: Mention) -> str:
 
 
 def _word_count(words: list[str]) -> int:
-    return len(re.findall(r"[A-Za-z0-9]+", " ".join(words)))
+    return len(_ALPHANUMERIC_RUN.findall(" ".join(words)))

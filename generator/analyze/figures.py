@@ -65,6 +65,10 @@ _ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s?(?:gmt|est|edt|bst|utc|a\.m\.|p\.m\.|am|pm|hours|hrs)\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_SIGN_RE = re.compile(_SIGN)
+_WORD_NUMBER = re.compile(_WORDS_ALTERNATION, re.IGNORECASE)
+_CLOCK_DIGITS = re.compile(r"\d{3,4}")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 @dataclass(frozen=True, slots=True)
 class _Found:
@@ -113,7 +117,7 @@ def _amounts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         high = _parse(match.group("high")) if match.group("high") else None
         if low is None or (match.group("high") and high is None):
             continue
-        word_number = re.fullmatch(_WORDS_ALTERNATION, re.sub(_SIGN, "", match.group("low")).strip(), re.IGNORECASE)
+        word_number = _WORD_NUMBER.fullmatch(_SIGN_RE.sub("", match.group("low")).strip())
         if unit is None:
             if word_number:
                 continue  # "two" alone: a count, read below with its noun
@@ -200,7 +204,7 @@ def _counted_noun(words: str) -> str:
 
 def _unit(match: re.Match) -> tuple[str | None, bool]:
     """The unit: the currency sign of either end, or the unit word after the amount."""
-    sign = re.match(_SIGN, match.group("low").strip()) or (match.group("high") and re.match(_SIGN, match.group("high").strip()))
+    sign = _SIGN_RE.match(match.group("low").strip()) or (match.group("high") and _SIGN_RE.match(match.group("high").strip()))
     word = (match.group("unit") or match.group("lowunit") or "").lower()
     if sign:
         return _CURRENCY_SIGNS.get(sign.group(0).lower(), "USD"), True
@@ -220,7 +224,7 @@ _FRACTION_PARTS = re.compile(r"(?:(?P<whole>[\d,]+)[- ])?(?P<num>\d{1,2})/(?P<de
 
 def _parse(written: str) -> float | None:
     """The number of "1,250", "33-3/8", "33 3/8", "3/4", "$4.5bn" (scale and sign left out)."""
-    text = re.sub(_SIGN, "", written.strip()).strip()
+    text = _SIGN_RE.sub("", written.strip()).strip()
     text = _SCALE_SEARCH.sub("", text).strip()
     if text.lower() in _WORD_NUMBERS or text.lower() == "one":
         return float(_WORD_NUMBERS.get(text.lower(), 1))
@@ -256,9 +260,9 @@ def _is_excluded(text: str, match: re.Match) -> bool:
     low = match.group("low").strip()
     if _TIME_AFTER.match(text, end) or _ORDINAL_AFTER.match(text, end):
         return True
-    if re.fullmatch(r"\d{3,4}", low) and _TIME_AFTER.match(text, match.end("low")):
+    if _CLOCK_DIGITS.fullmatch(low) and _TIME_AFTER.match(text, match.end("low")):
         return True
-    if _YEAR.fullmatch(low) and not (match.group("unit") or match.group("lowunit") or re.match(_SIGN, low)):
+    if _YEAR.fullmatch(low) and not (match.group("unit") or match.group("lowunit") or _SIGN_RE.match(low)):
         return True
     return _is_reference(text, match.start("low"))
 
@@ -268,7 +272,7 @@ _REFERENCE_WORDS = lexicon.REFERENCE_NOUNS | {"form", "flight", "route", "room",
 
 def _is_reference(text: str, start: int) -> bool:
     """"Chapter 11", "Section 8", "Form 10-K": a number that names, not counts."""
-    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    before = _WORD_BEFORE.search(text[max(0, start - 20) : start])
     return bool(before) and before.group(1).lower() in _REFERENCE_WORDS
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from . import lexicon
 from ..model import Actor, Relation, SYMMETRIC_RELATIONS
 from .document import Document
+from .text import prefix_alternation
 
 _WORDS_BETWEEN = 12
 SYMMETRIC = SYMMETRIC_RELATIONS
@@ -44,6 +45,19 @@ subject, pattern the words after the second must match or None)."""
 
 def _p(text: str) -> re.Pattern[str]:
     return re.compile(text, re.I)
+
+
+_CUES: dict[re.Pattern[str], tuple[str, ...]] = {}
+"""For the patterns searched anywhere in the words between (all others start with "^"):
+lowercase words one of which every match holds."""
+
+
+def _searched(cues: tuple[str, ...], text: str) -> re.Pattern[str]:
+    """A pattern searched anywhere in the words between, tried only on words that hold one
+    of its ``cues`` (a substring test is far cheaper than a search at every position)."""
+    pattern = _p(text)
+    _CUES[pattern] = cues
+    return pattern
 
 
 _BETWEEN: tuple[Pattern, ...] = (
@@ -76,25 +90,25 @@ _BETWEEN: tuple[Pattern, ...] = (
     ("acquire", _p(r"^(?:['’]s?)?\s+(?:[\w$£€.,()-]+\s+){0,6}(?:bid|offer|takeover bid|tender offer|proposal|approach)\s+(?:to (?:buy|acquire)\s+|for\s+)(?:the\s+)?(?:(?:[A-Z][\w'’&.-]*\s+){1,3}(?:unit|subsidiary|division|arm)\s+)?$"), "first", None),
     ("acquire", _p(r"^(?:['’]s?)?\s+(?:[\w$£€.-]+\s+){0,3}(?:acquisition|takeover|purchase|buyout)\s+of\s+(?:[\w-]+\s+){0,5}$"), "first", None),
     ("acquire", _p(r"^,?\s+(?:(?:which|that|who)\s+)?(?:was|is|were|has been|had been|will be|would be|is being|was being)\s+(?:[a-z]+\s+)?(?:acquired|bought|taken over|purchased|snapped up)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$"), "second", None),
-    ("acquire", _p(r"\s(?:takeover|acquisition|purchase|buyout)\s+by\s+(?:the\s+)?$"), "second", None),
-    ("acquire", _p(r"\s(?:bid|offer|proposal|approach)\s+from\s+(?:[\w-]+\s+){0,3}$"), "second", None),
-    ("acquire", _p(r"(?:^|\s)(?:merg(?:e|es|ed|ing)|merger)\s+with\s+(?:the\s+)?$"), "first", None),
+    ("acquire", _searched(("by",), r"\s(?:takeover|acquisition|purchase|buyout)\s+by\s+(?:the\s+)?$"), "second", None),
+    ("acquire", _searched(("from",), r"\s(?:bid|offer|proposal|approach)\s+from\s+(?:[\w-]+\s+){0,3}$"), "second", None),
+    ("acquire", _searched(("with",), r"(?:^|\s)(?:merg(?:e|es|ed|ing)|merger)\s+with\s+(?:the\s+)?$"), "first", None),
     # invest: "a 20% stake in", "invested $1bn in", "Clearnet, in which Euronext has a stake"
     ("invest", _p(r"^\s+(?:[\w-]+\s+){0,6}(?:stake|holding|shareholding|interest)\s+in\s+(?:the\s+)?$"), "first", None),
     ("invest", _p(r"^\s+(?:has |have |will |would |to )?invest(?:s|ed|ing)?\s+(?:[\w$.,-]+\s+){0,5}in\s+$"), "first", None),
     ("invest", _p(r"^,\s+in\s+which\s+$"), "second", _p(r"^\s+(?:has|holds|owns|took|bought|had)\s+(?:a|an)\s+(?:[\w%-]+\s+){0,3}(?:stake|holding|shareholding|interest)\b")),
     # partner
-    ("partner", _p(r"(?:^|\s)(?:partner(?:ed|ing|s|ship)?|joint venture|alliance|teamed up|collaborat(?:e|ed|ing|ion)|cooperat(?:e|ed|ing|ion)|working|works|work|joined forces|tie-up|tied up)\s+with\s+(?:the\s+)?$"), "first", None),
+    ("partner", _searched(("with",), r"(?:^|\s)(?:partner(?:ed|ing|s|ship)?|joint venture|alliance|teamed up|collaborat(?:e|ed|ing|ion)|cooperat(?:e|ed|ing|ion)|working|works|work|joined forces|tie-up|tied up)\s+with\s+(?:the\s+)?$"), "first", None),
     ("partner", _p(r"^\s+(?:[\w-]+\s+){0,4}(?:former\s+)?partner\s+$"), "first", None),
     ("partner", _p(r"^\s+and\s+$"), "first", _p(r"^\s+(?:[\w-]+\s+){0,3}(?:their|a|the)\s+(?:[\w-]+\s+){0,2}(?:alliance|joint ventures?|partnership|tie-up)\b")),
     # compete
     ("compete", _p(r"^\s+(?:rival|rivals|competitor|competes with|competing with|competed with)\s+$|^\s+and\s+(?:its\s+)?rival\s+$"), "first", None),
-    ("compete", _p(r"(?:^|\s)rival\s+$"), "first", None),
+    ("compete", _searched(("rival",), r"(?:^|\s)rival\s+$"), "first", None),
     # oppose: "sued", "challenged the right of", "rejected a proposal from", "charges from", "a dispute with"
     ("oppose", _p(rf"^\s+{_AUX}(?:sued|sues|suing|sue|fined|fines|charged|accused|criticised|criticized|criticising|criticizing|blocked|blocks|rejected|rejects|opposed|opposes|challenged|challenges|condemned|attacked|investigat(?:es|ed|ing))\s+(?:the\s+(?:[\w-]+\s+){{0,2}}of\s+)?(?:the\s+)?$"), "first", None),
     ("oppose", _p(rf"^\s+{_AUX}(?:rejected|rebuffed|spurned|turned down)\s+(?:[\w-]+\s+){{0,4}}from\s+(?:[\w-]+\s+){{0,3}}$"), "first", None),
-    ("oppose", _p(r"(?:^|\s)(?:charges?|fines?|lawsuit|suit|investigation|probe|complaint)\s+(?:[\w,-]+\s+){0,2}(?:from|by)\s+(?:the\s+)?$"), "second", None),
-    ("oppose", _p(r"(?:^|\s)(?:dispute|fight|battle|row|feud|conflict)\s+with\s+(?:the\s+)?$"), "first", None),
+    ("oppose", _searched(("from", "by"), r"(?:^|\s)(?:charges?|fines?|lawsuit|suit|investigation|probe|complaint)\s+(?:[\w,-]+\s+){0,2}(?:from|by)\s+(?:the\s+)?$"), "second", None),
+    ("oppose", _searched(("with",), r"(?:^|\s)(?:dispute|fight|battle|row|feud|conflict)\s+with\s+(?:the\s+)?$"), "first", None),
     # support
     ("support", _p(rf"^\s+{_AUX}(?:backed|backs|back|endorsed|endorses|supported|supports|support|lent to|lends to|bailed out|fund|funds|funded|funding|finance|finances|financed|financing)\s+(?:the\s+)?$"), "first", None),
     # meet
@@ -107,7 +121,7 @@ _BETWEEN: tuple[Pattern, ...] = (
     # launch, supply
     ("launch", _p(rf"^\s+{_AUX}(?:launch(?:ed|es|ing)?|unveil(?:ed|s|ing)?|introduc(?:ed|es|ing)|rolled out|rolls out)\s+(?:(?:a|an|the|its|new)\s+)*$"), "first", None),
     ("supply", _p(rf"^\s+{_AUX}(?:supplies|supplied|supplying|supply|sells to|sold to|provides|provided)\s+(?:[\w-]+\s+){{0,4}}(?:to\s+)?$"), "first", None),
-    ("supply", _p(r"(?:^|\s)(?:source|sources|sourcing|import|imports|imported|order|orders|ordered)\s+(?:[\w-]+\s+){0,3}from\s+(?:the\s+)?$"), "second", None),
+    ("supply", _searched(("from",), r"(?:^|\s)(?:source|sources|sourcing|import|imports|imported|order|orders|ordered)\s+(?:[\w-]+\s+){0,3}from\s+(?:the\s+)?$"), "second", None),
     ("supply", _p(r"^\s+(?:[\w-]+\s+){0,3}(?:appointed|appoints|hired|hires|named|retained)\s+$"), "second", _p(r"^\s+as\s+(?:[\w-]+\s+)?(?:advis[eo]rs?|bankers?|brokers?|auditors?|consultants?|lawyers?)\b")),
 )
 _BEFORE_PAIR: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -130,6 +144,8 @@ _ALLOWED = {  # type -> (subject types, object types); None: any but places
 }
 _HEAD_OF_STATE = r"(?:president|prime minister|premier|chancellor|king|queen|leader|(?:[a-z]+ )?minister)"
 _DEMONYM_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))(?P<adjective>[A-Z][a-z]+|US|UK|Pan-European)\s+(?P<words>(?:[a-z][\w-]*\s+){{0,3}})$")
+_HEAD_OF_STATE_WORDS = re.compile(rf"(?:former\s+)?{_HEAD_OF_STATE}\s+")
+_ORG_NOUN_WORDS = re.compile(rf"{_ORG_NOUNS}\s+$")
 _DEMONYM_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?P<adjective>[A-Z][a-z]+|US|UK)\s+(?:[a-z][\w-]*\s+){{0,2}}{_ORG_NOUNS}\b")
 _MEDIA_BEFORE = re.compile(r"(?:magazine|newspaper|paper|daily|weekly|broadcaster|television|tv|news agency|news service|website|journal)\s+(?:the\s+)?$", re.I)
 _MEDIA_AFTER = re.compile(r"\s+(?:news agency|newspaper|magazine|television|tv|news service|daily)\b|\s+(?:reported|reports)\b", re.I)
@@ -326,6 +342,8 @@ def _pairs(text: str, pid: str, inside: list[_Mentioned], i: int, media: set, ad
                     add(Relation(first.actor.name, kind, second.actor.name, pid, text[first.start : second.end]))
 
 
+_BRACKETED = re.compile(r"^\s*\([^()]{1,12}\)")
+"""A short bracket between two names of a list: "ACC (ACC), Ambuja"."""
 _LIST_JOIN = re.compile(r"^(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+[\w-]+(?:\s+[\w-]+)?,\s+|the\s+)?$")
 """Between two items of a list: ", ", " and ", " and the ", ", and the holding firm, "."""
 
@@ -336,7 +354,7 @@ def _listed_after(text: str, inside: list[_Mentioned], j: int) -> list[_Mentione
     previous = inside[j]
     for mention in inside[j + 1 :]:
         between = text[previous.end : mention.start]
-        if re.match(r"^\s*\([^()]{1,12}\)", between):
+        if _BRACKETED.match(between):
             between = between[between.index(")") + 1 :]  # "(ACC)"
         if not _LIST_JOIN.match(between) or mention.standing_for:
             break
@@ -350,7 +368,7 @@ def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid
     list it opens, from ``after`` on) state."""
     between = text[first.end : second.start]
     count = len(between.split())
-    if count > _WORDS_BETWEEN or (count > 2 and not _TRIGGER.search(between)) or re.search(r"[;.!?]\s|[\"“”]", between):
+    if count > _WORDS_BETWEEN or _SENTENCE_BREAK.search(between) or (count > 2 and not _TRIGGER.search(between)):
         return []
     if _MODIFIER_AFTER.match(text, second.end):
         return []  # "a bid for Yukos unit Yuganskneftegas": the bid is for the unit
@@ -385,8 +403,7 @@ def _relations(text: str, first: _Mentioned, second: _Mentioned, after: int, pid
     return found
 
 
-_TRIGGER = re.compile(
-    r"(?<![^\W_])(?:"
+_TRIGGER_WORDS = (
     "based|headquarter|presence|operat|office|plant|factor|facilit|base|runs|unit|subsidiar|division|arm|affiliate|own|parent|control|"
     "acqui|buy|bought|purchas|take|took|taking|snap|bid|offer|proposal|approach|buyout|merg|stake|holding|interest|invest|"
     "partner|venture|alliance|team|collaborat|cooperat|work|join|tie|rival|compet|sue|suing|fine|charg|accus|critici|block|reject|"
@@ -397,11 +414,13 @@ _TRIGGER = re.compile(
     "analyst|spokes|economist|lawyer|trader|official|manager|strategist|executive|member|banker|broker|advis|employee|engineer|aide|"
     "firm|company|group|giant|maker|bank|lender|insurer|airline|carrier|exchange|retailer|producer|manufactur|conglomerate|agency|"
     "regulator|watchdog|authority|ministry|market|magazine|newspaper|broadcaster|business|chain|investor|developer|miner|brewer|"
-    "distributor|house)",
-    re.I,
-)
+    "distributor|house"
+).split("|")
+_TRIGGER = re.compile(r"(?<![^\W_])" + prefix_alternation(_TRIGGER_WORDS), re.I)
 """A word one of the patterns needs: between two mentions without any, only the short
 patterns (", ", " and ", " in ") can apply."""
+_SENTENCE_BREAK = re.compile(r"[;.!?]\s|[\"“”]")
+"""Between two mentions, what parts them: a sentence's or a clause's end, a quotation."""
 _MODIFIER_AFTER = re.compile(r"(?:['’]s?)? (?:unit|subsidiary|division|arm|affiliate) [A-Z]")
 _INSERT = re.compile(r",\s+(?:which|who)\s+[^,;\"“”]{3,80},\s+(?=\w)")
 """A relative clause between the subject and its verb."""
@@ -410,7 +429,14 @@ _INSERT = re.compile(r",\s+(?:which|who)\s+[^,;\"“”]{3,80},\s+(?=\w)")
 def _matching(between: str) -> tuple[int, ...]:
     """Indices of the ``_BETWEEN`` patterns the words between two mentions match (kept per
     article by ``extract_relations``: ", ", " and ", " said " come back in every sentence)."""
-    return tuple(i for i, (_, pattern, _, _) in enumerate(_BETWEEN) if (pattern.match if pattern.pattern[0] == "^" else pattern.search)(between))
+    lowered = between.lower() if between.isascii() else None  # a cue test is exact on ASCII only (re.I folds "ı" to "i")
+    return tuple(
+        i for i, (test, cues) in enumerate(_TESTS) if (cues is None or lowered is None or any(c in lowered for c in cues)) and test(between)
+    )
+
+
+_TESTS = tuple((pattern.match if pattern.pattern[0] == "^" else pattern.search, _CUES.get(pattern)) for _, pattern, _, _ in _BETWEEN)
+"""How ``_matching`` tries each of ``_BETWEEN``, and the cues of the searched ones."""
 
 
 def _subject_fits(subject: str, first: _Mentioned, second: _Mentioned, media: set) -> bool:
@@ -439,9 +465,9 @@ def _single(text: str, pid: str, mention: _Mentioned, places: list[Actor]) -> li
     before = _DEMONYM_BEFORE.search(text, max(0, mention.start - 50), mention.start)
     if before is not None:
         words = before.group("words")
-        if actor.type == "person" and re.fullmatch(rf"(?:former\s+)?{_HEAD_OF_STATE}\s+", words):
+        if actor.type == "person" and _HEAD_OF_STATE_WORDS.fullmatch(words):
             kind = "lead"
-        elif actor.type != "person" and re.search(rf"{_ORG_NOUNS}\s+$", words):
+        elif actor.type != "person" and _ORG_NOUN_WORDS.search(words):
             kind = "locate"
         else:
             kind = None

@@ -167,7 +167,7 @@ def is_fragment(text: str, following: str = "", found: list[str] | None = None) 
     if found[0].islower():
         return True
     end = text.rstrip("\"'”’)] ")
-    if _OPEN_END.search(end):
+    if _OPEN_END.search(end, max(0, len(end) - 8)):  # its matches end the text: the last characters suffice
         return True
     first_next = words(following[:40])
     return end[-1:] not in ".!?…" and bool(first_next) and first_next[0].islower() and first_next[0] not in _COORDINATORS

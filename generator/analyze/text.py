@@ -121,6 +121,31 @@ def strip_sentence_end(text: str) -> str:
     return text
 
 
+def prefix_alternation(words) -> str:
+    """A regex that finds where any of ``words`` (lowercase letters) starts, factored by
+    their shared beginnings ("ba(?:sed|se|...)"): the regex engine tries one branch per
+    letter instead of every word at every position. A word that another starts with is
+    left out: finding "base" is finding "based" too."""
+    tree: dict = {}
+    for word in sorted(set(words), key=len):
+        node = tree
+        for letter in word:
+            if "" in node:
+                break  # a shorter word already found here
+            node = node.setdefault(letter, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def emit(node: dict) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(letter) + emit(child) for letter, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
+
+
 # -- names for URLs and files ------------------------------------------------------------
 
 SLUG_MAX = 60

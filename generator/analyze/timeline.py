@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import lexicon
 from ..model import Event, sort_key
 from .document import DateMention, Dates, Document
-from .text import Span, clause_spans, containing, strip_sentence_end, words
+from .text import Span, clause_spans, containing, prefix_alternation, strip_sentence_end, words
 
 _MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -474,12 +474,14 @@ def _iso(match: re.Match[str]) -> _Value | None:
         return None
 
 
-_DATE_CUE = re.compile(
-    r"\d|\b(?:" + "|".join(lexicon.MONTHS + lexicon.WEEKDAYS) + "|" + lexicon.MONTH_ABBREVIATION_PATTERN +
-    r"|year|month|week|quarter|period|half|today|yesterday|tomorrow|spring|summer|autumn|fall|winter|eighteen|nineteen|twenty|thousand|" + "|".join(w[:-1] + "ies" for w in _TENS) + r")",
-    re.IGNORECASE,
+_DATE_CUE_WORDS = (
+    *lexicon.MONTHS, *lexicon.WEEKDAYS, *lexicon.MONTH_ABBREVIATIONS,
+    *"year month week quarter period half today yesterday tomorrow spring summer autumn fall winter eighteen nineteen twenty thousand".split(),
+    *(w[:-1] + "ies" for w in _TENS),
 )
-"""Every rule needs one of these; a paragraph without any has no date."""
+_DATE_CUE = re.compile(r"\d|\b" + prefix_alternation(_DATE_CUE_WORDS), re.IGNORECASE)
+"""Every rule needs a digit or one of these words; a paragraph without any has no date."""
+_RULE_CUES = frozenset(c for rule in RULES for c in rule.cue)
 
 
 def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
@@ -488,9 +490,10 @@ def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
     if not _DATE_CUE.search(text):
         return ()
     lowered = text.lower()
+    present = {c for c in _RULE_CUES if c in lowered}  # each cue tested once, not once per rule
     for rule in RULES:
-        if not rule.is_worth_scanning(lowered):
-            continue
+        if rule.cue and present.isdisjoint(rule.cue):
+            continue  # rule.is_worth_scanning(lowered) is False
         for match in rule.pattern.finditer(text):
             start, end = match.span()
             if any(start < f.end and f.start < end for f in found):
