@@ -418,10 +418,12 @@ class _Statements:
         if len(content) < MIN_WORDS or kind not in self.postings:
             return None
         postings = self.postings[kind]
-        need = math.ceil(SAME_FACT * len(content) - 1e-9)
-        rarest = sorted(content, key=lambda w: (len(postings.get(w, ())), w))[: len(content) - need + 1]
-        candidates = sorted({i for word in rarest for i in postings.get(word, ())})
         numbers = _numbers(content)
+        if any(n not in postings for n in numbers):
+            return None  # a number no statement of its kind gave: news
+        need = math.ceil(SAME_FACT * len(content) - 1e-9)
+        rarest = [w for _, w in sorted((len(postings.get(w, ())), w) for w in content)[: len(content) - need + 1]]
+        candidates = sorted({i for word in rarest for i in postings.get(word, ())})
         for index in candidates:  # the earliest statement it repeats
             other, other_numbers, where = self.items[index]
             if numbers <= other_numbers and len(content & other) >= need:
@@ -460,7 +462,7 @@ def _name_words(briefing: Briefing) -> frozenset[str]:
 def _content(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
     """What a statement says beyond whom it names: its content words, stemmed, and its
     numbers (as "#40"): a statement with a number no earlier one gave is news."""
-    return frozenset(kept for token in words(text) if (lower := token.casefold()) not in names and (kept := _kept(lower)))
+    return frozenset(kept for token in words(text.casefold()) if token not in names and (kept := _kept(token)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -474,10 +476,7 @@ def _kept(token: str) -> str:
 
 
 def _numbers(content: frozenset[str]) -> frozenset[str]:
-    return frozenset(t for t in content if t[0] == "#") if "#" in "".join(t[:1] for t in content) else _NO_NUMBERS
-
-
-_NO_NUMBERS: frozenset[str] = frozenset()
+    return frozenset([t for t in content if t[0] == "#"])
 
 
 def _measure(text: str, names: frozenset[str]) -> tuple[str, frozenset[str]]:
