@@ -100,3 +100,21 @@ def test_the_digest_lists_each_weeks_briefings_actors_and_new_relations(pages):
     digest = feedparser.parse(pages["digest/feed.xml"])
     assert [e.id for e in digest.entries] == [f"urn:briefings:digest:{k}" for k in sorted(weeks, reverse=True)]
     assert "digest/index.md" in pages["index.md"]
+
+
+def test_the_briefings_index_and_the_sources_page_stay_short_and_lose_nothing(monkeypatch):
+    import re
+
+    from generator.publish import pages as pages_module
+
+    monkeypatch.setattr(pages_module, "LIST_LATEST", 5)
+    monkeypatch.setattr(pages_module, "SOURCES_SHOWN", 5)
+    found = {p.path: p.markdown for p in generate(Settings(seeds_dir=CORPUS, templates_dir=ROOT / "templates", workers=1)).pages}
+    index = found["briefings/index.md"]
+    linked = re.findall(r"\]\(\.\./briefings/([a-z0-9-]+)\.md\)", index)
+    assert len(linked) == 5
+    months = re.findall(r"\]\((\d{4}-\d{2})\.md\)", index)
+    in_months = [s for m in months for s in re.findall(r"\]\(\.\./briefings/([a-z0-9-]+)\.md\)", found[f"briefings/{m}.md"])]
+    everyone = [p[len("briefings/"):-3] for p in found if re.fullmatch(r"briefings/\d{4}-\d{2}-\d{2}-.*\.md", p)]
+    assert sorted(in_months) == sorted(everyone)  # every briefing on the page of its month
+    assert found["sources.md"].count("\n## ") == 5 and f"of the {len(everyone)} source articles" in found["sources.md"]

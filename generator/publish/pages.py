@@ -96,15 +96,19 @@ def plan_pages(
     def index(name: str, **extra):
         return lambda: env.get_template(name).render(**extra, **common)
 
+    months = briefing_months(catalog.briefings) if len(catalog.briefings) > LIST_LATEST else ()
     jobs = [
         PageJob("index.md", None, index("home.md.j2", intro=home_intro)),
-        PageJob("briefings/index.md", None, index("briefings.md.j2")),
+        PageJob("briefings/index.md", None, index("briefings.md.j2", latest=catalog.briefings[:LIST_LATEST], months=months)),
         PageJob("actors/index.md", None, index("actors.md.j2")),
         PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods, link=links("timeline.md"))),
-        PageJob("sources.md", None, index("sources.md.j2")),
+        PageJob("sources.md", None, index("sources.md.j2", sources_shown=SOURCES_SHOWN)),
         PageJob("stories/index.md", tuple((s.slug, s.title, len(s.steps), s.first, s.last) for s in catalog.stories), index("stories.md.j2", stories=catalog.stories)),
         PageJob("tags.md", None, index("tags.md.j2", tag_feeds=tuple((tag, slug, len(items)) for tag, slug, items in seed_tags(catalog)))),
     ]
+    template = env.get_template("briefings_month.md.j2")
+    for key, label, items in months:
+        jobs.append(PageJob(f"briefings/{key}.md", (label, items), lambda k=key, la=label, it=items, t=template: t.render(label=la, items=it)))
     weeks = digests(catalog)
     jobs.append(PageJob("digest/index.md", tuple((w.key, w.start, len(w.briefings), w.actors[:3]) for w in weeks), index("digest.md.j2", weeks=weeks)))
     template = env.get_template("digest_week.md.j2")
@@ -302,6 +306,20 @@ def story_steps_shown(count: int) -> StorySteps:
     shown = StorySteps([*range(STORY_FIRST_STEPS), *range(count - STORY_LAST_STEPS, count)])
     shown.skipped_at, shown.skipped = STORY_FIRST_STEPS, count - STORY_FIRST_STEPS - STORY_LAST_STEPS
     return shown
+
+
+LIST_LATEST = 200
+"""The briefings index lists this many, then a page per month; the sources page this many."""
+SOURCES_SHOWN = 200
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def briefing_months(briefings: tuple[Briefing, ...]) -> tuple[tuple[str, str, tuple[Briefing, ...]], ...]:
+    """(key "2024-03", label "March 2024", briefings newest first) of each month, newest first."""
+    months: dict[str, list[Briefing]] = {}
+    for briefing in briefings:  # newest first
+        months.setdefault(f"{briefing.article.date.year:04d}-{briefing.article.date.month:02d}", []).append(briefing)
+    return tuple((key, f"{_MONTH_NAMES[int(key[5:]) - 1]} {key[:4]}", tuple(items)) for key, items in months.items())
 
 
 def ordinal(number: int) -> str:
