@@ -212,6 +212,14 @@ SYMMETRIC_RELATIONS = frozenset(("partner", "compete", "meet"))
 """Relations that read the same both ways: one per pair of actors."""
 
 
+RELATION_VERBS = {
+    "partner": "partners with", "acquire": "acquires or bids for", "invest": "invests in", "own": "owns", "lead": "leads",
+    "member": "works for or belongs to", "supply": "supplies", "compete": "competes with", "oppose": "opposes",
+    "support": "supports", "meet": "meets", "report": "reports on", "launch": "launches", "locate": "is based in",
+}
+"""How a relation reads, subject first: on the pages, and as a move of its subject."""
+
+
 def relation_key(kind: str, subject: str, obj: str) -> tuple[str, str, str]:
     """What makes two relations the same: their type and ends (either way round for a symmetric one)."""
     return (kind, *sorted((subject, obj))) if kind in SYMMETRIC_RELATIONS else (kind, subject, obj)

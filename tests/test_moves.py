@@ -49,7 +49,7 @@ def test_a_long_predicate_is_cut_and_marked():
 
 def test_a_stated_relation_is_a_move_of_its_subject():
     moves = moves_of("Acme Industries Inc agreed to buy Beta Air Corp for 1.2 billion dlrs.")
-    assert any(m.startswith("bids for or acquires Beta Air Corp") for m in moves["Acme Industries Inc"])
+    assert any(m.startswith("acquires or bids for Beta Air Corp") for m in moves["Acme Industries Inc"])
 
 
 WORDS = st.sampled_from(

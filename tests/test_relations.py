@@ -15,7 +15,7 @@ from generator.analyze.document import Document
 from generator.analyze.lexicon import is_demonym_of
 from generator.analyze.relations import extract_relations
 from generator.model import RELATION_TYPES, Article, Paragraph
-from generator.publish.pages import RELATION_VERBS
+from generator.model import RELATION_VERBS
 
 
 def article(*paragraphs: str) -> Article:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Actor, Move, Relation
+from ..model import RELATION_VERBS, Actor, Move, Relation
 from .document import Document
 from .text import clause_spans
 
@@ -54,7 +54,7 @@ def extract_moves(document: Document, actors: tuple[Actor, ...], relations: tupl
         found: list[tuple[int, int, Move]] = []
         for relation in relations:
             if relation.subject == actor.name and relation.type != "locate":
-                found.append((order.get(relation.paragraph, 0), 10**9, Move(actor.name, f"{_RELATION_MOVES[relation.type]} {relation.object}", relation.paragraph, relation.type)))
+                found.append((order.get(relation.paragraph, 0), 10**9, Move(actor.name, f"{RELATION_VERBS[relation.type]} {relation.object}", relation.paragraph, relation.type)))
         for mention in actor.mentions:
             if mention.paragraph not in order:
                 continue
@@ -76,11 +76,6 @@ def extract_moves(document: Document, actors: tuple[Actor, ...], relations: tupl
     return tuple(result)
 
 
-_RELATION_MOVES = {
-    "partner": "partners with", "acquire": "bids for or acquires", "invest": "invests in", "own": "owns", "lead": "leads",
-    "member": "works for or belongs to", "supply": "supplies", "compete": "competes with", "oppose": "opposes",
-    "support": "supports", "launch": "launches", "locate": "is based in", "meet": "meets", "report": "reports on",
-}
 
 
 def _predicate(document: Document, actor: Actor, pid: str, end: int) -> Move | None:

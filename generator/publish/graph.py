@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from html import escape
 
 from ..analyze.text import short_hash
-from ..model import SYMMETRIC_RELATIONS
 
 MAX_NODES = 10
 WIDTH, HEIGHT = 640, 340
 NAME_CHARS = 26
 CHAR_WIDTH = 6.6
 """Average width of a character of the 12 px label font, for the box around a name."""
-SYMMETRIC = SYMMETRIC_RELATIONS
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,24 +14,18 @@ import jinja2
 
 from ..analyze.text import sentence_spans
 from ..corpus.archive import LATEST, actor_archive
-from ..corpus.catalog import Catalog, timeline_periods, year_of
-from ..model import Briefing, Page
+from ..corpus.catalog import MONTHS, Catalog, timeline_periods, year_of
+from ..model import RELATION_VERBS, SYMMETRIC_RELATIONS, Briefing, Page
 from ..settings import TIMELINE_PAGE_ENTRIES
 from . import escape
 from .citation import bibtex, csl_json
-from .graph import SYMMETRIC, Edge, relation_graph
+from .graph import Edge, relation_graph
 from .exports import corpus_actors, digests, export_pieces, exports, json_ld, seed_tags, story_place
 from .links import Links
 
 KEY_ACTORS_SHOWN = 15
 """At most this many actors in a briefing's key-actor table; fewer for a short article."""
 WORDS_PER_KEY_ACTOR = 45
-RELATION_VERBS = {
-    "partner": "partners with", "acquire": "acquires or bids for", "invest": "invests in", "own": "owns", "lead": "leads",
-    "member": "works for or belongs to", "supply": "supplies", "compete": "competes with", "oppose": "opposes",
-    "support": "supports", "meet": "meets", "report": "reports on", "launch": "launches", "locate": "is based in",
-}
-"""How a relation reads on the page, subject first."""
 TAGGED_ACTORS = 5
 
 
@@ -273,7 +267,7 @@ def key_actors_shown(briefing: Briefing) -> int:
 def briefing_graph(briefing: Briefing, types: dict) -> str:
     """The relation graph of a briefing (inline SVG, "" without relations)."""
     names = {a.name: (a.name, types.get(a.name, a.type)) for a in briefing.actors}
-    edges = [Edge(r.subject, r.object, RELATION_VERBS.get(r.type, r.type), r.type not in SYMMETRIC) for r in briefing.relations if r.subject in names and r.object in names]
+    edges = [Edge(r.subject, r.object, RELATION_VERBS.get(r.type, r.type), r.type not in SYMMETRIC_RELATIONS) for r in briefing.relations if r.subject in names and r.object in names]
     return relation_graph(names, edges, f"Who does what in {briefing.article.title}")
 
 
@@ -284,7 +278,7 @@ def actor_graph(entry) -> str:
     for item in entry.relations:
         names.setdefault(item.other_slug, (item.other, "other"))
         subject, obj = (entry.slug, item.other_slug) if item.subject else (item.other_slug, entry.slug)
-        edges.append(Edge(subject, obj, RELATION_VERBS.get(item.relation.type, item.relation.type), item.relation.type not in SYMMETRIC))
+        edges.append(Edge(subject, obj, RELATION_VERBS.get(item.relation.type, item.relation.type), item.relation.type not in SYMMETRIC_RELATIONS))
     return relation_graph(names, edges, f"Who {entry.name} deals with", center=entry.slug)
 
 
@@ -311,7 +305,6 @@ def story_steps_shown(count: int) -> StorySteps:
 LIST_LATEST = 200
 """The briefings index lists this many, then a page per month; the sources page this many."""
 SOURCES_SHOWN = 200
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
 def briefing_months(briefings: tuple[Briefing, ...]) -> tuple[tuple[str, str, tuple[Briefing, ...]], ...]:
@@ -319,7 +312,7 @@ def briefing_months(briefings: tuple[Briefing, ...]) -> tuple[tuple[str, str, tu
     months: dict[str, list[Briefing]] = {}
     for briefing in briefings:  # newest first
         months.setdefault(f"{briefing.article.date.year:04d}-{briefing.article.date.month:02d}", []).append(briefing)
-    return tuple((key, f"{_MONTH_NAMES[int(key[5:]) - 1]} {key[:4]}", tuple(items)) for key, items in months.items())
+    return tuple((key, f"{MONTHS[int(key[5:]) - 1]} {key[:4]}", tuple(items)) for key, items in months.items())
 
 
 def ordinal(number: int) -> str:
