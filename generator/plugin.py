@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from .read.files import SeedsFolderMissing
 from .model import printable
+from .publish.lift import anchor_ids, lift, restore
 from .search import PagefindError, pagefind_executable, run_pagefind
 from .safety import UnsafeOutput, check_site_dir, write_marker
 from .settings import TIMELINE_PAGE_ENTRIES, Limits, Settings, StorySettings
@@ -103,6 +104,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._built: set[str] = set()
         self._urls: set[str] = set()
         self._previous_index: dict | None = None
+        self._lifted: dict[str, tuple[str, ...]] = {}
+        """The HTML blocks lifted out of each generated page (``publish.lift``), by path."""
 
     serving = False
 
@@ -175,6 +178,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         write_marker(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config) -> Files:
+        self._lifted = {}
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home is not None else ""
         if home is not None:
@@ -202,8 +206,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 where = existing.abs_src_path or "another generated page"
                 raise PluginError(f"{where} has the path of a generated page ({page.path}); rename it")
             keep = self.dirty and page.path in generated.unchanged and page.path not in REBUILT_ALWAYS
-            files.append((_UnchangedFile if keep else File).generated(config, page.path, content=page.markdown))
+            content = page.markdown
+            if page.path.endswith(".md") and isinstance(content, str):
+                content, self._lifted[page.path] = lift(content)
+            files.append((_UnchangedFile if keep else File).generated(config, page.path, content=content))
         return files
+
+    @event_priority(100)  # before any plugin that reads the page's HTML (Material's search)
+    def on_page_content(self, html, *, page, config, files):
+        blocks = self._lifted.pop(page.file.src_uri, None)
+        if not blocks:
+            return html
+        if page.present_anchor_ids is not None:  # MkDocs checks links to anchors against these
+            page.present_anchor_ids |= anchor_ids(blocks)
+        return restore(html, blocks)
 
     def settings(self, config, home_intro: str = "") -> Settings:
         """The core's settings from this plugin's options and MkDocs' config: the one

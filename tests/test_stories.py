@@ -169,14 +169,17 @@ def test_story_options_in_mkdocs_yml_are_checked(tmp_path):
 def test_a_story_page_stays_small_however_long_the_story_runs(catalog):
     import dataclasses
 
-    from generator.publish.pages import STORY_FIRST_STEPS, STORY_LAST_STEPS, make_environment, plan_pages
+    from generator.publish.pages import STORY_FIRST_STEPS, STORY_LAST_STEPS, STORY_STEP_FACTS, make_environment, plan_pages
 
     story = next(s for s in catalog.stories if "beta" in s.slug)
-    long = dataclasses.replace(story, steps=story.steps * 200)  # 600 briefings
+    wordy = tuple(dataclasses.replace(step, facts=step.facts * 40) for step in story.steps)  # each adds dozens
+    long = dataclasses.replace(story, steps=wordy * 200)  # 600 briefings
     longer = dataclasses.replace(catalog, stories=(long,), story_of={})
     env = make_environment(ROOT / "templates")
     job = next(j for j in plan_pages(longer, env) if j.path == f"stories/{story.slug}.md")
     page = job.render()
     assert len(page.encode("utf-8")) < 200_000
     assert page.count("\n### ") == STORY_FIRST_STEPS + STORY_LAST_STEPS
-    assert "560 more briefings of the story" in page  # 600 - 10 - 30
+    assert f"{600 - STORY_FIRST_STEPS - STORY_LAST_STEPS} more briefings of the story" in page
+    facts = len(wordy[0].facts)
+    assert facts > STORY_STEP_FACTS and f"{facts - STORY_STEP_FACTS} more new statements are in" in page

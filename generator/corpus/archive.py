@@ -1,8 +1,9 @@
 """Archives: a long list of dated rows split into pages of bounded size.
 
 An actor page shows its latest briefings and timeline entries; the rest are on archive
-pages, one per year, and in a busy year one per month (the year page then keeps what is
-dated only to the year, a quarter or a season). Any page past ``PAGE_ROWS`` rows is cut
+pages, one per year, and in a busy year one per run of months of at most ``PAGE_ROWS``
+rows ("March–May 2024"; the year page then keeps what is dated only to the year, a
+quarter or a season). Any page past ``PAGE_ROWS`` rows is cut
 into numbered parts. So no page grows with the corpus: the size of a page is bounded by
 construction, whatever N (``tests/test_scale.py`` checks it).
 """
@@ -78,8 +79,11 @@ def _year(year: str, briefings: list, entries: list, limit: int) -> ArchiveYear:
         month = _month(dated.event.date)
         (months[month][1] if month else coarse).append(dated)
     pages = list(_parts(year, year, year, [], coarse, limit))
-    for month in sorted(months, reverse=True):
-        pages += _parts(f"{year}-{month}", f"{MONTHS[int(month) - 1]} {year}", year, *months[month], limit)
+    for group in _pack(sorted(months, reverse=True), months, limit):
+        first, last = group[-1], group[0]  # oldest, newest
+        label = MONTHS[int(first) - 1] + ("" if first == last else "–" + MONTHS[int(last) - 1]) + f" {year}"
+        picked = [b for month in group for b in months[month][0]], [e for month in reversed(group) for e in months[month][1]]
+        pages += _parts(f"{year}-{first}", label, year, *picked, limit)
     return ArchiveYear(year, len(briefings), len(entries), tuple(pages))
 
 
@@ -96,6 +100,21 @@ def _parts(key: str, label: str, year: str, briefings: list, entries: list, limi
         )
         for n, chunk in enumerate(chunks)
     )
+
+
+def _pack(order: list[str], months: dict[str, list], limit: int) -> list[list[str]]:
+    """Consecutive months (``order``, newest first) gathered into pages of at most
+    ``limit`` rows; a month longer than that is a page of its own (cut into parts)."""
+    groups: list[list[str]] = []
+    rows = limit
+    for month in order:
+        size = len(months[month][0]) + len(months[month][1])
+        if rows + size > limit:
+            groups.append([])
+            rows = 0
+        groups[-1].append(month)
+        rows += size
+    return groups
 
 
 def _month(value: str) -> str | None:

@@ -54,7 +54,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         csl=csl_json,
     )
     env.globals.update(lead_sentence=lead_sentence, year_of=year_of, ref=ref, relation_verbs=RELATION_VERBS, ordinal=ordinal, strategy=strategy, table_actors=table_actors, briefing_graph=briefing_graph, actor_graph=actor_graph,
-        story_steps_shown=story_steps_shown, story_timeline_rows=STORY_TIMELINE_ROWS)
+        story_steps_shown=story_steps_shown, story_step_facts=STORY_STEP_FACTS, story_timeline_rows=STORY_TIMELINE_ROWS)
     return env
 
 
@@ -282,9 +282,11 @@ def actor_graph(entry) -> str:
     return relation_graph(names, edges, f"Who {entry.name} deals with", center=entry.slug)
 
 
-STORY_FIRST_STEPS, STORY_LAST_STEPS, STORY_TIMELINE_ROWS = 10, 30, 200
-"""A story page shows its first and latest briefings in full (the rest by count), and the
-latest dated statements: its size stays bounded however long the story runs."""
+STORY_FIRST_STEPS, STORY_LAST_STEPS, STORY_STEP_FACTS, STORY_TIMELINE_ROWS = 5, 15, 10, 100
+"""A story page shows its first and latest briefings (the rest by count), at most
+``STORY_STEP_FACTS`` new statements of each (the rest by count, on the briefing), and the
+latest dated statements: its size stays bounded however long the story runs and however
+much each briefing adds."""
 
 
 class StorySteps(frozenset):
