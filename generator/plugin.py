@@ -35,8 +35,6 @@ _GENERATORS: dict[tuple, Generator] = {}
 """Under `mkdocs serve`, one Generator per project, kept for the life of the process: its
 memory of the previous run is what makes a reload cheap. A plain build keeps nothing, so
 that the analyses and the catalog are freed once the pages are handed to MkDocs."""
-REBUILT_ALWAYS = ("tags.md",)
-"""Pages whose HTML other pages feed (Material's tags index): never skipped by --dirty."""
 
 
 class _UnchangedFile(File):
@@ -47,6 +45,15 @@ class _UnchangedFile(File):
         return not os.path.isfile(self.abs_dest_path)  # its HTML from the previous build is there
 """One Generator per project, kept for the life of the process: `mkdocs serve` makes a new
 plugin object on every reload, and the generator's memory is what makes a reload cheap."""
+
+
+@dataclasses.dataclass(frozen=True)
+class _Tag:
+    """A tag chip as Material's ``partials/tags.html`` reads it."""
+
+    name: str
+    url: str
+    hidden: bool = False
 
 
 _STORY = StorySettings()
@@ -138,6 +145,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         self._built.add(page.url)
+        names, urls = page.meta.get("tags"), page.meta.get("tag_links")
+        if isinstance(names, list) and isinstance(urls, list) and len(names) == len(urls):
+            # the theme's tag chips, each opening the tag's page or the key actor's page
+            # (pages of bounded size, unlike a theme's index of every tagged page)
+            context["tags"] = [_Tag(str(name), str(url)) for name, url in zip(names, urls)]
         return context
 
     def _merge_search_index(self, config) -> None:
@@ -205,7 +217,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if existing is not None:
                 where = existing.abs_src_path or "another generated page"
                 raise PluginError(f"{where} has the path of a generated page ({page.path}); rename it")
-            keep = self.dirty and page.path in generated.unchanged and page.path not in REBUILT_ALWAYS
+            keep = self.dirty and page.path in generated.unchanged
             content = page.markdown
             if page.path.endswith(".md") and isinstance(content, str):
                 content, self._lifted[page.path] = lift(content)

@@ -94,3 +94,19 @@ def test_excluded_pages_are_absent_from_the_search_index(tmp_path):
     assert not [loc for loc in locations if loc.startswith(EXCLUDED) or loc in ("briefings/", "timeline/")], sorted(locations)
     text = " ".join(d["text"] for d in docs)
     assert "Initially focused on providing smart components" not in text  # nor the source text
+
+
+def test_a_tag_page_is_bounded_and_its_parts_hold_every_briefing(many_briefings, monkeypatch):
+    monkeypatch.setattr(pages_module, "LIST_LATEST", ROWS)
+    tagged = tuple(dataclasses.replace(b, article=dataclasses.replace(b.article, tags=("autos",) + (("rare",) if i == 0 else ()))) for i, b in enumerate(many_briefings))
+    catalog = build_catalog(tagged)
+    jobs = {job.path: job for job in plan_pages(catalog, make_environment(ROOT / "templates"))}
+    parts = sorted(p for p in jobs if p == "tags/autos.md" or p.startswith("tags/autos/"))
+    assert len(parts) == -(-len(tagged) // ROWS) and "tags/rare.md" in jobs and not any(p.startswith("tags/rare/") for p in jobs)
+    listed = []
+    for path in parts:
+        text = jobs[path].render()
+        assert _rows(text) <= ROWS, path
+        listed += re.findall(r"\]\((?:\.\./)+briefings/([^)]+)\.md\)", text)
+    assert sorted(listed) == sorted(b.slug for b in tagged)
+    assert "[autos](tags/autos.md) | 600 |" in jobs["tags.md"].render()

@@ -126,3 +126,15 @@ def test_search_index_holds_the_analysis_not_the_full_text(seed_site):
     index = (seed_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Dongfeng Motor Group" in index  # the summary and actors are searchable
     assert "Initially focused on providing smart components" not in index  # the source text is not
+
+
+def test_tag_chips_open_the_key_actors_pages(seed_site):
+    """The theme's tag chips are made by the plugin: each opens a page that exists (a seed
+    tag's page or the key actor's), not an index of every tagged page."""
+    html = briefing_page(seed_site).read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="md-tags"[^>]*>(.*?)</nav>', html, re.S)
+    assert nav, "no tag chips on the briefing page"
+    chips = re.findall(r'<a href="([^"]+)" class="md-tag">\s*([^<]+?)\s*</a>', nav.group(1))
+    assert ("../../actors/huawei-technologies/", "Huawei Technologies") in chips
+    for href, _ in chips:
+        assert (briefing_page(seed_site).parent / href / "index.html").resolve().is_file(), href

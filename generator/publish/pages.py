@@ -21,7 +21,7 @@ from . import escape
 from .citation import bibtex, csl_json
 from .graph import Edge, relation_graph
 from .exports import corpus_actors, digests, export_pieces, exports, json_ld, seed_tags, story_place
-from .links import Links
+from .links import Links, page_url
 
 KEY_ACTORS_SHOWN = 15
 """At most this many actors in a briefing's key-actor table; fewer for a short article."""
@@ -85,6 +85,8 @@ def plan_pages(
         return Links(path, directory_urls)
 
     periods = timeline_periods(catalog.timeline, timeline_page_entries)
+    tags = seed_tags(catalog)
+    tag_slug = {tag: slug for tag, slug, _ in tags}
     common = {"briefings": catalog.briefings, "actors": catalog.actors, "timeline": catalog.timeline, "catalog": catalog}
 
     def index(name: str, **extra):
@@ -98,8 +100,18 @@ def plan_pages(
         PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods, link=links("timeline.md"))),
         PageJob("sources.md", None, index("sources.md.j2", sources_shown=SOURCES_SHOWN)),
         PageJob("stories/index.md", tuple((s.slug, s.title, len(s.steps), s.first, s.last) for s in catalog.stories), index("stories.md.j2", stories=catalog.stories)),
-        PageJob("tags.md", None, index("tags.md.j2", tag_feeds=tuple((tag, slug, len(items)) for tag, slug, items in seed_tags(catalog)))),
+        PageJob("tags.md", tuple((tag, slug, len(items), items[0].article.date) for tag, slug, items in tags), index("tags.md.j2", tags=tags)),
     ]
+    template = env.get_template("tag.md.j2")
+    for tag, slug, items in tags:
+        parts = [f"tags/{slug}.md", *(f"tags/{slug}/{n + 1}.md" for n in range(1, -(-len(items) // LIST_LATEST)))]
+        for n, path in enumerate(parts):
+            chunk = items[n * LIST_LATEST : (n + 1) * LIST_LATEST]
+            root = "../" * path.count("/")
+            render = lambda t=template, tg=tag, sl=slug, c=chunk, k=len(items), ps=tuple(parts), pn=n + 1, r=root: t.render(  # noqa: E731
+                tag=tg, slug=sl, items=c, total=k, parts=ps, part=pn, root=r
+            )
+            jobs.append(PageJob(path, (tag, chunk, len(items), len(parts)), render))
     template = env.get_template("briefings_month.md.j2")
     for key, label, items in months:
         jobs.append(PageJob(f"briefings/{key}.md", (label, items), lambda k=key, la=label, it=items, t=template: t.render(label=la, items=it)))
@@ -139,6 +151,7 @@ def plan_pages(
                     story=st,
                     short_names={a.name: min((a.name, *a.aliases), key=lambda n: (len(n), n)) for a in b.actors},
                     tags=briefing_tags(b),
+                    tag_links=briefing_tag_links(b, tag_slug, s, directory_urls),
                     jsonld=escape.json_text(json_ld(b, site_url, ty), indent=None),
                 ),
             )
@@ -196,6 +209,15 @@ def render_site(
 def briefing_tags(briefing: Briefing) -> tuple[str, ...]:
     """Tags of a briefing page: the seed's own, then its key actors."""
     return tuple(dict.fromkeys(briefing.article.tags + tuple(a.name for a in briefing.actors[:TAGGED_ACTORS])))
+
+
+def briefing_tag_links(briefing: Briefing, tag_slug: dict[str, str], actor_slugs: dict[str, str], directory_urls: bool | None = True) -> tuple[str, ...]:
+    """The page each of ``briefing_tags`` opens, as a URL from the site root: a seed tag's
+    page, else the key actor's page (the plugin makes the theme's tag chips of them)."""
+    return tuple(
+        page_url(f"tags/{tag_slug[tag]}.md" if tag in tag_slug else f"actors/{actor_slugs[tag]}.md", directory_urls is not False)
+        for tag in briefing_tags(briefing)
+    )
 
 
 def ref(pid: str | None, page: str = "") -> str:
