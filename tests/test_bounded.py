@@ -110,3 +110,45 @@ def test_a_tag_page_is_bounded_and_its_parts_hold_every_briefing(many_briefings,
         listed += re.findall(r"\]\((?:\.\./)+briefings/([^)]+)\.md\)", text)
     assert sorted(listed) == sorted(b.slug for b in tagged)
     assert "[autos](tags/autos.md) | 600 |" in jobs["tags.md"].render()
+
+
+def test_the_actors_index_is_bounded_and_its_a_to_z_pages_hold_every_actor(many_briefings, monkeypatch):
+    monkeypatch.setattr(pages_module, "ACTORS_TOP", 3)
+    monkeypatch.setattr(pages_module, "INDEX_ROWS", 4)
+    catalog = build_catalog(many_briefings)
+    jobs = {job.path: job for job in plan_pages(catalog, make_environment(ROOT / "templates"))}
+    index = jobs["actors/index.md"].render()
+    by_type = {}
+    for entry in catalog.actors:
+        by_type.setdefault(entry.type, []).append(entry.slug)
+    long_types = [t for t, slugs in by_type.items() if len(slugs) > 3]
+    assert long_types, "the fixture corpus should have a type with more actors than the index lists"
+    for kind, slugs in by_type.items():
+        section = index.split(f"{{#type-{kind}}}")[1].split("\n## ")[0]
+        listed = re.findall(r"^- \[.*?\]\(([^)]+)\.md\)", section, re.M)
+        assert len(listed) == min(3, len(slugs)), kind
+        if kind in long_types:
+            pages = sorted(p for p in jobs if re.fullmatch(rf"actors/by-type/{kind}(-\d+)?\.md", p))
+            assert len(pages) == -(-len(slugs) // 4)
+            assert all(f"({p.removeprefix('actors/')})" in section for p in pages)
+            held = [s for p in pages for s in re.findall(r"^- \[.*?\]\(\.\./([^)]+)\.md\)", jobs[p].render(), re.M)]
+            assert sorted(held) == sorted(slugs), kind
+
+
+def test_the_digest_and_stories_indexes_are_paged_with_nothing_lost(many_briefings, monkeypatch):
+    from generator.corpus.stories import with_stories
+    from generator.settings import StorySettings
+
+    monkeypatch.setattr(pages_module, "INDEX_LATEST", 5)
+    catalog = with_stories(build_catalog(many_briefings), StorySettings())
+    jobs = {job.path: job for job in plan_pages(catalog, make_environment(ROOT / "templates"))}
+    for folder, pattern, total in (("digest", r"\]\((\d{4}-W\d\d)\.md\)", len(pages_module.digests(catalog))), ("stories", r"^\| \[.*?\]\(([^)]+)\.md\)", len(catalog.stories))):
+        paths = [f"{folder}/index.md", *sorted((p for p in jobs if p.startswith(f"{folder}/earlier-")), key=lambda p: int(p.rsplit("-", 1)[1][:-3]))]
+        assert total > 5 and len(paths) == -(-total // 5), folder
+        held = []
+        for path in paths:
+            text = jobs[path].render()
+            rows = re.findall(pattern, text, re.M)
+            assert len(rows) <= 5 and f"Page {paths.index(path) + 1} of {len(paths)}" in text, path
+            held += rows
+        assert len(held) == len(set(held)) == total, folder

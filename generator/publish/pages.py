@@ -86,6 +86,7 @@ def plan_pages(
 
     periods = timeline_periods(catalog.timeline, timeline_page_entries)
     tags = seed_tags(catalog)
+    groups = actor_groups(catalog.actors)
     tag_slug = {tag: slug for tag, slug, _ in tags}
     common = {"briefings": catalog.briefings, "actors": catalog.actors, "timeline": catalog.timeline, "catalog": catalog}
 
@@ -96,12 +97,16 @@ def plan_pages(
     jobs = [
         PageJob("index.md", None, index("home.md.j2", intro=home_intro)),
         PageJob("briefings/index.md", None, index("briefings.md.j2", latest=catalog.briefings[:LIST_LATEST], months=months)),
-        PageJob("actors/index.md", None, index("actors.md.j2")),
+        PageJob("actors/index.md", None, index("actors.md.j2", actor_groups=groups, actors_top=ACTORS_TOP)),
         PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods, link=links("timeline.md"))),
         PageJob("sources.md", None, index("sources.md.j2", sources_shown=SOURCES_SHOWN)),
-        PageJob("stories/index.md", tuple((s.slug, s.title, len(s.steps), s.first, s.last) for s in catalog.stories), index("stories.md.j2", stories=catalog.stories)),
         PageJob("tags.md", tuple((tag, slug, len(items), items[0].article.date) for tag, slug, items in tags), index("tags.md.j2", tags=tags)),
     ]
+    template = env.get_template("actors_type.md.j2")
+    for group in groups:
+        for (path, first, last), chunk in zip(group.parts, chunks(group.entries, INDEX_ROWS)):
+            render = lambda t=template, g=group, f=first, la=last, c=chunk: t.render(type=g.type, count=g.count, parts=g.parts, first=f, last=la, entries=c)  # noqa: E731
+            jobs.append(PageJob(path, (group.type, group.count, group.parts, chunk), render))
     template = env.get_template("tag.md.j2")
     for tag, slug, items in tags:
         parts = [f"tags/{slug}.md", *(f"tags/{slug}/{n + 1}.md" for n in range(1, -(-len(items) // LIST_LATEST)))]
@@ -116,7 +121,10 @@ def plan_pages(
     for key, label, items in months:
         jobs.append(PageJob(f"briefings/{key}.md", (label, items), lambda k=key, la=label, it=items, t=template: t.render(label=la, items=it)))
     weeks = digests(catalog)
-    jobs.append(PageJob("digest/index.md", tuple((w.key, w.start, len(w.briefings), w.actors[:3]) for w in weeks), index("digest.md.j2", weeks=weeks)))
+    for path, part, parts, rows in paged_index("digest/index.md", "digest/earlier", weeks):
+        jobs.append(PageJob(path, (part, parts, tuple((w.key, w.start, len(w.briefings), w.actors[:3]) for w in rows)), index("digest.md.j2", weeks=rows, total=len(weeks), part=part, parts=parts)))
+    for path, part, parts, rows in paged_index("stories/index.md", "stories/earlier", catalog.stories):
+        jobs.append(PageJob(path, (part, parts, tuple((s.slug, s.title, len(s.steps), s.first, s.last) for s in rows)), index("stories.md.j2", stories=rows, total=len(catalog.stories), part=part, parts=parts)))
     template = env.get_template("digest_week.md.j2")
     for week in weeks:
         jobs.append(PageJob(f"digest/{week.key}.md", week, lambda w=week, t=template: t.render(week=w)))
@@ -324,6 +332,58 @@ def story_steps_shown(count: int) -> StorySteps:
     shown = StorySteps([*range(STORY_FIRST_STEPS), *range(count - STORY_LAST_STEPS, count)])
     shown.skipped_at, shown.skipped = STORY_FIRST_STEPS, count - STORY_FIRST_STEPS - STORY_LAST_STEPS
     return shown
+
+
+ACTORS_TOP, INDEX_ROWS = 100, 1000
+"""The actors index lists the ``ACTORS_TOP`` of each type in most briefings; a longer type
+has all its actors from A to Z on pages of ``INDEX_ROWS`` (``actors/by-type/<type>.md``, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorGroup:
+    type: str
+    count: int
+    shown: tuple
+    """The actors the index lists: all, or the ``ACTORS_TOP`` in most briefings."""
+    entries: tuple
+    """All of them, from A to Z."""
+    parts: tuple[tuple[str, str, str], ...] = ()
+    """(path, first name, last name) of each A-to-Z page; () when the index lists them all."""
+
+
+def chunks(items, size: int) -> list:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+INDEX_LATEST = 200
+"""The stories and digest indexes list the newest ``INDEX_LATEST`` rows, the rest on numbered pages beside them."""
+
+
+def paged_index(first: str, stem: str, rows: tuple) -> list[tuple[str, int, tuple[str, ...], tuple]]:
+    """(path, part number, file names of all parts, rows) of an index cut into pages of
+    ``INDEX_LATEST`` rows: ``first``, then ``<stem>-2.md``, ... (names no story or week takes)."""
+    pieces = chunks(rows, INDEX_LATEST) or [rows]
+    paths = [first, *(f"{stem}-{n + 1}.md" for n in range(1, len(pieces)))]
+    names = tuple(path.rsplit("/", 1)[1] for path in paths)
+    return [(path, n + 1, names if len(names) > 1 else (), piece) for n, (path, piece) in enumerate(zip(paths, pieces))]
+
+
+def actor_groups(actors) -> tuple[ActorGroup, ...]:
+    """The actors index by type (types in name order, as the index always listed them)."""
+    by_type: dict[str, list] = {}
+    for entry in actors:  # A to Z
+        by_type.setdefault(entry.type, []).append(entry)
+    groups = []
+    for kind in sorted(by_type):
+        entries = tuple(by_type[kind])
+        if len(entries) <= ACTORS_TOP:
+            groups.append(ActorGroup(kind, len(entries), entries, entries))
+            continue
+        top = tuple(sorted(entries, key=lambda e: (-len(e.appearances), e.name.casefold(), e.slug))[:ACTORS_TOP])
+        paths = [f"actors/by-type/{kind}.md", *(f"actors/by-type/{kind}-{n + 1}.md" for n in range(1, len(chunks(entries, INDEX_ROWS))))]
+        parts = tuple((path, chunk[0].name, chunk[-1].name) for path, chunk in zip(paths, chunks(entries, INDEX_ROWS)))
+        groups.append(ActorGroup(kind, len(entries), top, entries, parts))
+    return tuple(groups)
 
 
 LIST_LATEST = 200
