@@ -282,3 +282,38 @@ def test_every_rule_cue_is_in_each_of_its_examples():
     for rule in RULES:
         for example in rule.examples:
             assert rule.is_worth_scanning(example.lower()), (rule.cue, example)
+
+
+# -- classes of misses on the TimeBank dev split, second pass (issue 16) --
+
+
+def test_a_fiscal_quarter_is_named_with_fiscal_before_its_ordinal():
+    assert values("Orbis posted a profit for the fiscal-first quarter ended Sept. 30.", OCTOBER_1989)[:1] == [("the fiscal-first quarter", "1989-Q1")]
+    assert values("Orbis earned $3 million in its fiscal second quarter.", OCTOBER_1989) == [("fiscal second quarter", "1989-Q2")]
+
+
+def test_in_a_report_a_year_ago_compares_the_fiscal_quarter_named():
+    found = report_values("Orbis posted net income of $4 million for the fiscal-first quarter ended Sept. 30, against a loss of $2 million a year ago.")
+    assert found[-1] == ("a year ago", "1988-Q1")
+
+
+def test_in_a_roundup_the_latest_period_is_the_quarter_last_reported():
+    found = report_values(
+        "Acme posted a 30% drop in third-quarter profit. Analysts expect the slump to continue into the fourth quarter.",
+        "Separately, Beta Corp. posted net income for its fiscal second quarter of $8 million. The latest period includes a gain on a sale.",
+    )
+    assert found[-1] == ("The latest period", "1989-Q2")
+
+
+def test_a_quarter_forecast_or_mentioned_in_passing_is_not_the_quarter_reported():
+    found = report_values(
+        "Acme said third-quarter net income rose to $5 million.",
+        "After a weak second quarter tied to lower prices, Acme cited better demand. It sees no gain in fourth-quarter results.",
+        "In the latest quarter, Acme's unit lost $2 million, against earnings of $3 million a year ago.",
+    )
+    assert found[-2:] == [("the latest quarter", "1989-Q3"), ("a year ago", "1988-Q3")]
+
+
+def test_this_quarters_results_in_a_report_are_the_quarter_reported():
+    found = report_values("Acme posted a loss for the third quarter ended Sept. 30. This quarter's loss includes a charge for the closing of a mill.")
+    assert found[-1] == ("This quarter", "1989-Q3")

@@ -437,7 +437,7 @@ RULES = (
     _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", cue=_MONTH_CUE),
     _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", cue=_MONTH_CUE),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
-    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", cue=("quarter",)),
+    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", "the fiscal-first quarter", "fiscal second quarter", cue=("quarter",)),
     _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3", cue=("q",)),
     _rule(r"the\s+(?:(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)|(?:latest|most\s+recent)\s+period)(?!\s+of)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", _reported_quarter, "the latest quarter", "the quarter a year ago", "the latest period", cue=("quarter", "months", "period")),
     _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024", "the first two quarters of 1990", cue=("half", "quarters")),
@@ -601,13 +601,29 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
 
 def find_document_dates(document: Document) -> Dates:
     """Every date expression of the body, found once: the timeline dates them, the figures
-    leave them out. In a report on a quarter, a comparison with "a year earlier" is the same
-    quarter a year before."""
+    leave them out. In a report on a quarter, "the quarter" and a comparison with "a year
+    earlier" are the quarter last named before them (a roundup reports on several, a
+    company's fiscal quarter is its own), else the quarter the article reports on."""
     dates = {p.id: find_dates(p.text, document.article.date) for p in document.body}
     quarter = _report_quarter(document, dates)
     if quarter is None:
         return dates
-    return {p.id: tuple(_in_report(p.text, d, quarter) for d in dates[p.id]) for p in document.body}
+    recent = _recent_quarters(document.article.date)
+    result, named = {}, None
+    for passage in document.body:
+        found = []
+        for mention in dates[passage.id]:
+            named = _named_quarter(passage.text, mention, recent) or named
+            found.append(_in_report(passage.text, mention, named or quarter, named is not None))
+        result[passage.id] = tuple(found)
+    return result
+
+
+def _recent_quarters(published: dt.date) -> range:
+    """The quarters, as year * 4 + index, that a report of this date may be on: the four
+    before it and its own (a fiscal quarter ended in September is the fourth of some)."""
+    current = published.year * 4 + (published.month - 1) // 3
+    return range(current - 4, current + 1)
 
 
 def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
@@ -615,7 +631,7 @@ def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
     else the quarter before its publication when it speaks of "the quarter"; None for an
     article that is no quarterly report."""
     published = document.article.date
-    recent = range(published.year * 4 + (published.month - 1) // 3 - 4, published.year * 4 + (published.month - 1) // 3 + 1)
+    recent = _recent_quarters(published)
     named = [d.value for found in dates.values() for d in found if d.precision == "quarter" and int(d.value[:4]) * 4 + int(d.value[-1]) - 1 in recent]
     if named:
         value = max(named, key=named.count)
@@ -624,6 +640,31 @@ def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
         day = published - dt.timedelta(days=min(45, (published - dt.date.min).days))  # the calendar's first days have no quarter before
         return day.year, (day.month - 1) // 3 + 1
     return None
+
+
+_ORDINAL_QUARTER = re.compile(r"(?:the\s+)?(?:fiscal[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter", re.IGNORECASE)
+
+
+def _named_quarter(text: str, found: DateMention, recent: range) -> tuple[int, int] | None:
+    """The quarter a mention names by its ordinal ("the fiscal first quarter", "third-quarter
+    profit"), if a report of this date may be on it and its clause does not look ahead."""
+    if found.precision != "quarter" or not _ORDINAL_QUARTER.fullmatch(text[found.start : found.end]):
+        return None
+    year, number = int(found.value[:4]), int(found.value[-1])
+    sentence = _sentence_of(text, found.start, found.end)
+    if year * 4 + number - 1 not in recent or not _RESULT_VERB.search(sentence) or _LOOKS_AHEAD.search(sentence):
+        return None
+    return year, number
+
+
+_RESULT_VERB = re.compile(
+    r"\b(?:reported|posted|earned|had|lost|rose|fell|jumped|soared|surged|climbed|declined|dropped|slipped|slid|plunged|increased|decreased|gained|narrowed|widened|totaled|was|were)\b",
+    re.IGNORECASE,
+)
+"""In the sentence of a quarter named, a verb of results reported: "posted net income for the
+fiscal second quarter", "third-quarter sales dropped"; not "a flat second quarter tied to"."""
+_LOOKS_AHEAD = re.compile(r"\b(?:will|expects?|expected|expecting|sees|forecasts?|predicts?|anticipates?|estimates?|continue\s+into|outlook)\b", re.IGNORECASE)
+"""In the sentence of a quarter named, words of a forecast: that quarter is not the one reported on."""
 
 
 _QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
@@ -641,10 +682,17 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[sentence_start : sentence_end if sentence_end != -1 else len(text)]
 
 
-def _in_report(text: str, found: DateMention, quarter: tuple[int, int]) -> DateMention:
+_THE_QUARTER = re.compile(r"the\s+(?:(?:latest|most\s+recent|recent)\s+)?(?:quarter|three\s+months)|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter", re.IGNORECASE)
+_RESULTS_AFTER = re.compile(r"['’]s\s+(?:net\s+)?(?:loss|profit|net|earnings|income|results|sales|revenues?)\b", re.IGNORECASE)
+
+
+def _in_report(text: str, found: DateMention, quarter: tuple[int, int], named: bool = False) -> DateMention:
     """"$1.12 a share, a year ago", "a loss of $3 million last year", "the 1988 period" in a
-    quarterly report: the quarter compared with."""
+    quarterly report: the quarter compared with. "The quarter", "the latest period" and
+    "this quarter's loss" after a quarter named are that quarter."""
     written = text[found.start : found.end]
+    if named and _THE_QUARTER.fullmatch(written) and (not written.lower().startswith("this") or _RESULTS_AFTER.match(text, found.end)):
+        return DateMention(found.start, found.end, f"{quarter[0]:04d}-Q{quarter[1]}", "quarter")
     year = None
     if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)):
         return found  # "for the nine months, ... a year earlier": nine months of the year before
