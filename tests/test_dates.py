@@ -317,3 +317,29 @@ def test_a_quarter_forecast_or_mentioned_in_passing_is_not_the_quarter_reported(
 def test_this_quarters_results_in_a_report_are_the_quarter_reported():
     found = report_values("Acme posted a loss for the third quarter ended Sept. 30. This quarter's loss includes a charge for the closing of a mill.")
     assert found[-1] == ("This quarter", "1989-Q3")
+
+
+def dates_of(*paragraphs: str, anchor: dt.date = TUESDAY) -> list[tuple[str, str]]:
+    article = Article(Path("s.txt"), "T", anchor, tuple(Paragraph(f"p{i}", "body", t, i) for i, t in enumerate(paragraphs, 1)))
+    document = Document.of(article)
+    dates = find_document_dates(document)
+    return [(p.text[d.start : d.end], d.value) for p in document.body for d in dates[p.id]]
+
+
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        # a unit counted from the date mentioned last, not from the publication
+        (("On March 3, 2019, Ms. Ortiz joined the board, and the following year she became its chair.",), [("March 3, 2019", "2019-03-03"), ("the following year", "2020")]),
+        (("In February, the mill was put up for sale.", "The following month, a buyer came forward."), [("February", "2025-02"), ("The following month", "2025-03")]),
+        (("Exports reached $2 billion in 2017, a record for that year.",), [("2017", "2017"), ("that year", "2017")]),
+        (("The index closed Friday at 812, down 3% from the previous Friday.",), [("Friday", "2025-05-30"), ("the previous Friday", "2025-05-23")]),
+        (("The strike began on Jan. 9, 2024, and talks resumed the next day.",), [("Jan. 9, 2024", "2024-01-09"), ("the next day", "2024-01-10")]),
+        # with no date before it, from the publication
+        (("Sales rose 4% from the previous year.",), [("the previous year", "2024")]),
+        # "that quarter" counts from a quarter, not from the day a quarter ended
+        (("Acme had a loss in the second quarter of 2024, ended June 30. Results for that quarter included a charge.",), [("the second quarter of 2024", "2024-Q2"), ("June 30", "2025-06-30"), ("that quarter", "2024-Q2")]),
+    ],
+)
+def test_anaphoric_dates_count_from_the_date_mentioned_last(paragraphs, expected):
+    assert dates_of(*paragraphs) == expected

@@ -54,6 +54,9 @@ class _Rule:
     cue: tuple[str, ...] = ()
     """Lowercase strings one of which every match holds: a paragraph without any is not
     scanned by the pattern (a substring test is far cheaper than the regex). Empty: always."""
+    anaphoric: bool = False
+    """The value counts from the date mentioned last before the match ("the following
+    year"): ``normalize`` takes that mention as a third argument (None: the publication)."""
 
     def is_worth_scanning(self, lowered: str) -> bool:
         return not self.cue or any(c in lowered for c in self.cue)
@@ -423,8 +426,71 @@ def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value((anchor + dt.timedelta(days=shift)).isoformat(), "day")
 
 
-def _rule(pattern: str, normalize, *examples: str, cue: tuple[str, ...] = ()) -> _Rule:
-    return _Rule(re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue)
+def _rule(pattern: str, normalize, *examples: str, cue: tuple[str, ...] = (), anaphoric: bool = False) -> _Rule:
+    return _Rule(re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue, anaphoric)
+
+
+_ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "prior": -1, "that": 0, "same": 0}
+_ANTECEDENT_PRECISIONS = {
+    "day": ("day",),
+    "week": ("day", "week"),
+    "month": ("day", "month"),
+    "quarter": ("quarter",),
+    "year": ("day", "week", "month", "quarter", "half", "season", "year", "early-year", "mid-year", "late-year"),
+}
+"""What a mention must be precise to for an anaphoric unit to count from it: "the
+following month" needs a month or a day before it, "the following year" any year, "that
+quarter" a quarter (not the day a quarter ended)."""
+
+
+def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
+    """"the following year", "the previous Friday", "that quarter": a unit shifted from the
+    date mentioned last (``antecedent``), or from the publication when none was."""
+    shift = _ANAPHORIC_SHIFTS[(_group(match, "rel") or _group(match, "rel2") or match.group("rel3")).lower().split()[-1]]
+    unit = _anaphoric_unit(match)
+    if unit in lexicon.WEEKDAYS:
+        return _weekday_from(antecedent, anchor, lexicon.WEEKDAYS.index(unit), shift)
+    if antecedent is None:
+        return _relative_unit(unit, shift, anchor)
+    value = antecedent.value
+    if unit == "day":
+        return _Value((dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat(), "day")
+    if unit == "week":
+        day = dt.date.fromisoformat(value) if antecedent.precision == "day" else dt.date.fromisocalendar(int(value[:4]), int(value[-2:]), 1)
+        return _relative_unit("week", shift, day)
+    if unit == "quarter" and antecedent.precision == "quarter":
+        return _relative_unit("quarter", shift, dt.date(int(value[:4]), int(value[-1]) * 3 - 2, 1))
+    return _relative_unit(unit, shift, dt.date(int(value[:4]), int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 1, 1))
+
+
+def _anaphoric_unit(match: re.Match[str]) -> str:
+    return (_group(match, "unit") or _group(match, "unit2") or match.group("unit3")).lower()
+
+
+def _relative_unit(unit: str, shift: int, day: dt.date) -> _Value:
+    """The year, quarter, month, week or day ``shift`` units from ``day``."""
+    if unit == "day":
+        return _Value((day + dt.timedelta(days=shift)).isoformat(), "day")
+    if unit == "week":
+        year, week, _ = (day + dt.timedelta(weeks=shift)).isocalendar()
+        return _Value(f"{year}-W{week:02d}", "week")
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + shift
+        return _Value(f"{index // 12}-{index % 12 + 1:02d}", "month")
+    if unit == "quarter":
+        index = day.year * 4 + (day.month - 1) // 3 + shift
+        return _Value(f"{index // 4}-Q{index % 4 + 1}", "quarter")
+    return _Value(str(day.year + shift), "year")
+
+
+def _weekday_from(antecedent: DateMention | None, anchor: dt.date, weekday: int, shift: int) -> _Value | None:
+    """"the previous Friday": the Friday before the day mentioned last (the publication when
+    none was); "the following Monday" the Monday after it."""
+    if shift == 0:
+        return None  # "that Friday", "the same Monday": the day itself, dated where it was said
+    day = dt.date.fromisoformat(antecedent.value) if antecedent is not None else anchor
+    delta = ((weekday - day.weekday()) % 7 or 7) if shift > 0 else -((day.weekday() - weekday) % 7 or 7)
+    return _Value((day + dt.timedelta(days=delta)).isoformat(), "day")
 
 
 _MONTH_CUE = tuple(sorted({m[:3] for m in lexicon.MONTHS}))
@@ -451,6 +517,11 @@ RULES = (
     _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth", cue=_MONTH_CUE),
     _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March", cue=_MONTH_CUE),
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year", cue=_MONTH_CUE),
+    _rule(
+        r"(?P<rel>the\s+(?:following|subsequent|previous|preceding|prior|same))\s+(?P<unit>year|month|quarter|week|day|" + "|".join(lexicon.WEEKDAYS) + r")"
+        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter)",
+        _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), anaphoric=True,
+    ),
     _rule(r"(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
@@ -484,26 +555,46 @@ _DATE_CUE = re.compile(r"\d|\b" + prefix_alternation(_DATE_CUE_WORDS), re.IGNORE
 _RULE_CUES = frozenset(c for rule in RULES for c in rule.cue)
 
 
-def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
-    """Date expressions in ``text``, normalized against ``anchor`` (the publication date)."""
+def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()) -> tuple[DateMention, ...]:
+    """Date expressions in ``text``, normalized against ``anchor`` (the publication date);
+    an anaphoric one ("the following year") against the date mentioned last before it, in
+    ``text`` or in ``earlier`` (the mentions of the paragraph before)."""
     found: list[DateMention] = []
     if not _DATE_CUE.search(text):
         return ()
     lowered = text.lower()
     present = {c for c in _RULE_CUES if c in lowered}  # each cue tested once, not once per rule
+    deferred: list[tuple[_Rule, re.Match[str]]] = []
     for rule in RULES:
         if rule.cue and present.isdisjoint(rule.cue):
             continue  # rule.is_worth_scanning(lowered) is False
         for match in rule.pattern.finditer(text):
             start, end = match.span()
-            if any(start < f.end and f.start < end for f in found):
+            if any(start < f.end and f.start < end for f in found) or any(start < m.end() and m.start() < end for _, m in deferred):
                 continue
             if not _is_date_context(text, match):
+                continue
+            if rule.anaphoric:
+                deferred.append((rule, match))  # dated once every other date of the text is known
                 continue
             value = _normalize(rule, match, anchor)
             if value is not None:
                 found.append(DateMention(start, end, value.date, value.precision))
-    return _reconciled(text, anchor, sorted(found, key=lambda f: f.start))
+    found.sort(key=lambda f: f.start)
+    for rule, match in sorted(deferred, key=lambda d: d[1].start()):
+        antecedent = _antecedent(match, [*earlier, *(f for f in found if f.end <= match.start())])
+        value = _normalize(rule, match, anchor, antecedent)
+        if value is not None:
+            found.append(DateMention(match.start(), match.end(), value.date, value.precision))
+            found.sort(key=lambda f: f.start)
+    return _reconciled(text, anchor, found)
+
+
+def _antecedent(match: re.Match[str], before: list[DateMention]) -> DateMention | None:
+    """The date mentioned last before an anaphoric one and precise enough for its unit."""
+    unit = _anaphoric_unit(match)
+    precisions = _ANTECEDENT_PRECISIONS["day" if unit in lexicon.WEEKDAYS else unit]
+    return next((m for m in reversed(before) if m.precision in precisions and re.match(r"\d{4}", m.value)), None)
 
 
 def _reconciled(text: str, anchor: dt.date, found: list[DateMention]) -> tuple[DateMention, ...]:
@@ -541,11 +632,11 @@ def _on_weekday(mention: DateMention, weekday: int, anchor: dt.date) -> DateMent
 _VALUE_RE = re.compile(r"\d{4}(?:-(?:Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI|\d\d(?:-\d\d)?))?")
 
 
-def _normalize(rule: _Rule, match: re.Match[str], anchor: dt.date) -> _Value | None:
+def _normalize(rule: _Rule, match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
     """The rule's value, or None for one the calendar cannot hold ("a year ago" from
     0001-01-01, "next week" from 9999-12-31): such an expression dates nothing."""
     try:
-        value = rule.normalize(match, anchor)
+        value = rule.normalize(match, anchor, antecedent) if rule.anaphoric else rule.normalize(match, anchor)
     except (ValueError, OverflowError):
         return None
     if value is None:
@@ -604,7 +695,11 @@ def find_document_dates(document: Document) -> Dates:
     leave them out. In a report on a quarter, "the quarter" and a comparison with "a year
     earlier" are the quarter last named before them (a roundup reports on several, a
     company's fiscal quarter is its own), else the quarter the article reports on."""
-    dates = {p.id: find_dates(p.text, document.article.date) for p in document.body}
+    dates: Dates = {}
+    earlier: tuple[DateMention, ...] = ()
+    for passage in document.body:
+        dates[passage.id] = find_dates(passage.text, document.article.date, earlier)
+        earlier = dates[passage.id] or earlier
     quarter = _report_quarter(document, dates)
     if quarter is None:
         return dates
