@@ -343,3 +343,18 @@ def dates_of(*paragraphs: str, anchor: dt.date = TUESDAY) -> list[tuple[str, str
 )
 def test_anaphoric_dates_count_from_the_date_mentioned_last(paragraphs, expected):
     assert dates_of(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Such rules make no sense in today's world.", []),
+        ("Most of today's home computers use the chip.", []),
+        ("She wants to train the engineers of tomorrow.", []),
+        ("The fund closes as of today.", [("today", "2025-06-03")]),
+        ("Today's vote was delayed.", [("Today", "2025-06-03")]),
+        ("The board meets after tomorrow's session.", [("tomorrow", "2025-06-04")]),
+    ],
+)
+def test_today_in_general_is_no_date(text, expected):
+    assert values(text) == expected

@@ -659,11 +659,32 @@ _QUOTED_TITLE_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)*[,.]?[\"”]")
 _CAPITALIZED_NAME = re.compile(r"(?:Today|Tomorrow|Yesterday|(?:This|Next|Last) (?:Week|Month|Year))\b")
 
 
+_GENERIC_AFTER = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|society|economy|markets?|marketplace|standards|technology|computers?|machines|youth|children|kids|generation|families|women|men|workers|students|culture|politics|realities|reality)\b"
+    r"|\s+(?:world|society|economy|generation)\b",
+    re.IGNORECASE,
+)
+_GENERIC_BEFORE = re.compile(r"(?<!\bas)\s+of\s+$", re.IGNORECASE)
+
+
+def _is_generic_deictic(text: str, match: re.Match[str]) -> bool:
+    """"in today's world", "today's personal computers", "the people of tomorrow": the
+    present or the future in general, no day ("as of today" is one)."""
+    if match.group(0).lower() not in ("today", "tomorrow"):
+        return False
+    after = _GENERIC_AFTER.match(text, match.end())
+    before = text[max(0, match.start() - 12) : match.start()]
+    return after is not None or (_GENERIC_BEFORE.search(before) is not None and text[match.end() : match.end() + 2] not in ("'s", "’s"))
+
+
 def _is_date_context(text: str, match: re.Match[str]) -> bool:
     """Reject weekday/month words used as names ("May" the surname) and bare numbers, a
-    recurring day ("each Thursday", "every July": no date), and a deictic word capitalized
-    inside a sentence, a title ("USA Today", ABC's "This Week")."""
+    recurring day ("each Thursday", "every July": no date), a deictic word capitalized
+    inside a sentence, a title ("USA Today", ABC's "This Week"), and "today" in general
+    ("in today's world")."""
     if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return False
+    if _is_generic_deictic(text, match):
         return False
     if _group(match, "spoken") and _MEASURE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
         return False  # "temperatures in the nineties": degrees, not a decade
