@@ -358,3 +358,23 @@ def test_anaphoric_dates_count_from_the_date_mentioned_last(paragraphs, expected
 )
 def test_today_in_general_is_no_date(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan told in the present tense: the weekday to come (TUESDAY is 2025-06-03)
+        ("The two envoys meet separately Friday with the mediator.", [("Friday", "2025-06-06")]),
+        ("The hearings resume on Monday in Geneva.", [("Monday", "2025-06-09")]),
+        ("The minister travels to Oslo Thursday.", [("Thursday", "2025-06-05")]),
+        # the past tense, a noun or an infinitive after a past verb: the weekday past
+        ("The two envoys met separately Friday with the mediator.", [("Friday", "2025-05-30")]),
+        ("The visit Monday drew protests.", [("Monday", "2025-06-02")]),
+        ("They agreed to meet Monday, officials said.", [("Monday", "2025-06-02")]),
+        ("Mr. Ortiz, who heads the panel, said Monday that it would vote.", [("Monday", "2025-06-02")]),
+        # "likely to" looks ahead like "expected to"
+        ("Traders were likely to sell as soon as the market opened Monday.", [("Monday", "2025-06-09")]),
+    ],
+)
+def test_a_weekday_of_a_plan_in_the_present_tense_is_the_one_to_come(text, expected):
+    assert values(text) == expected

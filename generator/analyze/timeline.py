@@ -308,7 +308,7 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
 
 
 _CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=\s)|,")
@@ -366,7 +366,7 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")  # "before Friday's purchases": a day past
     if not rel and not possessive and _DEFERRED_BEFORE.search(match.string[max(0, match.start() - 20) : match.start()]) and not _is_past_deadline(match):
         delta = (target - anchor.weekday()) % 7 or 7  # "postponed until Tuesday": a day to come
-    elif not rel and _is_future(match):
+    elif not rel and (_is_future(match) or _is_scheduled(match)):
         delta = (target - anchor.weekday()) % 7
     elif rel == "next":
         delta = (target - anchor.weekday()) % 7 or 7
@@ -377,6 +377,25 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     else:
         delta = -((anchor.weekday() - target) % 7)
     return _Value((anchor + dt.timedelta(days=delta)).isoformat(), "day")
+
+
+_SCHEDULED_VERB = re.compile(
+    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+office)"
+    r"(?:\s+(?!said\b|told\b)[A-Za-z]+(?<!ed)){0,3}\s+(?:on\s+)?$",
+)
+"""A verb of a plan in the present tense before a weekday: "they meet separately Monday",
+"the talks resume on Friday" (a day past is told in the past tense: "they met Monday")."""
+_NOT_A_PRESENT_VERB_AFTER = frozenset("the a an his her its their our my your to did didn't not".split())
+"""Before the verb, a word that makes it a noun ("the visit Monday") or no present tense
+("agreed to meet Monday", "did not return Monday")."""
+
+
+def _is_scheduled(match: re.Match[str]) -> bool:
+    """Is a weekday the one to come because its clause tells a plan in the present tense?"""
+    start, _ = _clause_around(match, _WEEKDAY_REACH)
+    scheduled = _SCHEDULED_VERB.search(match.string, start, match.start())
+    before = (scheduled.group("before") or "").strip().lower() if scheduled else ""
+    return scheduled is not None and before not in _NOT_A_PRESENT_VERB_AFTER
 
 
 def _is_past_deadline(match: re.Match[str]) -> bool:
