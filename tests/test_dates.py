@@ -378,3 +378,43 @@ def test_today_in_general_is_no_date(text, expected):
 )
 def test_a_weekday_of_a_plan_in_the_present_tense_is_the_one_to_come(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The guard was seized at 11 p.m. Friday, the police said.", ("11 p.m. Friday", "2025-05-30", "T23:00")),
+        ("The offer runs until 5 p.m. EDT, June 20.", ("5 p.m. EDT, June 20", "2025-06-20", "T17:00")),
+        ("Talks broke off at noon Sunday.", ("noon Sunday", "2025-06-01", "T12:00")),
+        ("The ban lapsed at midnight Monday.", ("midnight Monday", "2025-06-02", "T24:00")),
+        ("The fire started Saturday night.", ("Saturday night", "2025-05-31", "TNI")),
+        ("Shares were up at mid-afternoon yesterday.", ("mid-afternoon yesterday", "2025-06-02", "TAF")),
+        ("The vote was held on Monday, in Lyon.", ("Monday", "2025-06-02", "")),
+    ],
+)
+def test_a_day_with_its_time_of_day_keeps_the_time(text, expected):
+    (found,) = find_dates(text, TUESDAY)
+    assert (text[found.start : found.end], found.value, found.time) == expected
+
+
+def test_a_day_with_its_time_is_a_timeline_entry_by_its_day():
+    assert timeline_of("The guard was seized at 11 p.m. Friday, the police said.") == [("11 p.m. Friday", "2025-05-30")]
+
+
+def test_the_timex_score_leaves_out_a_day_with_its_time_as_the_gold_does(tmp_path):
+    """TimeML types "11 p.m. Friday" TIME, which the DATE score leaves out of the gold: the
+    prediction is left out too, not counted as a false date."""
+    import json
+
+    from evaluation.tasks import evaluate_timex
+
+    text = "The guard was seized at 11 p.m. Friday and freed on May 2, 2025."
+    (tmp_path / "d1.txt").write_text(f"date 2025-06-03 Guard freed\n\n{text}\n", encoding="utf-8")
+    start = text.index("May 2, 2025")
+    gold = {"doc": "d1", "dct": "2025-06-03", "timexes": [
+        {"paragraph": 0, "start": text.index("11 p.m."), "end": text.index(" and"), "type": "TIME", "value": "2025-05-30T23:00", "text": "11 p.m. Friday"},
+        {"paragraph": 0, "start": start, "end": start + 11, "type": "DATE", "value": "2025-05-02", "text": "May 2, 2025"},
+    ]}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    scores = {s.name: s.value for s in evaluate_timex(tmp_path)}
+    assert scores["timex precision"] == scores["timex detection F1"] == scores["timex value accuracy"] == 1.0

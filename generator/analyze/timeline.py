@@ -606,7 +606,40 @@ def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()
         if value is not None:
             found.append(DateMention(match.start(), match.end(), value.date, value.precision))
             found.sort(key=lambda f: f.start)
-    return _reconciled(text, anchor, found)
+    return tuple(_with_time_of_day(text, mention) for mention in _reconciled(text, anchor, found))
+
+
+_CLOCK_BEFORE = re.compile(
+    r"(?<![\w:-])(?P<clock>(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<half>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight|mid[\s-]?(?:morning|afternoon)|(?:early|late)\s+(?:morning|afternoon|evening))"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|BST)\b|\s+local\s+time)?,?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_PART_OF_DAY_AFTER = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)(?![\w'’-])", re.IGNORECASE)
+_PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "noon": "T12:00", "midnight": "T24:00"}
+_DAY_WORDS_WITH_A_TIME = frozenset((*lexicon.WEEKDAYS, "yesterday", "today", "tomorrow"))
+
+
+def _with_time_of_day(text: str, mention: DateMention) -> DateMention:
+    """A day with its time of day ("10 p.m. Wednesday", "noon Saturday", "Friday evening",
+    "5 p.m. EST, Nov. 6"): the expression takes in the time, which ``time`` keeps."""
+    if mention.precision != "day":
+        return mention
+    before = _CLOCK_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if before:
+        return DateMention(before.start(), mention.end, mention.value, "day", _clock_value(before))
+    after = _PART_OF_DAY_AFTER.match(text, mention.end)
+    if after and text[mention.start : mention.end].lower() in _DAY_WORDS_WITH_A_TIME:
+        return DateMention(mention.start, after.end(), mention.value, "day", _PARTS_OF_DAY[after.group("part").lower()])
+    return mention
+
+
+def _clock_value(match: re.Match[str]) -> str:
+    """"10 p.m." is T22:00, "7:15 a.m." T07:15, "noon" T12:00, "late afternoon" TAF."""
+    if not match.group("hour"):
+        word = match.group("clock").lower()
+        return _PARTS_OF_DAY.get(word) or _PARTS_OF_DAY[re.split(r"[\s-]+|mid", word)[-1]]
+    hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower().startswith("p") else 0)
+    return f"T{hour:02d}:{match.group('minute') or '00'}"
 
 
 def _antecedent(match: re.Match[str], before: list[DateMention]) -> DateMention | None:
