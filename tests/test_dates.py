@@ -418,3 +418,17 @@ def test_the_timex_score_leaves_out_a_day_with_its_time_as_the_gold_does(tmp_pat
     (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
     scores = {s.name: s.value for s in evaluate_timex(tmp_path)}
     assert scores["timex precision"] == scores["timex detection F1"] == scores["timex value accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thefts rose sharply over the past year.", [("the past year", "2024")]),
+        ("Wages lost ground in the last decade.", [("the last decade", "201")]),  # the 2010s, written in 2025
+        ("The stock hit a high for the year of $42 in May.", [("the year", "2025"), ("May", "2025-05")]),
+        ("He spent the last decade of his life abroad.", []),
+        ("Prices fell over the past two years.", []),  # a duration, no date
+    ],
+)
+def test_the_past_year_and_the_last_decade(text, expected):
+    assert values(text) == expected

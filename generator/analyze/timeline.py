@@ -432,6 +432,14 @@ def _decade(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{century}{tens}", "decade")
 
 
+def _past_unit(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"over the past year": the year before the publication (as TimeML dates it); "the last
+    decade" the decade before the publication's."""
+    if _group(match, "decade"):
+        return _Value(str(anchor.year // 10 - 1), "decade")
+    return _Value(str(anchor.year - 1), "year")
+
+
 def _the_year(match: re.Match[str], anchor: dt.date) -> _Value | None:
     """"for the year", "the full year", "the current fiscal year": the year of publication
     (a year "ended June 30" is a fiscal year, dated by its end; "the Year" is a title)."""
@@ -549,10 +557,11 @@ RULES = (
     _rule(_MONTH, _bare_month, "March", "Sept.", cue=_MONTH_CUE),
     _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday, "last Monday", "Monday", "next Friday", "this Sunday", cue=("day",)),
     _rule(r"yesterday|today|tomorrow", _deictic, "yesterday", cue=("yesterday", "today", "tomorrow")),
+    _rule(r"the\s+past\s+year|the\s+(?:past|last)\s+(?P<decade>decade)(?!\s+of\b)", _past_unit, "the past year", "the last decade", "the past decade", cue=("past", "last")),
     _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties", cue=("0s", "0's", "0’s", "ties")),
     _rule(r"(?:the\s+)?(?P<nth>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century", lambda m, a: _Value(f"{int(m.group('nth')) - 1:02d}", "century"), "the 20th century", "11th century", cue=("century",)),
     _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR, lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
-    _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year", cue=("year",)),
+    _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of(?!\s+\$)|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year", cue=("year",)),
     _rule(r"the\s+year\s+(?P<year>two[\s-]+thousand)", lambda m, a: _Value(_year(m), "year"), "the year two thousand", cue=("thousand",)),
 )
 
@@ -566,7 +575,7 @@ def _iso(match: re.Match[str]) -> _Value | None:
 
 _DATE_CUE_WORDS = (
     *lexicon.MONTHS, *lexicon.WEEKDAYS, *lexicon.MONTH_ABBREVIATIONS,
-    *"year month week quarter period half today yesterday tomorrow spring summer autumn fall winter eighteen nineteen twenty thousand".split(),
+    *"year decade month week quarter period half today yesterday tomorrow spring summer autumn fall winter eighteen nineteen twenty thousand".split(),
     *(w[:-1] + "ies" for w in _TENS),
 )
 _DATE_CUE = re.compile(r"\d|\b" + prefix_alternation(_DATE_CUE_WORDS), re.IGNORECASE)
