@@ -586,7 +586,7 @@ _RULE_CUES = frozenset(c for rule in RULES for c in rule.cue)
 def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()) -> tuple[DateMention, ...]:
     """Date expressions in ``text``, normalized against ``anchor`` (the publication date);
     an anaphoric one ("the following year") against the date mentioned last before it, in
-    ``text`` or in ``earlier`` (the mentions of the paragraph before)."""
+    ``text`` or in ``earlier`` (those of the last paragraph before it that has any)."""
     found: list[DateMention] = []
     if not _DATE_CUE.search(text):
         return ()
