@@ -35,6 +35,10 @@ class DateMention:
     late-year (TimeML's mod END); the timeline files it under 2023-H2
     (``timeline.timeline_date``)."""
     precision: str
+    time: str = ""
+    """The time of day the expression gives with its day, as TimeML writes it ("T22:00" for
+    "10 p.m. Wednesday", "TEV" for "Friday evening"): TimeML's type TIME, not DATE; the
+    timeline dates it by its day."""
 
 
 Dates = dict[str, tuple[DateMention, ...]]

@@ -54,6 +54,9 @@ class _Rule:
     cue: tuple[str, ...] = ()
     """Lowercase strings one of which every match holds: a paragraph without any is not
     scanned by the pattern (a substring test is far cheaper than the regex). Empty: always."""
+    anaphoric: bool = False
+    """The value counts from the date mentioned last before the match ("the following
+    year"): ``normalize`` takes that mention as a third argument (None: the publication)."""
 
     def is_worth_scanning(self, lowered: str) -> bool:
         return not self.cue or any(c in lowered for c in self.cue)
@@ -305,7 +308,7 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
 
 
 _CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=\s)|,")
@@ -363,7 +366,7 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")  # "before Friday's purchases": a day past
     if not rel and not possessive and _DEFERRED_BEFORE.search(match.string[max(0, match.start() - 20) : match.start()]) and not _is_past_deadline(match):
         delta = (target - anchor.weekday()) % 7 or 7  # "postponed until Tuesday": a day to come
-    elif not rel and _is_future(match):
+    elif not rel and (_is_future(match) or _is_scheduled(match)):
         delta = (target - anchor.weekday()) % 7
     elif rel == "next":
         delta = (target - anchor.weekday()) % 7 or 7
@@ -374,6 +377,25 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     else:
         delta = -((anchor.weekday() - target) % 7)
     return _Value((anchor + dt.timedelta(days=delta)).isoformat(), "day")
+
+
+_SCHEDULED_VERB = re.compile(
+    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+office)"
+    r"(?:\s+(?!said\b|told\b)[A-Za-z]+(?<!ed)){0,3}\s+(?:on\s+)?$",
+)
+"""A verb of a plan in the present tense before a weekday: "they meet separately Monday",
+"the talks resume on Friday" (a day past is told in the past tense: "they met Monday")."""
+_NOT_A_PRESENT_VERB_AFTER = frozenset("the a an his her its their our my your to did didn't not".split())
+"""Before the verb, a word that makes it a noun ("the visit Monday") or no present tense
+("agreed to meet Monday", "did not return Monday")."""
+
+
+def _is_scheduled(match: re.Match[str]) -> bool:
+    """Is a weekday the one to come because its clause tells a plan in the present tense?"""
+    start, _ = _clause_around(match, _WEEKDAY_REACH)
+    scheduled = _SCHEDULED_VERB.search(match.string, start, match.start())
+    before = (scheduled.group("before") or "").strip().lower() if scheduled else ""
+    return scheduled is not None and before not in _NOT_A_PRESENT_VERB_AFTER
 
 
 def _is_past_deadline(match: re.Match[str]) -> bool:
@@ -410,6 +432,14 @@ def _decade(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{century}{tens}", "decade")
 
 
+def _past_unit(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"over the past year": the year before the publication (as TimeML dates it); "the last
+    decade" the decade before the publication's."""
+    if _group(match, "decade"):
+        return _Value(str(anchor.year // 10 - 1), "decade")
+    return _Value(str(anchor.year - 1), "year")
+
+
 def _the_year(match: re.Match[str], anchor: dt.date) -> _Value | None:
     """"for the year", "the full year", "the current fiscal year": the year of publication
     (a year "ended June 30" is a fiscal year, dated by its end; "the Year" is a title)."""
@@ -423,8 +453,71 @@ def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value((anchor + dt.timedelta(days=shift)).isoformat(), "day")
 
 
-def _rule(pattern: str, normalize, *examples: str, cue: tuple[str, ...] = ()) -> _Rule:
-    return _Rule(re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue)
+def _rule(pattern: str, normalize, *examples: str, cue: tuple[str, ...] = (), anaphoric: bool = False) -> _Rule:
+    return _Rule(re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue, anaphoric)
+
+
+_ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "prior": -1, "that": 0, "same": 0}
+_ANTECEDENT_PRECISIONS = {
+    "day": ("day",),
+    "week": ("day", "week"),
+    "month": ("day", "month"),
+    "quarter": ("quarter",),
+    "year": ("day", "week", "month", "quarter", "half", "season", "year", "early-year", "mid-year", "late-year"),
+}
+"""What a mention must be precise to for an anaphoric unit to count from it: "the
+following month" needs a month or a day before it, "the following year" any year, "that
+quarter" a quarter (not the day a quarter ended)."""
+
+
+def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
+    """"the following year", "the previous Friday", "that quarter": a unit shifted from the
+    date mentioned last (``antecedent``), or from the publication when none was."""
+    shift = _ANAPHORIC_SHIFTS[(_group(match, "rel") or _group(match, "rel2") or match.group("rel3")).lower().split()[-1]]
+    unit = _anaphoric_unit(match)
+    if unit in lexicon.WEEKDAYS:
+        return _weekday_from(antecedent, anchor, lexicon.WEEKDAYS.index(unit), shift)
+    if antecedent is None:
+        return _relative_unit(unit, shift, anchor)
+    value = antecedent.value
+    if unit == "day":
+        return _Value((dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat(), "day")
+    if unit == "week":
+        day = dt.date.fromisoformat(value) if antecedent.precision == "day" else dt.date.fromisocalendar(int(value[:4]), int(value[-2:]), 1)
+        return _relative_unit("week", shift, day)
+    if unit == "quarter" and antecedent.precision == "quarter":
+        return _relative_unit("quarter", shift, dt.date(int(value[:4]), int(value[-1]) * 3 - 2, 1))
+    return _relative_unit(unit, shift, dt.date(int(value[:4]), int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 1, 1))
+
+
+def _anaphoric_unit(match: re.Match[str]) -> str:
+    return (_group(match, "unit") or _group(match, "unit2") or match.group("unit3")).lower()
+
+
+def _relative_unit(unit: str, shift: int, day: dt.date) -> _Value:
+    """The year, quarter, month, week or day ``shift`` units from ``day``."""
+    if unit == "day":
+        return _Value((day + dt.timedelta(days=shift)).isoformat(), "day")
+    if unit == "week":
+        year, week, _ = (day + dt.timedelta(weeks=shift)).isocalendar()
+        return _Value(f"{year}-W{week:02d}", "week")
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + shift
+        return _Value(f"{index // 12}-{index % 12 + 1:02d}", "month")
+    if unit == "quarter":
+        index = day.year * 4 + (day.month - 1) // 3 + shift
+        return _Value(f"{index // 4}-Q{index % 4 + 1}", "quarter")
+    return _Value(str(day.year + shift), "year")
+
+
+def _weekday_from(antecedent: DateMention | None, anchor: dt.date, weekday: int, shift: int) -> _Value | None:
+    """"the previous Friday": the Friday before the day mentioned last (the publication when
+    none was); "the following Monday" the Monday after it."""
+    if shift == 0:
+        return None  # "that Friday", "the same Monday": the day itself, dated where it was said
+    day = dt.date.fromisoformat(antecedent.value) if antecedent is not None else anchor
+    delta = ((weekday - day.weekday()) % 7 or 7) if shift > 0 else -((day.weekday() - weekday) % 7 or 7)
+    return _Value((day + dt.timedelta(days=delta)).isoformat(), "day")
 
 
 _MONTH_CUE = tuple(sorted({m[:3] for m in lexicon.MONTHS}))
@@ -437,7 +530,7 @@ RULES = (
     _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", cue=_MONTH_CUE),
     _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", cue=_MONTH_CUE),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
-    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", cue=("quarter",)),
+    _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", "the fiscal-first quarter", "fiscal second quarter", cue=("quarter",)),
     _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3", cue=("q",)),
     _rule(r"the\s+(?:(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)|(?:latest|most\s+recent)\s+period)(?!\s+of)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", _reported_quarter, "the latest quarter", "the quarter a year ago", "the latest period", cue=("quarter", "months", "period")),
     _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024", "the first two quarters of 1990", cue=("half", "quarters")),
@@ -451,6 +544,11 @@ RULES = (
     _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth", cue=_MONTH_CUE),
     _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March", cue=_MONTH_CUE),
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year", cue=_MONTH_CUE),
+    _rule(
+        r"(?P<rel>the\s+(?:following|subsequent|previous|preceding|prior|same))\s+(?P<unit>year|month|quarter|week|day|" + "|".join(lexicon.WEEKDAYS) + r")"
+        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter)",
+        _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), anaphoric=True,
+    ),
     _rule(r"(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
@@ -459,10 +557,11 @@ RULES = (
     _rule(_MONTH, _bare_month, "March", "Sept.", cue=_MONTH_CUE),
     _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday, "last Monday", "Monday", "next Friday", "this Sunday", cue=("day",)),
     _rule(r"yesterday|today|tomorrow", _deictic, "yesterday", cue=("yesterday", "today", "tomorrow")),
+    _rule(r"the\s+past\s+year|the\s+(?:past|last)\s+(?P<decade>decade)(?!\s+of\b)", _past_unit, "the past year", "the last decade", "the past decade", cue=("past", "last")),
     _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties", cue=("0s", "0's", "0’s", "ties")),
     _rule(r"(?:the\s+)?(?P<nth>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century", lambda m, a: _Value(f"{int(m.group('nth')) - 1:02d}", "century"), "the 20th century", "11th century", cue=("century",)),
     _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR, lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
-    _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year", cue=("year",)),
+    _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of(?!\s+\$)|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year", cue=("year",)),
     _rule(r"the\s+year\s+(?P<year>two[\s-]+thousand)", lambda m, a: _Value(_year(m), "year"), "the year two thousand", cue=("thousand",)),
 )
 
@@ -476,7 +575,7 @@ def _iso(match: re.Match[str]) -> _Value | None:
 
 _DATE_CUE_WORDS = (
     *lexicon.MONTHS, *lexicon.WEEKDAYS, *lexicon.MONTH_ABBREVIATIONS,
-    *"year month week quarter period half today yesterday tomorrow spring summer autumn fall winter eighteen nineteen twenty thousand".split(),
+    *"year decade month week quarter period half today yesterday tomorrow spring summer autumn fall winter eighteen nineteen twenty thousand".split(),
     *(w[:-1] + "ies" for w in _TENS),
 )
 _DATE_CUE = re.compile(r"\d|\b" + prefix_alternation(_DATE_CUE_WORDS), re.IGNORECASE)
@@ -484,26 +583,79 @@ _DATE_CUE = re.compile(r"\d|\b" + prefix_alternation(_DATE_CUE_WORDS), re.IGNORE
 _RULE_CUES = frozenset(c for rule in RULES for c in rule.cue)
 
 
-def find_dates(text: str, anchor: dt.date) -> tuple[DateMention, ...]:
-    """Date expressions in ``text``, normalized against ``anchor`` (the publication date)."""
+def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()) -> tuple[DateMention, ...]:
+    """Date expressions in ``text``, normalized against ``anchor`` (the publication date);
+    an anaphoric one ("the following year") against the date mentioned last before it, in
+    ``text`` or in ``earlier`` (those of the last paragraph before it that has any)."""
     found: list[DateMention] = []
     if not _DATE_CUE.search(text):
         return ()
     lowered = text.lower()
     present = {c for c in _RULE_CUES if c in lowered}  # each cue tested once, not once per rule
+    deferred: list[tuple[_Rule, re.Match[str]]] = []
     for rule in RULES:
         if rule.cue and present.isdisjoint(rule.cue):
             continue  # rule.is_worth_scanning(lowered) is False
         for match in rule.pattern.finditer(text):
             start, end = match.span()
-            if any(start < f.end and f.start < end for f in found):
+            if any(start < f.end and f.start < end for f in found) or any(start < m.end() and m.start() < end for _, m in deferred):
                 continue
             if not _is_date_context(text, match):
+                continue
+            if rule.anaphoric:
+                deferred.append((rule, match))  # dated once every other date of the text is known
                 continue
             value = _normalize(rule, match, anchor)
             if value is not None:
                 found.append(DateMention(start, end, value.date, value.precision))
-    return _reconciled(text, anchor, sorted(found, key=lambda f: f.start))
+    found.sort(key=lambda f: f.start)
+    for rule, match in sorted(deferred, key=lambda d: d[1].start()):
+        antecedent = _antecedent(match, [*earlier, *(f for f in found if f.end <= match.start())])
+        value = _normalize(rule, match, anchor, antecedent)
+        if value is not None:
+            found.append(DateMention(match.start(), match.end(), value.date, value.precision))
+            found.sort(key=lambda f: f.start)
+    return tuple(_with_time_of_day(text, mention) for mention in _reconciled(text, anchor, found))
+
+
+_CLOCK_BEFORE = re.compile(
+    r"(?<![\w:-])(?P<clock>(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<half>a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight|mid[\s-]?(?:morning|afternoon)|(?:early|late)\s+(?:morning|afternoon|evening))"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|BST)\b|\s+local\s+time)?,?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_PART_OF_DAY_AFTER = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)(?![\w'’-])", re.IGNORECASE)
+_PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "noon": "T12:00", "midnight": "T24:00"}
+_DAY_WORDS_WITH_A_TIME = frozenset((*lexicon.WEEKDAYS, "yesterday", "today", "tomorrow"))
+
+
+def _with_time_of_day(text: str, mention: DateMention) -> DateMention:
+    """A day with its time of day ("10 p.m. Wednesday", "noon Saturday", "Friday evening",
+    "5 p.m. EST, Nov. 6"): the expression takes in the time, which ``time`` keeps."""
+    if mention.precision != "day":
+        return mention
+    before = _CLOCK_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if before:
+        return DateMention(before.start(), mention.end, mention.value, "day", _clock_value(before))
+    after = _PART_OF_DAY_AFTER.match(text, mention.end)
+    if after and text[mention.start : mention.end].lower() in _DAY_WORDS_WITH_A_TIME:
+        return DateMention(mention.start, after.end(), mention.value, "day", _PARTS_OF_DAY[after.group("part").lower()])
+    return mention
+
+
+def _clock_value(match: re.Match[str]) -> str:
+    """"10 p.m." is T22:00, "7:15 a.m." T07:15, "noon" T12:00, "late afternoon" TAF."""
+    if not match.group("hour"):
+        word = match.group("clock").lower()
+        return _PARTS_OF_DAY.get(word) or _PARTS_OF_DAY[re.split(r"[\s-]+|mid", word)[-1]]
+    hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower().startswith("p") else 0)
+    return f"T{hour:02d}:{match.group('minute') or '00'}"
+
+
+def _antecedent(match: re.Match[str], before: list[DateMention]) -> DateMention | None:
+    """The date mentioned last before an anaphoric one and precise enough for its unit."""
+    unit = _anaphoric_unit(match)
+    precisions = _ANTECEDENT_PRECISIONS["day" if unit in lexicon.WEEKDAYS else unit]
+    return next((m for m in reversed(before) if m.precision in precisions and re.match(r"\d{4}", m.value)), None)
 
 
 def _reconciled(text: str, anchor: dt.date, found: list[DateMention]) -> tuple[DateMention, ...]:
@@ -541,11 +693,11 @@ def _on_weekday(mention: DateMention, weekday: int, anchor: dt.date) -> DateMent
 _VALUE_RE = re.compile(r"\d{4}(?:-(?:Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI|\d\d(?:-\d\d)?))?")
 
 
-def _normalize(rule: _Rule, match: re.Match[str], anchor: dt.date) -> _Value | None:
+def _normalize(rule: _Rule, match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
     """The rule's value, or None for one the calendar cannot hold ("a year ago" from
     0001-01-01, "next week" from 9999-12-31): such an expression dates nothing."""
     try:
-        value = rule.normalize(match, anchor)
+        value = rule.normalize(match, anchor, antecedent) if rule.anaphoric else rule.normalize(match, anchor)
     except (ValueError, OverflowError):
         return None
     if value is None:
@@ -568,11 +720,32 @@ _QUOTED_TITLE_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)*[,.]?[\"”]")
 _CAPITALIZED_NAME = re.compile(r"(?:Today|Tomorrow|Yesterday|(?:This|Next|Last) (?:Week|Month|Year))\b")
 
 
+_GENERIC_AFTER = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|society|economy|markets?|marketplace|standards|technology|computers?|machines|youth|children|kids|generation|families|women|men|workers|students|culture|politics|realities|reality)\b"
+    r"|\s+(?:world|society|economy|generation)\b",
+    re.IGNORECASE,
+)
+_GENERIC_BEFORE = re.compile(r"(?<!\bas)\s+of\s+$", re.IGNORECASE)
+
+
+def _is_generic_deictic(text: str, match: re.Match[str]) -> bool:
+    """"in today's world", "today's personal computers", "the people of tomorrow": the
+    present or the future in general, no day ("as of today" is one)."""
+    if match.group(0).lower() not in ("today", "tomorrow"):
+        return False
+    after = _GENERIC_AFTER.match(text, match.end())
+    before = text[max(0, match.start() - 12) : match.start()]
+    return after is not None or (_GENERIC_BEFORE.search(before) is not None and text[match.end() : match.end() + 2] not in ("'s", "’s"))
+
+
 def _is_date_context(text: str, match: re.Match[str]) -> bool:
     """Reject weekday/month words used as names ("May" the surname) and bare numbers, a
-    recurring day ("each Thursday", "every July": no date), and a deictic word capitalized
-    inside a sentence, a title ("USA Today", ABC's "This Week")."""
+    recurring day ("each Thursday", "every July": no date), a deictic word capitalized
+    inside a sentence, a title ("USA Today", ABC's "This Week"), and "today" in general
+    ("in today's world")."""
     if _RECURRING_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return False
+    if _is_generic_deictic(text, match):
         return False
     if _group(match, "spoken") and _MEASURE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
         return False  # "temperatures in the nineties": degrees, not a decade
@@ -601,13 +774,33 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
 
 def find_document_dates(document: Document) -> Dates:
     """Every date expression of the body, found once: the timeline dates them, the figures
-    leave them out. In a report on a quarter, a comparison with "a year earlier" is the same
-    quarter a year before."""
-    dates = {p.id: find_dates(p.text, document.article.date) for p in document.body}
+    leave them out. In a report on a quarter, "the quarter" and a comparison with "a year
+    earlier" are the quarter last named before them (a roundup reports on several, a
+    company's fiscal quarter is its own), else the quarter the article reports on."""
+    dates: Dates = {}
+    earlier: tuple[DateMention, ...] = ()
+    for passage in document.body:
+        dates[passage.id] = find_dates(passage.text, document.article.date, earlier)
+        earlier = dates[passage.id] or earlier
     quarter = _report_quarter(document, dates)
     if quarter is None:
         return dates
-    return {p.id: tuple(_in_report(p.text, d, quarter) for d in dates[p.id]) for p in document.body}
+    recent = _recent_quarters(document.article.date)
+    result, named = {}, None
+    for passage in document.body:
+        found = []
+        for mention in dates[passage.id]:
+            named = _named_quarter(passage.text, mention, recent) or named
+            found.append(_in_report(passage.text, mention, named or quarter, named is not None))
+        result[passage.id] = tuple(found)
+    return result
+
+
+def _recent_quarters(published: dt.date) -> range:
+    """The quarters, as year * 4 + index, that a report of this date may be on: the four
+    before it and its own (a fiscal quarter ended in September is the fourth of some)."""
+    current = published.year * 4 + (published.month - 1) // 3
+    return range(current - 4, current + 1)
 
 
 def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
@@ -615,7 +808,7 @@ def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
     else the quarter before its publication when it speaks of "the quarter"; None for an
     article that is no quarterly report."""
     published = document.article.date
-    recent = range(published.year * 4 + (published.month - 1) // 3 - 4, published.year * 4 + (published.month - 1) // 3 + 1)
+    recent = _recent_quarters(published)
     named = [d.value for found in dates.values() for d in found if d.precision == "quarter" and int(d.value[:4]) * 4 + int(d.value[-1]) - 1 in recent]
     if named:
         value = max(named, key=named.count)
@@ -624,6 +817,31 @@ def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
         day = published - dt.timedelta(days=min(45, (published - dt.date.min).days))  # the calendar's first days have no quarter before
         return day.year, (day.month - 1) // 3 + 1
     return None
+
+
+_ORDINAL_QUARTER = re.compile(r"(?:the\s+)?(?:fiscal[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter", re.IGNORECASE)
+
+
+def _named_quarter(text: str, found: DateMention, recent: range) -> tuple[int, int] | None:
+    """The quarter a mention names by its ordinal ("the fiscal first quarter", "third-quarter
+    profit"), if a report of this date may be on it and its clause does not look ahead."""
+    if found.precision != "quarter" or not _ORDINAL_QUARTER.fullmatch(text[found.start : found.end]):
+        return None
+    year, number = int(found.value[:4]), int(found.value[-1])
+    sentence = _sentence_of(text, found.start, found.end)
+    if year * 4 + number - 1 not in recent or not _RESULT_VERB.search(sentence) or _LOOKS_AHEAD.search(sentence):
+        return None
+    return year, number
+
+
+_RESULT_VERB = re.compile(
+    r"\b(?:reported|posted|earned|had|lost|rose|fell|jumped|soared|surged|climbed|declined|dropped|slipped|slid|plunged|increased|decreased|gained|narrowed|widened|totaled|was|were)\b",
+    re.IGNORECASE,
+)
+"""In the sentence of a quarter named, a verb of results reported: "posted net income for the
+fiscal second quarter", "third-quarter sales dropped"; not "a flat second quarter tied to"."""
+_LOOKS_AHEAD = re.compile(r"\b(?:will|expects?|expected|expecting|sees|forecasts?|predicts?|anticipates?|estimates?|continue\s+into|outlook)\b", re.IGNORECASE)
+"""In the sentence of a quarter named, words of a forecast: that quarter is not the one reported on."""
 
 
 _QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
@@ -641,10 +859,17 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[sentence_start : sentence_end if sentence_end != -1 else len(text)]
 
 
-def _in_report(text: str, found: DateMention, quarter: tuple[int, int]) -> DateMention:
+_THE_QUARTER = re.compile(r"the\s+(?:(?:latest|most\s+recent|recent)\s+)?(?:quarter|three\s+months)|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter", re.IGNORECASE)
+_RESULTS_AFTER = re.compile(r"['’]s\s+(?:net\s+)?(?:loss|profit|net|earnings|income|results|sales|revenues?)\b", re.IGNORECASE)
+
+
+def _in_report(text: str, found: DateMention, quarter: tuple[int, int], named: bool = False) -> DateMention:
     """"$1.12 a share, a year ago", "a loss of $3 million last year", "the 1988 period" in a
-    quarterly report: the quarter compared with."""
+    quarterly report: the quarter compared with. "The quarter", "the latest period" and
+    "this quarter's loss" after a quarter named are that quarter."""
     written = text[found.start : found.end]
+    if named and _THE_QUARTER.fullmatch(written) and (not written.lower().startswith("this") or _RESULTS_AFTER.match(text, found.end)):
+        return DateMention(found.start, found.end, f"{quarter[0]:04d}-Q{quarter[1]}", "quarter")
     year = None
     if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)):
         return found  # "for the nine months, ... a year earlier": nine months of the year before
