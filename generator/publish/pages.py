@@ -137,7 +137,8 @@ def plan_pages(
     template = env.get_template("story.md.j2")
     for story in catalog.stories:
         slugs = {(b.slug, a.name): catalog.actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
-        jobs.append(PageJob(f"stories/{story.slug}.md", (story, slugs), lambda s=story, sl=slugs, t=template: t.render(story=s, actor_slug=sl)))
+        path = f"stories/{story.slug}.md"
+        jobs.append(PageJob(path, (story, slugs), lambda s=story, sl=slugs, t=template, li=links(path): t.render(story=s, actor_slug=sl, link=li)))
     template = env.get_template("briefing.md.j2")
     for briefing in catalog.briefings:
         slugs = {a.name: catalog.actor_slug[(briefing.slug, a.name)] for a in briefing.actors}
