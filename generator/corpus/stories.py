@@ -19,6 +19,7 @@ A story keeps at least two briefings; a briefing belongs to at most one story.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -349,11 +350,12 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
         names = _name_words(briefing)
         for point in briefing.summary:
             content = _content(point.text, names)
-            where = said.find(("point", None), content)
+            numbers = _numbers(content)
+            where = said.find(("point", None), content, numbers)
             if where:
                 fold(where)
             else:
-                said.add(("point", None), content, note(StoryFact("point", point)))
+                said.add(("point", None), content, numbers, note(StoryFact("point", point)))
         for relation in briefing.relations:
             subject, obj = actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object))
             key = relation_key(relation.type, subject, obj)
@@ -377,11 +379,12 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
             if event.paragraph is None:
                 continue
             content = _content(event.event, names)
-            where = said.find(("event", event.date), content)
+            numbers = _numbers(content)
+            where = said.find(("event", event.date), content, numbers)
             if where:
                 fold(where)
             else:
-                said.add(("event", event.date), content, note(StoryFact("event", event)))
+                said.add(("event", event.date), content, numbers, note(StoryFact("event", event)))
         facts.append(shown)
         changes.append(moved)
         repeated.append(again)
@@ -399,32 +402,40 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
 class _Statements:
     """The points and dated events a story has stated, to find the earlier statement that
     a new one repeats: one whose words hold ``SAME_FACT`` of the new one's and all its
-    numbers. An index of words finds the candidates (prefix filtering: an earlier statement
-    with that many of the words holds one of the new one's rarest few), so that a long
-    story costs about linear time, not the square of its statements."""
+    numbers. An index of words finds the candidates, oldest first, and the first that holds
+    is the answer: those giving the new one's rarest number (every statement it repeats
+    gives them all), else those holding one of its rarest few words (prefix filtering: an
+    earlier statement with that many of the words holds one of them). So a long story costs
+    about linear time, not the square of its statements."""
 
     def __init__(self) -> None:
         self.items: list[tuple[frozenset, frozenset, tuple[int, int]]] = []
         self.postings: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
 
-    def add(self, kind: tuple, content: frozenset, where: tuple[int, int]) -> None:
+    def add(self, kind: tuple, content: frozenset, numbers: frozenset, where: tuple[int, int]) -> None:
         index = len(self.items)
-        self.items.append((content, _numbers(content), where))
+        self.items.append((content, numbers, where))
         postings = self.postings[kind]
         for word in content:
             postings[word].append(index)
 
-    def find(self, kind: tuple, content: frozenset) -> tuple[int, int] | None:
+    def find(self, kind: tuple, content: frozenset, numbers: frozenset) -> tuple[int, int] | None:
         if len(content) < MIN_WORDS or kind not in self.postings:
             return None
         postings = self.postings[kind]
-        numbers = _numbers(content)
         if any(n not in postings for n in numbers):
             return None  # a number no statement of its kind gave: news
         need = math.ceil(SAME_FACT * len(content) - 1e-9)
-        rarest = [w for _, w in sorted((len(postings.get(w, ())), w) for w in content)[: len(content) - need + 1]]
-        candidates = sorted({i for word in rarest for i in postings.get(word, ())})
-        for index in candidates:  # the earliest statement it repeats
+        if numbers:
+            candidates = min((postings[n] for n in numbers), key=len)
+        else:
+            rarest = sorted(content, key=lambda w: (len(postings.get(w, ())), w))[: len(content) - need + 1]
+            candidates = heapq.merge(*(postings[w] for w in rarest if w in postings))
+        last = -1
+        for index in candidates:  # oldest first: the earliest statement it repeats
+            if index == last:
+                continue
+            last = index
             other, other_numbers, where = self.items[index]
             if numbers <= other_numbers and len(content & other) >= need:
                 return where
