@@ -258,6 +258,24 @@ class SecondarySource:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryWords:
+    """A briefing's words as the story step compares them (``generator.analyze.statements``),
+    computed with its analysis so that the story step does set operations only. Words are
+    joined by spaces (a word holds none): a string is read from the analysis cache at a
+    fraction of the cost of a list of them."""
+
+    terms: str
+    """The words of its title, first paragraphs and relations, casefolded, in order, each as
+    often as it occurs."""
+    points: tuple[str, ...]
+    """The content words and numbers of each summary point, its actors' names left out."""
+    events: tuple[str, ...]
+    """The same of each timeline event (empty for an event cited from no paragraph)."""
+    measures: tuple[str, ...]
+    """What each figure measures: its head word (or "") and its name words."""
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """An article with its analysis: the unit that is rendered."""
 
@@ -278,6 +296,9 @@ class Briefing:
     """Who does what to whom between the actors, each citing its paragraph."""
     moves: tuple[Move, ...] = ()
     """What each key actor does in the story (the strategy sections), each citing its paragraph."""
+    words: StoryWords | None = field(default=None, repr=False)
+    """Its words as the story step compares them, made by the analysis (None: the story step
+    makes them); whatever changes its summary, actors, relations or figures makes them again."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,7 +109,8 @@ def test_a_raised_offer_is_a_change_with_both_citations(catalog):
 
 
 def test_a_stake_in_another_company_is_not_a_change():
-    from generator.corpus.stories import _changed, _measure
+    from generator.analyze.statements import measure as _measure
+    from generator.corpus.stories import _changed
     from generator.model import Figure
 
     def figure(value, measures):
@@ -121,6 +122,26 @@ def test_a_stake_in_another_company_is_not_a_change():
     assert not _changed(a, _measure(a.measures, names), c, _measure(c.measures, names))
     total = Figure(900, None, "percent", 1, None, "stake in Beta Corp", "900 pct", "p1", 0, 1)
     assert not _changed(a, _measure(a.measures, names), total, _measure(total.measures, names))  # not of the same order
+
+
+def test_the_analysis_makes_the_words_the_story_step_compares_and_an_override_makes_them_again(briefings):
+    """``Briefing.words`` is ``story_words`` of the briefing as analyzed, and again after an
+    analyst's override changes its summary or names; without them the story step makes them."""
+    import dataclasses
+
+    from generator.analyze.editorial import apply_overrides
+    from generator.analyze.statements import story_words
+    from generator.model import ActorOverride, Overrides
+
+    assert all(b.words is not None and b.words == story_words(b) for b in briefings)
+    bare = tuple(dataclasses.replace(b, words=None) for b in briefings)
+    assert [stems(s) for s in with_stories(build_catalog(bare)).stories] == [stems(s) for s in with_stories(build_catalog(briefings)).stories]
+
+    bid = next(b for b in briefings if "acme_bid" in b.article.seed_name)
+    overrides = Overrides(path=Path("01_acme_bid.yml"), summary=(("Acme raised its offer to 48 dlrs a share.", "p1", None),), actors=(ActorOverride(bid.actors[0].name, None, rename="Acme Holdings Renamed"),))
+    edited = apply_overrides(dataclasses.replace(bid, article=dataclasses.replace(bid.article, overrides=overrides)))
+    assert edited.words == story_words(edited) != bid.words
+    assert edited.words.points == ("#48 offer rais",)  # "Acme" is a name; "dlrs" and "share" words of figures
 
 
 @hsettings(max_examples=20, deadline=None)

@@ -17,6 +17,7 @@ from .moves import extract_moves
 from .relations import extract_relations
 from .sections import build_sections
 from .sources import find_secondary_sources
+from .statements import story_words
 from .summary import summarize
 from .text import short_hash, slugify
 from .timeline import build_timeline, find_document_dates
@@ -33,7 +34,7 @@ def analyze(article: Article, slug: str = "") -> Briefing:
     actors = with_relation_roles(document, actors, relations)
     dates = find_document_dates(document)
     sources = find_secondary_sources(document, actors)
-    return Briefing(
+    briefing = Briefing(
         article=article,
         slug=slug,
         summary=summarize(document, actors),
@@ -46,6 +47,7 @@ def analyze(article: Article, slug: str = "") -> Briefing:
         relations=relations,
         moves=extract_moves(document, actors, relations),
     )
+    return replace(briefing, words=story_words(briefing))
 
 
 def analyze_or_problem(article: Article) -> Briefing | SeedProblem:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Actor, Briefing, SeedError, SeedProblem, SummaryPoint
+from .statements import story_words
 
 
 def apply_overrides(briefing: Briefing) -> Briefing:
@@ -65,7 +66,8 @@ def apply_overrides(briefing: Briefing) -> Briefing:
         )
     )
     moves = tuple(replace(m, actor=renamed.get(m.actor, m.actor)) for m in briefing.moves if renamed.get(m.actor, m.actor) is not None)
-    return replace(briefing, summary=summary, actors=tuple(actors), relations=relations, moves=moves, edited=frozenset(edited), notes=overrides.notes)
+    edited_briefing = replace(briefing, summary=summary, actors=tuple(actors), relations=relations, moves=moves, edited=frozenset(edited), notes=overrides.notes)
+    return replace(edited_briefing, words=story_words(edited_briefing))  # its summary, names or relations may differ now
 
 
 def _rename(renamed: dict[str, str | None], old: str, new: str | None) -> None:

@@ -7,7 +7,8 @@ is most like, else it starts one. "Like" is a weighted sum of two cosines:
   only a city do not join), each weighted by its salience in the briefing and by how rare
   the actor is in the corpus (an actor in many briefings, a big bank or an exchange, weighs
   little);
-- the words of its title, first paragraphs (``TERM_PARAGRAPHS``) and relations, weighted the same way (tf-idf);
+- the words of its title, first paragraphs and relations (``analyze.statements``, made with
+  its analysis), weighted the same way (tf-idf);
 
 against the story's profile, the sum of its briefings' vectors. A story is open while its
 newest briefing is at most ``window_days`` older than the briefing, and its first at most
@@ -19,17 +20,16 @@ A story keeps at least two briefings; a briefing belongs to at most one story.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import dataclasses
-import functools
 
-from ..analyze import lexicon
-from ..analyze.text import short_hash, slugify, words
-from ..model import Briefing, Event, Figure, Relation, SummaryPoint, sort_key, relation_key
+from ..analyze.statements import story_words
+from ..analyze.text import short_hash
+from ..model import Briefing, Event, Figure, Relation, StoryWords, SummaryPoint, sort_key, relation_key
 from ..settings import StorySettings
 from .catalog import Catalog
 
@@ -124,8 +124,6 @@ def with_stories(catalog: Catalog, settings: StorySettings = StorySettings()) ->
 
 # -- grouping -----------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"[\d.,/-]+$")
-
 
 def group_stories(briefings: tuple[Briefing, ...], actor_slug: dict, actor_type: dict, settings: StorySettings) -> list[list[Briefing]]:
     """The briefings of each story (two or more), oldest first; stories in order of their first briefing."""
@@ -133,7 +131,7 @@ def group_stories(briefings: tuple[Briefing, ...], actor_slug: dict, actor_type:
         return []
     ordered = sorted(briefings, key=lambda b: (b.article.date, b.slug))
     actor_tf = [_actor_vector(b, actor_slug, actor_type, settings.key_actors) for b in ordered]
-    term_tf = [_term_vector(b) for b in ordered]
+    term_tf = [Counter(_words(b).terms.split()) for b in ordered]
     actor_idf, term_idf = _idf(actor_tf), _idf(term_tf)
     actor_vectors = [_normalised({k: w * actor_idf[k] for k, w in v.items()}) for v in actor_tf]
     term_vectors = [_normalised(_top({k: w * term_idf[k] for k, w in v.items()}, settings.terms)) for v in term_tf]
@@ -190,19 +188,9 @@ def _actor_vector(briefing: Briefing, actor_slug: dict, actor_type: dict, count:
     return vector
 
 
-TERM_PARAGRAPHS = 5
-"""A briefing's words for grouping come from its title, its first paragraphs (where news
-states what it is about) and its relations: not from its summary, whose length varies."""
-
-
-def _term_vector(briefing: Briefing) -> Counter:
-    text = " ".join([briefing.article.title, *(p.text for p in briefing.article.body[:TERM_PARAGRAPHS]), *(r.text for r in briefing.relations)])
-    return Counter(t for t in (w.casefold() for w in words(text)) if _is_term(t))
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_term(word: str) -> bool:
-    return len(word) > 2 and not _NUMBER.match(word) and not lexicon.is_function_word(word) and word not in lexicon.MONTHS and word not in lexicon.LEGAL_FORMS
+def _words(briefing: Briefing) -> StoryWords:
+    """Its words as the analysis made them (``analyze.statements``), else made now."""
+    return briefing.words if briefing.words is not None else story_words(briefing)
 
 
 def _idf(vectors: list) -> dict[str, float]:
@@ -346,14 +334,15 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
             if where[0] != step and not any(b is briefing for b in also[where][-1:]):  # steps come in order
                 also[where].append(briefing)
 
-        names = _name_words(briefing)
-        for point in briefing.summary:
-            content = _content(point.text, names)
-            where = said.find(("point", None), content)
+        words = _words(briefing)
+        for point, text in zip(briefing.summary, words.points):
+            content = frozenset(text.split())
+            numbers = _numbers(content)
+            where = said.find(("point", None), content, numbers)
             if where:
                 fold(where)
             else:
-                said.add(("point", None), content, note(StoryFact("point", point)))
+                said.add(("point", None), content, numbers, note(StoryFact("point", point)))
         for relation in briefing.relations:
             subject, obj = actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object))
             key = relation_key(relation.type, subject, obj)
@@ -361,27 +350,29 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
                 fold(relation_seen[key])
             else:
                 relation_seen[key] = note(StoryFact("relation", relation))
-        for figure in briefing.figures:
+        for figure, text in zip(briefing.figures, words.measures):
             key = (figure.unit, figure.value * figure.scale, (figure.high or 0) * figure.scale)
             if key in figure_seen:
                 fold(figure_seen[key])
                 continue
-            content = _measure(figure.measures, names)
+            head, *named = text.split(" ")
+            content = (head, frozenset(named))
             for before, before_briefing, before_content in reversed(figures_by_unit[figure.unit]):
                 if before_briefing is not briefing and _changed(before, before_content, figure, content):
                     moved.append(FigureChange(figure.measures, before, before_briefing, figure))
                     break
             figure_seen[key] = note(StoryFact("figure", figure))
             figures_by_unit[figure.unit].append((figure, briefing, content))
-        for event in briefing.timeline:
+        for event, text in zip(briefing.timeline, words.events):
             if event.paragraph is None:
                 continue
-            content = _content(event.event, names)
-            where = said.find(("event", event.date), content)
+            content = frozenset(text.split())
+            numbers = _numbers(content)
+            where = said.find(("event", event.date), content, numbers)
             if where:
                 fold(where)
             else:
-                said.add(("event", event.date), content, note(StoryFact("event", event)))
+                said.add(("event", event.date), content, numbers, note(StoryFact("event", event)))
         facts.append(shown)
         changes.append(moved)
         repeated.append(again)
@@ -399,32 +390,40 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
 class _Statements:
     """The points and dated events a story has stated, to find the earlier statement that
     a new one repeats: one whose words hold ``SAME_FACT`` of the new one's and all its
-    numbers. An index of words finds the candidates (prefix filtering: an earlier statement
-    with that many of the words holds one of the new one's rarest few), so that a long
-    story costs about linear time, not the square of its statements."""
+    numbers. An index of words finds the candidates, oldest first, and the first that holds
+    is the answer: those giving the new one's rarest number (every statement it repeats
+    gives them all), else those holding one of its rarest few words (prefix filtering: an
+    earlier statement with that many of the words holds one of them). So a long story costs
+    about linear time, not the square of its statements."""
 
     def __init__(self) -> None:
         self.items: list[tuple[frozenset, frozenset, tuple[int, int]]] = []
         self.postings: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
 
-    def add(self, kind: tuple, content: frozenset, where: tuple[int, int]) -> None:
+    def add(self, kind: tuple, content: frozenset, numbers: frozenset, where: tuple[int, int]) -> None:
         index = len(self.items)
-        self.items.append((content, _numbers(content), where))
+        self.items.append((content, numbers, where))
         postings = self.postings[kind]
         for word in content:
             postings[word].append(index)
 
-    def find(self, kind: tuple, content: frozenset) -> tuple[int, int] | None:
+    def find(self, kind: tuple, content: frozenset, numbers: frozenset) -> tuple[int, int] | None:
         if len(content) < MIN_WORDS or kind not in self.postings:
             return None
         postings = self.postings[kind]
-        numbers = _numbers(content)
         if any(n not in postings for n in numbers):
             return None  # a number no statement of its kind gave: news
         need = math.ceil(SAME_FACT * len(content) - 1e-9)
-        rarest = [w for _, w in sorted((len(postings.get(w, ())), w) for w in content)[: len(content) - need + 1]]
-        candidates = sorted({i for word in rarest for i in postings.get(word, ())})
-        for index in candidates:  # the earliest statement it repeats
+        if numbers:
+            candidates = min((postings[n] for n in numbers), key=len)
+        else:
+            rarest = sorted(content, key=lambda w: (len(postings.get(w, ())), w))[: len(content) - need + 1]
+            candidates = heapq.merge(*(postings[w] for w in rarest if w in postings))
+        last = -1
+        for index in candidates:  # oldest first: the earliest statement it repeats
+            if index == last:
+                continue
+            last = index
             other, other_numbers, where = self.items[index]
             if numbers <= other_numbers and len(content & other) >= need:
                 return where
@@ -446,52 +445,8 @@ def _changed(before: Figure, before_measure: tuple, after: Figure, measure: tupl
 
 MIN_WORDS = 3
 """A point or event of fewer content words is never taken for another."""
-_REPORTING = frozenset("said says say told tells added adds according stated announced".split())
-_ENDINGS = ("ing", "ed", "es", "s")
-_UNITS = frozenset("dlrs dlr dollars dollar pct percent cents cent share shares mln million billion bln thousand".split())
-"""Words of figures: in every statement of a deal, they do not make two statements the same."""
-
-
-def _name_words(briefing: Briefing) -> frozenset[str]:
-    """The words of the briefing's actor names and its dateline: shared by every statement
-    about the same actors, so they do not make two statements the same."""
-    names = [n for a in briefing.actors for n in (a.name, *a.aliases)] + [briefing.dateline or ""]
-    return frozenset(w.casefold() for n in names for w in words(n))
-
-
-def _content(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
-    """What a statement says beyond whom it names: its content words, stemmed, and its
-    numbers (as "#40"): a statement with a number no earlier one gave is news."""
-    return frozenset(kept for token in words(text.casefold()) if token not in names and (kept := _kept(token)))
-
-
-@functools.lru_cache(maxsize=65536)
-def _kept(token: str) -> str:
-    """A lowercase word as it counts in a statement's content ("#40" for a number), or ""."""
-    if _NUMBER.match(token):
-        return "#" + token.replace(",", "") if any(c.isdigit() for c in token) else ""
-    if len(token) > 2 and token not in _REPORTING and token not in _UNITS and not lexicon.is_function_word(token) and token not in lexicon.MONTHS:
-        return _stem(token)
-    return ""
-
-
 def _numbers(content: frozenset[str]) -> frozenset[str]:
     return frozenset([t for t in content if t[0] == "#"])
-
-
-def _measure(text: str, names: frozenset[str]) -> tuple[str, frozenset[str]]:
-    """(head word stemmed, name words) of what a figure measures: "offer for Beta Air" -> ("offer", {"beta", "air"})."""
-    tokens = [w.casefold() for w in words(text)]
-    head = next((_stem(t) for t in tokens if len(t) > 2 and t not in names and not lexicon.is_function_word(t) and not _NUMBER.match(t)), "")
-    return head, frozenset(t for t in tokens if t in names and t not in lexicon.LEGAL_FORMS)
-
-
-def _stem(word: str) -> str:
-    """"offered", "offers", "offering" -> "offer": enough to compare words of one story."""
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
 
 
 def patch_stories(previous: Catalog, catalog: Catalog, swap: dict, settings: StorySettings = StorySettings()) -> Catalog | None:
@@ -507,7 +462,7 @@ def patch_stories(previous: Catalog, catalog: Catalog, swap: dict, settings: Sto
         before = old[new.slug]
         if _actor_vector(before, previous.actor_slug, previous.actor_type, settings.key_actors) != _actor_vector(new, catalog.actor_slug, catalog.actor_type, settings.key_actors):
             return None
-        if _term_vector(before) != _term_vector(new):
+        if Counter(_words(before).terms.split()) != Counter(_words(new).terms.split()):
             return None
     names = {e.slug: e.name for e in catalog.actors}
     stories = []
