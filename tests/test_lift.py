@@ -1,6 +1,8 @@
 """HTML blocks lifted out of generated pages before Python-Markdown (generator/publish/lift.py):
 the HTML a reader gets is the same as Python-Markdown's own, on every page."""
 
+import re
+
 import markdown
 import pytest
 from mkdocs.utils import meta
@@ -90,3 +92,32 @@ def test_the_anchors_of_lifted_blocks_are_known_to_mkdocs():
 
     _, blocks = lift('<p id="p1">one</p>\n\n<table>\n<tr id="row-2"><td><a href="#p1">¶1</a></td></tr>\n</table>\n')
     assert anchor_ids(blocks) == {"p1", "row-2"}
+
+
+def test_material_search_makes_the_same_entries_from_the_lighter_html(pages):
+    """Material's search parser, given a page's HTML or its ``search_html``, indexes the
+    same sections with the same text (a briefing's links, table cells, emphasis dropped
+    to their text either way; what is marked data-search-exclude skipped either way)."""
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.toc import get_toc
+
+    from generator.publish.lift import search_html
+
+    def entries(page, html):
+        index = SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
+        index.add_entry_from_context(SimpleNamespace(content=html, toc=page.toc, url=page.url, title=page.title, meta={}))
+        # the same words and markup; a run of spaces may differ where cells were joined
+        return [{k: re.sub(r"\s+", " ", v) for k, v in entry.items()} for entry in index.entries]
+
+    checked = 0
+    for generated in pages:
+        body, _ = meta.get_data(generated.markdown)
+        md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"toc": {"permalink": True}})
+        html = md.convert(body)
+        page = SimpleNamespace(toc=get_toc(getattr(md, "toc_tokens", [])), url=generated.path, title="Title")
+        light = search_html(html)
+        assert entries(page, light) == entries(page, html), generated.path
+        checked += len(light) < len(html)
+    assert checked > 50
