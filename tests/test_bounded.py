@@ -152,3 +152,13 @@ def test_the_digest_and_stories_indexes_are_paged_with_nothing_lost(many_briefin
             assert len(rows) <= 5 and f"Page {paths.index(path) + 1} of {len(paths)}" in text, path
             held += rows
         assert len(held) == len(set(held)) == total, folder
+
+
+def test_a_busy_weeks_digest_lists_a_bounded_number(many_briefings, monkeypatch):
+    monkeypatch.setattr(pages_module, "DIGEST_ROWS", 2)
+    catalog = build_catalog(many_briefings)
+    jobs = {job.path: job for job in plan_pages(catalog, make_environment(ROOT / "templates"))}
+    busy = max(pages_module.digests(catalog), key=lambda w: len(w.briefings))
+    assert len(busy.briefings) > 2
+    text = jobs[f"digest/{busy.key}.md"].render()
+    assert text.count("<li><strong>") == 2 and f"The first 2 of the week's {len(busy.briefings)} briefings" in text

@@ -90,7 +90,7 @@ def test_the_digest_lists_each_weeks_briefings_actors_and_new_relations(pages):
     assert keys == sorted(weeks, reverse=True)  # newest week first, every week
     for key, slugs in weeks.items():
         page = pages[f"digest/{key}.md"]
-        listed = set(re.findall(r"^- \*\*[\d-]+\*\* · \[.*?\]\(\.\./briefings/([a-z0-9-]+)\.md\)", page, re.MULTILINE))
+        listed = set(re.findall(r'^<li><strong>[\d-]+</strong> · <a href="(?:\.\./)+briefings/([a-z0-9-]+)/">', page, re.MULTILINE))
         assert listed == slugs
     relations = [line for key in weeks for line in pages[f"digest/{key}.md"].splitlines() if " partners with " in line or " acquires " in line]
     assert relations, "the corpus states relations; the digest shows them"

@@ -127,7 +127,8 @@ def plan_pages(
         jobs.append(PageJob(path, (part, parts, tuple((s.slug, s.title, len(s.steps), s.first, s.last) for s in rows)), index("stories.md.j2", stories=rows, total=len(catalog.stories), part=part, parts=parts)))
     template = env.get_template("digest_week.md.j2")
     for week in weeks:
-        jobs.append(PageJob(f"digest/{week.key}.md", week, lambda w=week, t=template: t.render(week=w)))
+        path = f"digest/{week.key}.md"
+        jobs.append(PageJob(path, week, lambda w=week, t=template, li=links(path): t.render(week=w, link=li, digest_rows=DIGEST_ROWS)))
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
         for period in (year, *year.months):
@@ -355,6 +356,9 @@ class ActorGroup:
 def chunks(items, size: int) -> list:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
+
+DIGEST_ROWS = 100
+"""A week's digest lists at most this many of its briefings and of its new relations."""
 
 INDEX_LATEST = 200
 """The stories and digest indexes list the newest ``INDEX_LATEST`` rows, the rest on numbered pages beside them."""
