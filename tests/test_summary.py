@@ -59,6 +59,11 @@ def test_no_fragment_is_a_point():
     assert is_fragment("Both founders of Beta Foods, who have run it for 30 years, are to retire", "come the end of May and each will stay on the board.")
     assert not is_fragment("Beta Foods runs 300 grocery stores in the Midwest", "but it plans to close ten of them.")
     assert not is_fragment("iPhone sales at Beta Foods rose 12 percent in May.")
+    # a piece of a quotation of several sentences: its speaker is elsewhere
+    assert is_fragment('"The merger will let Acme Holdings sell its stoves across the Midwest.')
+    assert is_fragment('It also gives Beta Foods a strong partner," the Acme Holdings chairman said.')
+    assert is_fragment("“The merger will let Acme Holdings sell its stoves across the Midwest.")
+    assert not is_fragment('"The merger is good for both," the Acme Holdings chairman said on Monday.')
     story = (
         "Acme Holdings bid 42 dollars a share for Beta Foods, the Ohio grocer, on Monday.",
         "Both founders of Beta Foods, who built the grocer over 30 years, are to retire",

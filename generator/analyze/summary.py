@@ -158,7 +158,9 @@ def is_fragment(text: str, following: str = "", found: list[str] | None = None) 
     ("but then it was ...", ", kite flying dates ..."), or going on elsewhere (ending on a
     comma or a colon, or without its full stop when the ``following`` text, the next
     paragraph, goes on in lowercase, but not with a new clause: "... was held up over the
-    line" + "but then ..." is a whole clause)."""
+    line" + "but then ..." is a whole clause), or a piece of a quotation of several
+    sentences (its quotation marks unbalanced: who said it is in another sentence, and a
+    point without it would state an opinion as a fact)."""
     found = words(text) if found is None else found
     if len(found) < WEIGHTS["min_words"]:
         return True
@@ -166,6 +168,8 @@ def is_fragment(text: str, following: str = "", found: list[str] | None = None) 
         return True
     if found[0].islower():
         return True
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return True  # a piece of a longer quotation: its speaker is in another sentence
     end = text.rstrip("\"'”’)] ")
     if _OPEN_END.search(end, max(0, len(end) - 8)):  # its matches end the text: the last characters suffice
         return True
