@@ -97,6 +97,35 @@ def test_incremental_runs_equal_full_runs_through_edits(tmp_path):
     assert any("Edited template." in p.markdown for p in check().pages)
 
 
+def test_incremental_exports_follow_an_edit(tmp_path):
+    """The exports the Generator keeps between runs (feeds, stories.json) follow an edit of
+    what they show: a title in every feed of the briefing, a title edited back, a seed removed."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    config = settings(seeds)
+    kept = Generator()
+
+    def check():
+        incremental, full = kept.generate(config), generate(config)
+        assert incremental == dataclasses.replace(full, rendered=incremental.rendered, unchanged=incremental.unchanged)
+        return {p.path: p.markdown for p in incremental.pages}
+
+    before = check()
+    feeds = [path for path, text in before.items() if path.endswith("feed.xml") and "GAC Unveils Cheaper" in text]
+    assert "feed.xml" in feeds and any(path.startswith("actors/") for path in feeds)
+    gac = seeds / "05_gac_ev.txt"
+    original = gac.read_text(encoding="utf-8")
+    gac.write_text(original.replace("GAC Unveils Cheaper", "GAC Unveils Cheap"), encoding="utf-8")
+    after = check()
+    assert all("GAC Unveils Cheap Electric" in after[path] for path in feeds)
+    gac.write_text(original, encoding="utf-8")
+    assert {path: check()[path] for path in feeds} == {path: before[path] for path in feeds}
+    assert json.loads(before["stories.json"]), "the corpus has stories"
+    for seed in sorted(seeds.glob("*.txt"))[:4]:
+        seed.unlink()
+        check()
+
+
 def test_dirty_rebuild_skips_unchanged_pages_and_equals_a_full_build(tmp_path, monkeypatch):
     """`mkdocs serve --dirty` after one edit: MkDocs rebuilds only the pages whose Markdown
     changed (the others keep their HTML), and the site and its search index equal a fresh

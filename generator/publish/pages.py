@@ -75,11 +75,13 @@ def plan_pages(
     site_url: str = "",
     timeline_page_entries: int = TIMELINE_PAGE_ENTRIES,
     directory_urls: bool = True,
+    weeks: tuple | None = None,
 ) -> tuple[PageJob, ...]:
     """Every generated Markdown page of the site, in a stable order, not yet rendered: the
     caller renders each (``render_site``) or keeps the text of an unchanged key from its
     previous run (``generator.site.Generator``). ``directory_urls`` is MkDocs'
-    ``use_directory_urls``: the URLs of the links written as HTML (``publish.links``)."""
+    ``use_directory_urls``: the URLs of the links written as HTML (``publish.links``);
+    ``weeks``: the catalog's ``digests`` when the caller has them already."""
 
     def links(path: str) -> Links:
         return Links(path, directory_urls)
@@ -120,7 +122,7 @@ def plan_pages(
     template = env.get_template("briefings_month.md.j2")
     for key, label, items in months:
         jobs.append(PageJob(f"briefings/{key}.md", (label, items), lambda k=key, la=label, it=items, t=template: t.render(label=la, items=it)))
-    weeks = digests(catalog)
+    weeks = digests(catalog) if weeks is None else weeks
     for path, part, parts, rows in paged_index("digest/index.md", "digest/earlier", weeks):
         jobs.append(PageJob(path, (part, parts, tuple((w.key, w.start, len(w.briefings), w.actors[:3]) for w in rows)), index("digest.md.j2", weeks=rows, total=len(weeks), part=part, parts=parts)))
     for path, part, parts, rows in paged_index("stories/index.md", "stories/earlier", catalog.stories):
