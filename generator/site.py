@@ -24,7 +24,7 @@ from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo
 from .model import Article, Briefing, Page, SeedProblem, Seeds
 from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, story_json, story_place
-from .publish.pages import PageJob, make_environment, plan_pages
+from .publish.pages import PageJob, archive_pages, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
 
@@ -62,6 +62,8 @@ class Generator:
         self.stories_json = ObjectMemo()
         """Story -> its entry of stories.json."""
         self.feeds = FeedMemo()
+        self.archives = ObjectMemo()
+        """Actor entry -> its archive pages and their keys (``archive_pages``)."""
         self.catalog: tuple[Catalog, object] | None = None
         """The previous catalog (with its stories) and the story settings it was made with."""
 
@@ -147,7 +149,8 @@ class Generator:
         report = report or _silent
         env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
         weeks = digests(catalog)
-        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks)
+        self.archives.keep_only(catalog.actors)
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self._archive)
         pages = []
         for done, job in enumerate(jobs, 1):
             pages.append(self.pages.page(job))
@@ -170,6 +173,14 @@ class Generator:
             hit = (context, export_pieces(briefing, *context))
             self.pieces.put(briefing, hit)
         return hit[1]
+
+    def _archive(self, entry) -> tuple:
+        """An actor entry's ``archive_pages``, kept while the entry is the same object."""
+        hit = self.archives.get(entry)
+        if hit is None:
+            hit = archive_pages(entry)
+            self.archives.put(entry, hit)
+        return hit
 
     def _story_json(self, story) -> str:
         """A story's entry of stories.json, kept while the story is the same object."""
