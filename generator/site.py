@@ -23,8 +23,8 @@ from .corpus.catalog import Catalog, build_catalog, patch_catalog
 from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo
 from .model import Article, Briefing, Page, SeedProblem, Seeds
-from .publish.exports import corpus_actors, export_pieces, exports, story_place
-from .publish.pages import PageJob, make_environment, plan_pages
+from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, story_json, story_place
+from .publish.pages import PageJob, archive_pages, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
 
@@ -59,6 +59,11 @@ class Generator:
         self.pages = PageMemo()
         self.pieces = ObjectMemo()
         """Briefing -> its serialized pieces of the export files."""
+        self.stories_json = ObjectMemo()
+        """Story -> its entry of stories.json."""
+        self.feeds = FeedMemo()
+        self.archives = ObjectMemo()
+        """Actor entry -> its archive pages and their keys (``archive_pages``)."""
         self.catalog: tuple[Catalog, object] | None = None
         """The previous catalog (with its stories) and the story settings it was made with."""
 
@@ -143,14 +148,20 @@ class Generator:
         """Every page and export; a page whose key is unchanged keeps its previous text."""
         report = report or _silent
         env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
-        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
+        weeks = digests(catalog)
+        self.archives.keep_only(catalog.actors)
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self._archive)
         pages = []
         for done, job in enumerate(jobs, 1):
             pages.append(self.pages.page(job))
             report("publish", done, len(jobs))
         self.pieces.keep_only(catalog.briefings)
         pieces = tuple(self._pieces(b, (corpus_actors(catalog, b), story_place(catalog, b))) for b in catalog.briefings)
-        result = tuple(pages) + exports(catalog, settings.site_url, pieces)
+        self.stories_json.keep_only(catalog.stories)
+        stories = tuple(self._story_json(s) for s in catalog.stories)
+        self.feeds.start()
+        result = tuple(pages) + exports(catalog, settings.site_url, pieces, weeks, stories, self.feeds)
+        self.feeds.keep_used()
         self.pages.keep(result)
         return result
 
@@ -162,6 +173,49 @@ class Generator:
             hit = (context, export_pieces(briefing, *context))
             self.pieces.put(briefing, hit)
         return hit[1]
+
+    def _archive(self, entry) -> tuple:
+        """An actor entry's ``archive_pages``, kept while the entry is the same object."""
+        hit = self.archives.get(entry)
+        if hit is None:
+            hit = archive_pages(entry)
+            self.archives.put(entry, hit)
+        return hit
+
+    def _story_json(self, story) -> str:
+        """A story's entry of stories.json, kept while the story is the same object."""
+        hit = self.stories_json.get(story)
+        if hit is None:
+            hit = story_json(story)
+            self.stories_json.put(story, hit)
+        return hit
+
+
+class FeedMemo:
+    """``atom_feed`` remembering each feed of the previous run by its path: a feed is made
+    again only when what it shows (its first ``FEED_ENTRIES`` briefings, compared by value,
+    its title, the site URL) changed."""
+
+    def __init__(self) -> None:
+        self.feeds: dict[str, tuple[tuple, str]] = {}
+        self.used: set[str] = set()
+
+    def start(self) -> None:
+        self.used = set()
+
+    def __call__(self, briefings: tuple[Briefing, ...], site_url: str = "", title: str = "Briefings", path: str = "feed.xml") -> str:
+        key = (tuple(briefings[:FEED_ENTRIES]), site_url, title)
+        hit = self.feeds.get(path)
+        if hit is None or hit[0] != key:
+            hit = (key, atom_feed(briefings, site_url, title, path))
+            self.feeds[path] = hit
+        self.used.add(path)
+        return hit[1]
+
+    def keep_used(self) -> None:
+        """Forget the feeds this run did not make (a removed actor, tag or story)."""
+        for path in [p for p in self.feeds if p not in self.used]:
+            del self.feeds[path]
 
 
 def _silent(stage: str, done: int, total: int) -> None:

@@ -97,6 +97,39 @@ def test_incremental_runs_equal_full_runs_through_edits(tmp_path):
     assert any("Edited template." in p.markdown for p in check().pages)
 
 
+def test_incremental_exports_follow_an_edit(tmp_path):
+    """The exports the Generator keeps between runs (feeds, stories.json) follow an edit of
+    what they show, and so do the pages keyed on what they show of a briefing (timeline
+    periods, actor archives): a title edited in its case only (the slug stays), edited back, seeds removed."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    config = settings(seeds, timeline_page_entries=6)
+    kept = Generator()
+
+    def check():
+        incremental, full = kept.generate(config), generate(config)
+        assert incremental == dataclasses.replace(full, rendered=incremental.rendered, unchanged=incremental.unchanged)
+        return {p.path: p.markdown for p in incremental.pages}
+
+    before = check()
+    feeds = [path for path, text in before.items() if path.endswith("feed.xml") and "Young Buyers" in text]
+    assert "feed.xml" in feeds and any(path.startswith("actors/") for path in feeds)
+    gac = seeds / "05_gac_ev.txt"
+    original = gac.read_text(encoding="utf-8")
+    gac.write_text(original.replace("Young Buyers", "YOUNG Buyers"), encoding="utf-8")
+    after = check()
+    assert all("YOUNG Buyers" in after[path] for path in feeds)
+    shown = [path for path, text in before.items() if path.startswith(("timeline/", "actors/")) and path.count("/") >= 1 and "Young Buyers" in text]
+    assert any(p.startswith("timeline/") for p in shown) and any(p.count("/") == 2 for p in shown), shown
+    assert all("YOUNG Buyers" in after[path] and "Young Buyers" not in after[path] for path in shown)
+    gac.write_text(original, encoding="utf-8")
+    assert {path: check()[path] for path in feeds} == {path: before[path] for path in feeds}
+    assert json.loads(before["stories.json"]), "the corpus has stories"
+    for seed in sorted(seeds.glob("*.txt"))[:4]:
+        seed.unlink()
+        check()
+
+
 def test_dirty_rebuild_skips_unchanged_pages_and_equals_a_full_build(tmp_path, monkeypatch):
     """`mkdocs serve --dirty` after one edit: MkDocs rebuilds only the pages whose Markdown
     changed (the others keep their HTML), and the site and its search index equal a fresh

@@ -4,6 +4,8 @@ citations, an Atom feed, JSON-LD. Schema: generator/schema/briefing.schema.json.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import fields
 from importlib import resources
 from xml.etree import ElementTree as ET
@@ -70,10 +72,23 @@ def _flat(value) -> dict:
     return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
-def exports(catalog: Catalog, site_url: str, pieces: tuple[dict, ...]) -> tuple[Page, ...]:
+def exports(
+    catalog: Catalog,
+    site_url: str,
+    pieces: tuple[dict, ...],
+    weeks: tuple | None = None,
+    stories: tuple[str, ...] | None = None,
+    feed: Callable[..., str] | None = None,
+) -> tuple[Page, ...]:
     """The export files; ``pieces`` are ``export_pieces`` of each briefing of the catalog,
-    in its order (the Generator keeps those of unchanged briefings between builds)."""
+    in its order (the Generator keeps those of unchanged briefings between builds).
+    ``weeks`` (``digests``), ``stories`` (``story_json`` of each story) and ``feed``
+    (``atom_feed``'s signature) are computed here when not given; the Generator passes
+    what it kept of unchanged ones."""
     briefings = catalog.briefings
+    weeks = digests(catalog) if weeks is None else weeks
+    stories = tuple(story_json(s) for s in catalog.stories) if stories is None else stories
+    feed = feed or atom_feed
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
         Page("sources.bib", "\n\n".join(p["bibtex"] for p in pieces) + "\n"),
@@ -87,12 +102,12 @@ def exports(catalog: Catalog, site_url: str, pieces: tuple[dict, ...]) -> tuple[
             "$defs": item_schema["$defs"],
         }) + "\n"),
         Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
-        Page("feed.xml", atom_feed(briefings, site_url)),
-        Page("stories.json", _json_lines([_json(story_to_dict(s)) for s in catalog.stories])),
-        *(Page(f"actors/{e.slug}/feed.xml", atom_feed(actor_briefings(e)[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
-        *(Page(f"tags/{slug}/feed.xml", atom_feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml")) for tag, slug, items in seed_tags(catalog)),
-        Page("digest/feed.xml", digest_feed(digests(catalog), site_url)),
-        *(Page(f"stories/{s.slug}/feed.xml", atom_feed(tuple(reversed(s.briefings))[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml")) for s in catalog.stories),
+        Page("feed.xml", feed(briefings, site_url)),
+        Page("stories.json", _json_lines(list(stories))),
+        *(Page(f"actors/{e.slug}/feed.xml", feed(actor_briefings(e)[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
+        *(Page(f"tags/{slug}/feed.xml", feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml")) for tag, slug, items in seed_tags(catalog)),
+        Page("digest/feed.xml", digest_feed(weeks, site_url)),
+        *(Page(f"stories/{s.slug}/feed.xml", feed(tuple(reversed(s.briefings))[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml")) for s in catalog.stories),
     )
 
 
@@ -147,6 +162,11 @@ def digest_feed(weeks, site_url: str = "") -> str:
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{week.briefings[0].article.date.isoformat()}T00:00:00Z"
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = _xml_text("; ".join(b.article.title for b in week.briefings))
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def story_json(story) -> str:
+    """A storyline serialized for ``stories.json``."""
+    return _json(story_to_dict(story))
 
 
 def story_to_dict(story) -> dict:
@@ -237,9 +257,13 @@ def _feed_id(site_url: str, path: str) -> str:
     return f"{site_url.rstrip('/')}/{path}" if site_url else f"urn:briefings:{path.removesuffix('/feed.xml')}"
 
 
+XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What XML 1.0 cannot carry: control characters, surrogates, U+FFFE and U+FFFF."""
+
+
 def _xml_text(text: str) -> str:
     """XML 1.0 cannot carry control characters at all, even escaped: drop them."""
-    return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF and c not in "\ufffe\uffff"))
+    return XML_INVALID.sub("", text)
 
 
 def json_ld(briefing: Briefing, site_url: str = "", types: dict | None = None) -> dict:

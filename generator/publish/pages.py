@@ -75,11 +75,15 @@ def plan_pages(
     site_url: str = "",
     timeline_page_entries: int = TIMELINE_PAGE_ENTRIES,
     directory_urls: bool = True,
+    weeks: tuple | None = None,
+    archives: Callable[[object], tuple] | None = None,
 ) -> tuple[PageJob, ...]:
     """Every generated Markdown page of the site, in a stable order, not yet rendered: the
     caller renders each (``render_site``) or keeps the text of an unchanged key from its
     previous run (``generator.site.Generator``). ``directory_urls`` is MkDocs'
-    ``use_directory_urls``: the URLs of the links written as HTML (``publish.links``)."""
+    ``use_directory_urls``: the URLs of the links written as HTML (``publish.links``);
+    ``weeks``: the catalog's ``digests`` when the caller has them already; ``archives``:
+    ``archive_pages``, or what the caller kept of it for unchanged actor entries."""
 
     def links(path: str) -> Links:
         return Links(path, directory_urls)
@@ -120,7 +124,7 @@ def plan_pages(
     template = env.get_template("briefings_month.md.j2")
     for key, label, items in months:
         jobs.append(PageJob(f"briefings/{key}.md", (label, items), lambda k=key, la=label, it=items, t=template: t.render(label=la, items=it)))
-    weeks = digests(catalog)
+    weeks = digests(catalog) if weeks is None else weeks
     for path, part, parts, rows in paged_index("digest/index.md", "digest/earlier", weeks):
         jobs.append(PageJob(path, (part, parts, tuple((w.key, w.start, len(w.briefings), w.actors[:3]) for w in rows)), index("digest.md.j2", weeks=rows, total=len(weeks), part=part, parts=parts)))
     for path, part, parts, rows in paged_index("stories/index.md", "stories/earlier", catalog.stories):
@@ -132,9 +136,10 @@ def plan_pages(
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
         for period in (year, *year.months):
+            shown = _period_shown(period)
             for part in period.parts:
                 path = f"timeline/{part.key}.md"
-                jobs.append(PageJob(path, (part, period, year.key), lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
+                jobs.append(PageJob(path, (part.key, shown, year.key, year.label), lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
     template = env.get_template("story.md.j2")
     for story in catalog.stories:
         slugs = {(b.slug, a.name): catalog.actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
@@ -171,7 +176,7 @@ def plan_pages(
     stories_of = _stories_of_actors(catalog)
     for entry in catalog.actors:
         stories = stories_of.get(entry.slug, ())
-        archive = actor_archive(entry)
+        archive, keys = (archives or archive_pages)(entry)
         path = f"actors/{entry.slug}.md"
         jobs.append(PageJob(path, (entry, stories), lambda e=entry, st=stories, a=archive, t=template, li=links(path): t.render(entry=e, stories=st, archive=a, latest=LATEST, link=li)))
         for year in archive:
@@ -180,11 +185,46 @@ def plan_pages(
                 jobs.append(
                     PageJob(
                         path,
-                        (entry.name, entry.slug, page, year.months if page.key == year.key else ()),
+                        keys[page.key],
                         lambda e=entry, p=page, y=year, t=archive_template, li=links(path): t.render(entry=e, page=p, year=y, link=li),
                     )
                 )
     return tuple(jobs)
+
+
+def _entries_shown(entries: tuple) -> tuple:
+    """What a timeline table shows of its dated entries (the event, its briefing's slug and
+    title): a page key of these stays when an edit of a briefing changes something else."""
+    return tuple((e.event, e.briefing.slug, e.briefing.article.title) for e in entries)
+
+
+def _period_shown(period) -> tuple:
+    """All that timeline_period.md.j2 shows of a period (with its parts and months)."""
+    return (
+        period.key,
+        period.label,
+        _entries_shown(period.entries),
+        tuple(_period_shown(m) for m in period.months),
+        tuple(_period_shown(p) for p in period.more),
+    )
+
+
+def archive_pages(entry) -> tuple[tuple, dict[str, tuple]]:
+    """An actor entry's archive (``corpus.archive.actor_archive``) and the key of each of its
+    pages by page key: a function of the entry alone."""
+    archive = actor_archive(entry)
+    keys = {
+        page.key: (entry.name, entry.slug, _archive_shown(page), tuple((m.key, m.label) for m in year.months) if page.key == year.key else ())
+        for year in archive
+        for page in year.pages
+    }
+    return archive, keys
+
+
+def _archive_shown(page) -> tuple:
+    """All that actor_archive.md.j2 shows of an archive page."""
+    briefings = tuple((a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor) for a in page.briefings)
+    return (page.key, page.label, page.year, briefings, _entries_shown(page.entries), page.parts)
 
 
 def _story_link(catalog: Catalog, briefing: Briefing) -> tuple | None:
