@@ -433,7 +433,7 @@ def actor_groups(actors) -> tuple[ActorGroup, ...]:
 
 LIST_LATEST = 200
 """The briefings index lists this many, then a page per month; the sources page this many."""
-SOURCES_SHOWN = 200
+SOURCES_SHOWN = 100
 
 
 def briefing_months(briefings: tuple[Briefing, ...]) -> tuple[tuple[str, str, tuple[Briefing, ...]], ...]:
