@@ -78,6 +78,9 @@ def test_relations_the_article_states(paragraphs, relation):
         (("Swiss cement firm Holvex bid for the firm.",), ("Holvex", "locate", "Switzerland")),
         # "Vestry Oil unit Pallas Energy": the bid is for the unit, not its parent
         (("Drexco Gas planned a $10bn bid for Vestry Oil unit Pallas Energy.",), ("Drexco Gas", "acquire", "Vestry Oil")),
+        # buying an owner's stake in a company, or its business, is not buying the owner
+        (("Drexco Gas Corp will purchase Vestry Oil Inc's 40 pct stake in Pallas Energy Ltd.",), ("Drexco Gas Corp", "acquire", "Vestry Oil Inc")),
+        (("Drexco Gas Corp bought Vestry Oil Inc's pipeline business for $2 billion.",), ("Drexco Gas Corp", "acquire", "Vestry Oil Inc")),
         # an analyst's "said" is no report
         (("Acme Corp said Beta Air Inc would grow.",), ("Acme Corp", "report", "Beta Air Inc")),
         # "the Chinese market" stands for no company

@@ -421,7 +421,12 @@ _TRIGGER = re.compile(r"(?<![^\W_])" + prefix_alternation(_TRIGGER_WORDS), re.I)
 patterns (", ", " and ", " in ") can apply."""
 _SENTENCE_BREAK = re.compile(r"[;.!?]\s|[\"“”]")
 """Between two mentions, what parts them: a sentence's or a clause's end, a quotation."""
-_MODIFIER_AFTER = re.compile(r"(?:['’]s?)? (?:unit|subsidiary|division|arm|affiliate) [A-Z]")
+_MODIFIER_AFTER = re.compile(
+    r"(?:['’]s?)? (?:unit|subsidiary|division|arm|affiliate) [A-Z]"
+    r"|['’]s? (?:[\w-]+ ){0,2}?(?:stake|holding|interest|shareholding|unit|subsidiary|division|arm|affiliate|assets?|business(?:es)?|operations?|plants?|factor(?:y|ies)|brands?|stores|network|portfolio)\b"
+)
+"""After the second name, what makes the relation one with a part of it: "a bid for Yukos
+unit Yuganskneftegas", "will purchase Renault's stake in AMC", "bought Acme's truck business"."""
 _INSERT = re.compile(r",\s+(?:which|who)\s+[^,;\"“”]{3,80},\s+(?=\w)")
 """A relative clause between the subject and its verb."""
 
