@@ -155,7 +155,7 @@ def plan_pages(
         jobs.append(
             PageJob(
                 path,
-                (briefing, slugs, types, related, story),
+                (briefing, slugs, types, related, story, tuple(tag_slug[t] for t in briefing.article.tags)),  # tag pages' slugs
                 lambda b=briefing, s=slugs, ty=types, r=related, st=story, t=template, li=links(path): t.render(
                     b=b,
                     link=li,
