@@ -158,6 +158,19 @@ def test_sentence_words_and_glued_forms_are_not_actors(junk):
     assert "U.S." in found and "Amoco Corp" in found
 
 
+@pytest.mark.parametrize("junk", ["Regulators", "Acme Corp. Regulators", "Shares of Acme Corp", "Shares", "Authorities"])
+def test_a_plural_that_opens_a_sentence_and_a_name_ending_a_sentence_make_no_actor(junk):
+    """"... Acme Corp. Regulators said": the name ends at its suffix and the sentence with
+    it; a plain plural opening sentences ("Regulators", "Shares of ...") names no one."""
+    found = actors_of(
+        "Regulators in Ohio are reviewing the deal, a process that could take a year.",
+        "Analysts said the move would hurt Acme Corp. Regulators in Texas declined to comment.",
+        "Shares of Acme Corp fell 4 pct. Authorities in Texas said they were told of the deal.",
+    )
+    assert junk not in found
+    assert "Acme Corp" in found or "Acme Corp." in found
+
+
 def test_one_page_per_real_entity_across_articles():
     """A company typed differently by one article is still one page; two people with the
     same surname stay two."""

@@ -241,8 +241,8 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
                 break  # "President Bill Clinton": the title is not part of the name
             if _PERIOD_WORD.fullmatch(word):
                 break
-            if _ends_abbreviation(text, tokens[j - 1]) and _is_capitalized(word) and _is_sentence_word(word, context, text, tokens, j):
-                break  # "the U.S. Expired options", "the U.K. Retail sector": a new sentence or a plain word
+            if (_ends_abbreviation(text, tokens[j - 1]) or _ends_suffix(text, tokens[j - 1])) and _is_capitalized(word) and _is_sentence_word(word, context, text, tokens, j):
+                break  # "the U.S. Expired options", "... Acme Corp. Regulators said": a new sentence or a plain word
             if _is_exchange_ticker(word) and run:
                 break  # "Regie Nationale des Usines Renault RENA.PA": the ticker after the name
             if _is_capitalized(word):
@@ -260,6 +260,12 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
 
 def _ends_abbreviation(text: str, token: tuple[int, int]) -> bool:
     return text[token[1] - 1 : token[1]] == "." and "." in text[token[0] : token[1] - 1]
+
+
+def _ends_suffix(text: str, token: tuple[int, int]) -> bool:
+    """"Corp.", "Inc.", "Co.": a company's name ends there, and so may the sentence."""
+    word = text[slice(*token)]
+    return word.endswith(".") and word[:-1].lower() in lexicon.ORGANIZATION_SUFFIXES
 
 
 def _is_sentence_word(word: str, context: _DocumentContext | None, text: str = "", tokens=(), j: int = 0) -> bool:
@@ -375,7 +381,7 @@ def _trim_run(text: str, tokens, run: list[int], context: _DocumentContext) -> t
     """Drop words capitalized only by position, months and the like; None if nothing is left."""
     words = [_bare(text[slice(*tokens[i])]) for i in run]
     dotted = [text[tokens[i][1] : tokens[i][1] + 1] == "." for i in run]
-    at_start = run[0] == 0 or all(not text[slice(*tokens[k])][:1].isalnum() for k in range(run[0])) or (run[0] > 0 and _ends_abbreviation(text, tokens[run[0] - 1]) and lexicon.zipf(_bare(text[slice(*tokens[run[0]])]).lower()) >= 3.5)
+    at_start = run[0] == 0 or all(not text[slice(*tokens[k])][:1].isalnum() for k in range(run[0])) or (run[0] > 0 and (_ends_abbreviation(text, tokens[run[0] - 1]) or _ends_suffix(text, tokens[run[0] - 1])) and lexicon.zipf(_bare(text[slice(*tokens[run[0]])]).lower()) >= 3.5)
     keep = list(range(len(run)))
     while keep and _is_positional(words, keep, at_start, context, dotted[keep[0]]):
         keep.pop(0)
@@ -448,6 +454,8 @@ def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _
         return False
     if lexicon.is_place(rest) or lexicon.is_place(word) or word in context.capitalized_inside:
         return False
+    if _is_common_plural(word) and (len(keep) == 1 or words[keep[1]].lower() in _CONNECTORS):
+        return True  # "Regulators in Beijing ...", "Shares of Acme Corp fell": a plain plural opens the sentence
     named = (
         words[keep[-1]].lower().rstrip(".") in lexicon.ORGANIZATION_SUFFIXES
         or any(words[k].lower().rstrip(".") in lexicon.LEGAL_FORMS for k in keep)
@@ -455,6 +463,16 @@ def _is_positional(words: list[str], keep: list[int], at_start: bool, context: _
     if len(keep) > 1 and (lexicon.given_name_weight(word) >= 2 or named or lexicon.zipf(word) < 4.5):
         return False  # "Xiaomi Corp.", "Lumen Robotics": a company name opens the sentence
     return word.lower() in context.lowercase or lexicon.zipf(word) >= 3.8
+
+
+def _is_common_plural(word: str) -> bool:
+    """"Regulators", "Shareholders", "Authorities": the plural of a common word, not a
+    name ("Sears", "Reuters" and "Williams" are no such plural)."""
+    lower = word.lower()
+    if not lower.endswith("s") or lower.endswith("ss") or len(lower) < 5:
+        return False
+    singular = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1]
+    return lexicon.zipf(singular) >= 3.5 and lexicon.given_name_weight(singular.capitalize()) < 2
 
 
 def _is_date_word(word: str, dotted: bool = False) -> bool:
