@@ -124,3 +124,10 @@ def test_summary_length_scales_with_the_article():
 
 def test_the_same_article_gives_the_same_summary():
     assert points_of(*WIRE_STORY) == points_of(*WIRE_STORY)
+
+
+def test_a_point_leaves_out_the_dateline():
+    text = "NEW YORK, March 3 - Acme Holdings Inc said it agreed to buy Beta Foods Corp for 42 dlrs a share in cash, or about 1.2 billion dlrs."
+    points = points_of(text, "Beta Foods Corp shares rose 12 pct to 41 dlrs after the Acme Holdings Inc offer was announced on Monday.")
+    assert points and points[0].startswith("Acme Holdings Inc said it agreed")
+    assert all("NEW YORK" not in p for p in points)

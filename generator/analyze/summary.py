@@ -188,12 +188,19 @@ def _is_allowed(index: int, candidates, contents: list[frozenset[str]], chosen: 
 
 
 def _sentences(document: Document) -> list[tuple[str, str, int]]:
+    """(paragraph id, text, offset) of each sentence, the first without its dateline
+    ("NEW YORK, March 3 - "): where and when it was filed is the briefing's own line."""
     result = []
+    dateline = document.dateline
     for passage in document.body:
         for span in passage.sentences:
-            text, offset = trim(passage.text[span.start : span.end])
+            start = span.start
+            if dateline is not None and passage.id == dateline.paragraph and start <= dateline.span.start < span.end:
+                start = max(start, dateline.span.end)
+                start += len(passage.text[start : span.end]) - len(passage.text[start : span.end].lstrip())
+            text, offset = trim(passage.text[start : span.end])
             if text:
-                result.append((passage.id, text, span.start + offset))
+                result.append((passage.id, text, start + offset))
     return result
 
 
