@@ -5,7 +5,7 @@ objects; each entry holds its object, so an id is never reused while it is remem
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 
@@ -19,6 +19,13 @@ class ObjectMemo:
 
     def put(self, obj: object, value: Any) -> None:
         self._items[id(obj)] = (obj, value)
+
+    def value(self, obj: object, make: Callable[[Any], Any]) -> Any:
+        """``make(obj)``, made once while ``obj`` is remembered."""
+        hit = self._items.get(id(obj))
+        if hit is None or hit[0] is not obj:
+            hit = self._items[id(obj)] = (obj, make(obj))
+        return hit[1]
 
     def keep_only(self, objects: Iterable[object]) -> None:
         """Forget the objects not in ``objects`` (a removed or edited seed's)."""

@@ -150,7 +150,7 @@ class Generator:
         env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
         weeks = digests(catalog)
         self.archives.keep_only(catalog.actors)
-        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self._archive)
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, lambda entry: self.archives.value(entry, archive_pages))
         pages = []
         for done, job in enumerate(jobs, 1):
             pages.append(self.pages.page(job))
@@ -158,13 +158,12 @@ class Generator:
         self.pieces.keep_only(catalog.briefings)
         pieces = tuple(self._pieces(b, (corpus_actors(catalog, b), story_place(catalog, b))) for b in catalog.briefings)
         self.stories_json.keep_only(catalog.stories)
-        stories = tuple(self._story_json(s) for s in catalog.stories)
+        stories = tuple(self.stories_json.value(s, story_json) for s in catalog.stories)
         self.feeds.start()
         result = tuple(pages) + exports(catalog, settings.site_url, pieces, weeks, stories, self.feeds)
         self.feeds.keep_used()
         self.pages.keep(result)
         return result
-
 
     def _pieces(self, briefing: Briefing, context: tuple) -> dict:
         """The briefing's export pieces, kept while the briefing, its corpus ids and its story stay."""
@@ -173,22 +172,6 @@ class Generator:
             hit = (context, export_pieces(briefing, *context))
             self.pieces.put(briefing, hit)
         return hit[1]
-
-    def _archive(self, entry) -> tuple:
-        """An actor entry's ``archive_pages``, kept while the entry is the same object."""
-        hit = self.archives.get(entry)
-        if hit is None:
-            hit = archive_pages(entry)
-            self.archives.put(entry, hit)
-        return hit
-
-    def _story_json(self, story) -> str:
-        """A story's entry of stories.json, kept while the story is the same object."""
-        hit = self.stories_json.get(story)
-        if hit is None:
-            hit = story_json(story)
-            self.stories_json.put(story, hit)
-        return hit
 
 
 class FeedMemo:

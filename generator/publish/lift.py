@@ -75,17 +75,16 @@ def anchor_ids(blocks: tuple[str, ...]) -> set[str]:
     return {anchor for block in blocks for anchor in _ID.findall(block)}
 
 
+_EXCLUDED = re.compile(r"<([a-z]+)\s[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
 _INLINE = re.compile(r"</?(?:strong|em|span|table|thead|tbody|tr|td|th)(?:\s[^>]*)?>")
-_EXCLUDED = re.compile(r"<(table|div|p|ul|ol|section|figure|pre|span)\s[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
-_ANCHOR = re.compile(r"<a\s(?![^>]*(?:headerlink|data-search-exclude))[^>]*>(.*?)</a>", re.S)
+_ANCHOR = re.compile(r"<a\s(?![^>]*headerlink)[^>]*>(.*?)</a>", re.S)
 
 
 def search_html(html: str) -> str:
     """``html`` without the tags a search indexer keeps nothing of but their text (links,
     emphasis, table cells), for Material's search parser, which walks a page tag by tag:
     it keeps the text and a few tags (p, li, code...), splits at headings, skips permalinks
-    and elements marked ``data-search-exclude``; none of those is removed here, so the
-    entries it makes are the same but for runs of spaces where cells were joined
+    and elements marked ``data-search-exclude`` (dropped whole here first); so the entries
+    it makes are the same but for runs of spaces where cells were joined
     (``tests/test_lift.py``), for a fraction of the tags."""
-    html = _ANCHOR.sub(r"\1", _EXCLUDED.sub("", html))  # an excluded element is skipped whole
-    return _INLINE.sub(lambda m: "" if "data-search-exclude" not in m.group(0) else m.group(0), html)
+    return _INLINE.sub("", _ANCHOR.sub(r"\1", _EXCLUDED.sub("", html)))

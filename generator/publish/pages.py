@@ -108,14 +108,14 @@ def plan_pages(
     ]
     template = env.get_template("actors_type.md.j2")
     for group in groups:
-        for (path, first, last), chunk in zip(group.parts, chunks(group.entries, INDEX_ROWS)):
-            render = lambda t=template, g=group, f=first, la=last, c=chunk: t.render(type=g.type, count=g.count, parts=g.parts, first=f, last=la, entries=c)  # noqa: E731
+        for path, chunk in group.pages:
+            render = lambda t=template, g=group, c=chunk: t.render(type=g.type, count=g.count, parts=g.parts, first=c[0].name, last=c[-1].name, entries=c)  # noqa: E731
             jobs.append(PageJob(path, (group.type, group.count, group.parts, chunk), render))
     template = env.get_template("tag.md.j2")
     for tag, slug, items in tags:
-        parts = [f"tags/{slug}.md", *(f"tags/{slug}/{n + 1}.md" for n in range(1, -(-len(items) // LIST_LATEST)))]
-        for n, path in enumerate(parts):
-            chunk = items[n * LIST_LATEST : (n + 1) * LIST_LATEST]
+        tag_pages = pages_of(items, LIST_LATEST, f"tags/{slug}.md", lambda n, s=slug: f"tags/{s}/{n}.md")
+        parts = [path for path, _ in tag_pages]
+        for n, (path, chunk) in enumerate(tag_pages):
             root = "../" * path.count("/")
             render = lambda t=template, tg=tag, sl=slug, c=chunk, k=len(items), ps=tuple(parts), pn=n + 1, r=root: t.render(  # noqa: E731
                 tag=tg, slug=sl, items=c, total=k, parts=ps, part=pn, root=r
@@ -387,14 +387,20 @@ class ActorGroup:
     count: int
     shown: tuple
     """The actors the index lists: all, or the ``ACTORS_TOP`` in most briefings."""
-    entries: tuple
-    """All of them, from A to Z."""
-    parts: tuple[tuple[str, str, str], ...] = ()
-    """(path, first name, last name) of each A-to-Z page; () when the index lists them all."""
+    pages: tuple[tuple[str, tuple], ...] = ()
+    """(path, actors) of each A-to-Z page; () when the index lists them all."""
+
+    @property
+    def parts(self) -> tuple[tuple[str, str, str], ...]:
+        """(path, first name, last name) of each A-to-Z page."""
+        return tuple((path, chunk[0].name, chunk[-1].name) for path, chunk in self.pages)
 
 
-def chunks(items, size: int) -> list:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def pages_of(rows: tuple, size: int, first: str, numbered: Callable[[int], str]) -> list[tuple[str, tuple]]:
+    """(path, rows) of each page of ``rows`` cut into pages of ``size``: ``first``, then
+    ``numbered(2)``, ``numbered(3)``, ...; one page, maybe empty, when they fit."""
+    pieces = [rows[i : i + size] for i in range(0, len(rows), size)] or [rows]
+    return [(first if n == 0 else numbered(n + 1), piece) for n, piece in enumerate(pieces)]
 
 
 DIGEST_ROWS = 100
@@ -407,10 +413,9 @@ INDEX_LATEST = 200
 def paged_index(first: str, stem: str, rows: tuple) -> list[tuple[str, int, tuple[str, ...], tuple]]:
     """(path, part number, file names of all parts, rows) of an index cut into pages of
     ``INDEX_LATEST`` rows: ``first``, then ``<stem>-2.md``, ... (names no story or week takes)."""
-    pieces = chunks(rows, INDEX_LATEST) or [rows]
-    paths = [first, *(f"{stem}-{n + 1}.md" for n in range(1, len(pieces)))]
-    names = tuple(path.rsplit("/", 1)[1] for path in paths)
-    return [(path, n + 1, names if len(names) > 1 else (), piece) for n, (path, piece) in enumerate(zip(paths, pieces))]
+    pages = pages_of(rows, INDEX_LATEST, first, lambda n: f"{stem}-{n}.md")
+    names = tuple(path.rsplit("/", 1)[1] for path, _ in pages)
+    return [(path, n + 1, names if len(names) > 1 else (), piece) for n, (path, piece) in enumerate(pages)]
 
 
 def actor_groups(actors) -> tuple[ActorGroup, ...]:
@@ -422,12 +427,11 @@ def actor_groups(actors) -> tuple[ActorGroup, ...]:
     for kind in sorted(by_type):
         entries = tuple(by_type[kind])
         if len(entries) <= ACTORS_TOP:
-            groups.append(ActorGroup(kind, len(entries), entries, entries))
+            groups.append(ActorGroup(kind, len(entries), entries))
             continue
         top = tuple(sorted(entries, key=lambda e: (-len(e.appearances), e.name.casefold(), e.slug))[:ACTORS_TOP])
-        paths = [f"actors/by-type/{kind}.md", *(f"actors/by-type/{kind}-{n + 1}.md" for n in range(1, len(chunks(entries, INDEX_ROWS))))]
-        parts = tuple((path, chunk[0].name, chunk[-1].name) for path, chunk in zip(paths, chunks(entries, INDEX_ROWS)))
-        groups.append(ActorGroup(kind, len(entries), top, entries, parts))
+        pages = pages_of(entries, INDEX_ROWS, f"actors/by-type/{kind}.md", lambda n, k=kind: f"actors/by-type/{k}-{n}.md")
+        groups.append(ActorGroup(kind, len(entries), top, tuple(pages)))
     return tuple(groups)
 
 
