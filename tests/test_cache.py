@@ -63,10 +63,10 @@ def test_a_pickle_in_the_cache_is_never_loaded(cache, tmp_path):
         lambda text: text[: len(text) // 2],  # truncated
         lambda text: "",  # empty
         lambda text: "\x00\xff garbage",  # not JSON
-        lambda text: text.replace('"format":2', '"format":1'),  # another format
+        lambda text: text.replace(f'"format":{cache_module.FORMAT}', '"format":2'),  # another format
         lambda text: text.replace('"salience":', '"salience":"high","x":'),  # a field of the wrong type
         lambda text: text.replace('"summary":', '"summery":'),  # a foreign field
-        lambda text: json.dumps({"format": 2, "key": "0" * 64, "briefing": {}}),  # another key's entry
+        lambda text: text.replace(f'"key":"{json.loads(text)["key"]}"', '"key":"' + "0" * 64 + '"'),  # another key's entry
         lambda text: "[" * 100_000 + "]" * 100_000,  # deep enough to exhaust the parser's recursion
     ],
     ids=["truncated", "empty", "garbage", "format", "type", "field", "key", "deep"],
