@@ -111,6 +111,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._built: set[str] = set()
         self._urls: set[str] = set()
         self._previous_index: dict | None = None
+        self._in_nav: set[str] = set()
         self._lifted: dict[str, tuple[str, ...]] = {}
         """The HTML blocks lifted out of each generated page (``publish.lift``), by path."""
 
@@ -142,10 +143,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_nav(self, nav, *, config, files):
         self._urls = {f.url for f in files.documentation_pages()}
+        self._in_nav = {p.file.src_uri for p in nav.pages}
         return nav
+
+    def on_env(self, env, *, config, files):
+        render_once(env, THEME_PARTS)
+        return env
 
     def on_page_context(self, context, *, page, config, nav):
         self._built.add(page.url)
+        if page.file.src_uri not in self._in_nav and not page.meta.get("hide"):
+            context[ONCE_KEY] = folder_of(page.url)
         names, urls = page.meta.get("tags"), page.meta.get("tag_links")
         if isinstance(names, list) and isinstance(urls, list) and len(names) == len(urls):
             # the theme's tag chips, each opening the tag's page or the key actor's page
@@ -352,6 +360,48 @@ class _SearchView:
 
     def __getattr__(self, name):
         return getattr(self.page, name)
+
+
+THEME_PARTS = ("partials/nav.html", "partials/tabs.html")
+"""The theme's partials that are the same on every page outside the navigation within
+one folder: its navigation drawer and its tabs, about a third of the theme's time per page."""
+ONCE_KEY = "briefings_once"
+"""The context variable naming a page's folder, set for the pages outside the navigation."""
+
+
+def folder_of(url: str) -> tuple[str, bool]:
+    """What the theme's relative links from a page depend on: the folder the page's URL is
+    in, and whether the URL is a folder of its own ("briefings/a/" and "briefings/b/" link
+    to every other page alike)."""
+    return url.rstrip("/").rpartition("/")[0], url.endswith("/")
+
+
+def render_once(env, names: tuple[str, ...]) -> dict:
+    """Have the theme render each named partial once per folder for the pages outside the
+    navigation (their context carries ``ONCE_KEY``) and repeat that text for the others:
+    such a page is active in no item of it, and all its links are relative to the folder.
+    Other pages render it as usual. What each page gets is the same text as without this
+    (tests/test_site.py builds a site both ways). The renderings made, by (partial, folder)."""
+    made: dict[tuple, str] = {}
+    for name in names:
+        try:
+            template = env.get_template(name)
+        except Exception:  # noqa: BLE001 - a theme without that partial: nothing to do
+            continue
+        render = template.root_render_func  # what an {% include %} runs
+
+        def once(context, _render=render, _name=name):
+            folder = context.get(ONCE_KEY)
+            if folder is None:
+                yield from _render(context)
+                return
+            text = made.get((_name, folder))
+            if text is None:
+                text = made[(_name, folder)] = "".join(_render(context))
+            yield text
+
+        template.root_render_func = once
+    return made
 
 
 def _index_lightly(config) -> None:
