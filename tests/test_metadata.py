@@ -2,12 +2,14 @@
 line of the key or value at fault, the key's dotted name and what is accepted."""
 
 import json
+import re
 
+import hypothesis
 import jsonschema
 import pytest
 
 from generator.model import SeedError
-from generator.read.metadata import SCHEMA, parse_metadata
+from generator.read.metadata import SCHEMA, normalize, parse_metadata
 from conftest import ROOT
 
 CASES = [
@@ -59,3 +61,8 @@ def test_the_schema_is_valid_and_published_with_the_site(seed_site):
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     published = json.loads((seed_site / "seed-metadata.schema.json").read_text(encoding="utf-8"))
     assert published == json.loads((ROOT / "generator" / "schema" / "seed-metadata.schema.json").read_text(encoding="utf-8"))
+
+
+@hypothesis.given(hypothesis.strategies.text())
+def test_normalize_folds_every_run_of_white_space_as_the_regex_does(text):
+    assert normalize(text) == re.sub(r"\s+", " ", text).strip()
