@@ -22,6 +22,7 @@ import re
 _BLOCK = re.compile(r"<(p|ul|ol|dl|table|div|figure|section|nav|details|blockquote|svg|pre)[\s>]")
 _ID = re.compile(r'\sid="([^"]+)"')
 _PLACEHOLDER = re.compile(r"<!--briefings-html:(\d+)-->")
+_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\s*=")
 
 
 def lift(markdown: str) -> tuple[str, tuple[str, ...]]:
@@ -62,7 +63,7 @@ def lift(markdown: str) -> tuple[str, tuple[str, ...]]:
 
 def _whole(chunk: str) -> bool:
     match = _BLOCK.match(chunk)
-    if match is None or "<!--" in chunk or re.search(r"\smarkdown\s*=", chunk):
+    if match is None or "<!--" in chunk or ("markdown" in chunk and _MARKDOWN_ATTRIBUTE.search(chunk)):
         return False
     tag = match.group(1)
     closing = f"</{tag}>"
