@@ -362,9 +362,10 @@ class _SearchView:
         return getattr(self.page, name)
 
 
-THEME_PARTS = ("partials/nav.html", "partials/tabs.html")
+THEME_PARTS = ("partials/nav.html", "partials/tabs.html", "partials/palette.html", "partials/search.html", "partials/footer.html")
 """The theme's partials that are the same on every page outside the navigation within
-one folder: its navigation drawer and its tabs, about a third of the theme's time per page."""
+one folder: its navigation drawer and tabs, the colour toggle, the search box and the
+footer (no previous or next page outside the navigation)."""
 ONCE_KEY = "briefings_once"
 """The context variable naming a page's folder, set for the pages outside the navigation."""
 
