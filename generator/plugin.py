@@ -221,7 +221,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if problem.detail:
                 log.debug("%s", problem.detail)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(generated.source_date_epoch))
-        for page in generated.pages:
+        pages = list(generated.pages)
+        if not self.serving:  # its analyses, catalog and pages: MkDocs needs none of them
+            del generator
+            generated = dataclasses.replace(generated, pages=())
+        for number, page in enumerate(pages):
+            pages[number] = None  # a page's text is freed once MkDocs has its file
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 where = existing.abs_src_path or "another generated page"
