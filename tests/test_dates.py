@@ -432,3 +432,28 @@ def test_the_timex_score_leaves_out_a_day_with_its_time_as_the_gold_does(tmp_pat
 )
 def test_the_past_year_and_the_last_decade(text, expected):
     assert values(text) == expected
+
+
+# -- classes of errors news in general has (issue 16, third pass), each with invented sentences --
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb of saying just before the weekday: the day it was said, whatever it tells of the future
+        ("Officials said on Friday that the talks will resume soon.", [("Friday", "2025-05-30")]),
+        ("Acme said Monday it will cut 500 jobs.", [("Monday", "2025-06-02")]),
+        ("The mayor told reporters Thursday that the bridge is expected to reopen.", [("Thursday", "2025-05-29")]),
+        ("The agency said in a statement Sunday it will appeal.", [("Sunday", "2025-06-01")]),
+        ("The tanker has been stuck since Monday and will be towed.", [("Monday", "2025-06-02")]),
+        # "would" before the weekday in its clause, "is" just before it, a plan in the present tense: a day to come
+        ("The union said it would strike on Friday unless wages rose.", [("Friday", "2025-06-06")]),
+        ("He said he would announce his decision on Wednesday.", [("Wednesday", "2025-06-04")]),
+        ("The deadline for bids is Friday.", [("Friday", "2025-06-06")]),
+        ("The ceasefire takes effect Saturday.", [("Saturday", "2025-06-07")]),
+        ("Parliament votes Thursday on the budget.", [("Thursday", "2025-06-05")]),
+        ("The offer closes Friday.", [("Friday", "2025-06-06")]),
+    ],
+)
+def test_a_weekday_said_on_is_past_and_one_planned_is_to_come(text, expected):
+    assert values(text) == expected

@@ -364,9 +364,12 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     target = lexicon.WEEKDAYS.index(match.group("weekday").lower())
     rel = (match.group("rel") or "").lower()
     possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")  # "before Friday's purchases": a day past
-    if not rel and not possessive and _DEFERRED_BEFORE.search(match.string[max(0, match.start() - 20) : match.start()]) and not _is_past_deadline(match):
+    before = match.string[max(0, match.start() - 60) : match.start()]
+    if not rel and (_SAID_BEFORE.search(before) or _SINCE_BEFORE.search(before)):
+        delta = -((anchor.weekday() - target) % 7)  # "said Monday it will", "stuck since Monday and will": the day past
+    elif not rel and not possessive and _DEFERRED_BEFORE.search(before, len(before) - 20) and not _is_past_deadline(match):
         delta = (target - anchor.weekday()) % 7 or 7  # "postponed until Tuesday": a day to come
-    elif not rel and (_is_future(match) or _is_scheduled(match)):
+    elif not rel and (_is_future(match) or _is_scheduled(match) or _COPULA_BEFORE.search(before) or _is_would_before(match)):
         delta = (target - anchor.weekday()) % 7
     elif rel == "next":
         delta = (target - anchor.weekday()) % 7 or 7
@@ -379,8 +382,26 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value((anchor + dt.timedelta(days=delta)).isoformat(), "day")
 
 
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told(?:\s+[\w.]+){1,2}?|announced|reported|confirmed|disclosed|denied|warned|added|declared|stated|acknowledged|admitted|revealed|insisted|noted|indicated)"
+    r"\s+(?:(?:in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|interview|speech|release|conference|briefing|letter)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+"""A verb of saying just before a weekday: the day it was said, past, whatever the clause
+then tells of the future ("Acme said Monday it will cut jobs", "told reporters on Friday")."""
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:now|still|again)\s+)?(?:on\s+)?$", re.IGNORECASE)
+"""The present tense of "be" just before a weekday: "the deadline is Friday", a day to come."""
+
+
+def _is_would_before(match: re.Match[str]) -> bool:
+    """"He said he would decide on Wednesday": "would" before the weekday in its clause,
+    the future seen from the past."""
+    start, _ = _clause_around(match, _WEEKDAY_REACH)
+    return _WOULD.search(match.string, start, match.start()) is not None
+
+
 _SCHEDULED_VERB = re.compile(
-    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+office)"
+    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+(?:office|effect)|ends?|closes?|concludes?|votes?|holds?|hosts?|kicks?\s+off|goes?\s+into\s+effect)"
     r"(?:\s+(?!said\b|told\b)[A-Za-z]+(?<!ed)){0,3}\s+(?:on\s+)?$",
 )
 """A verb of a plan in the present tense before a weekday: "they meet separately Monday",
