@@ -457,3 +457,28 @@ def test_the_past_year_and_the_last_decade(text, expected):
 )
 def test_a_weekday_said_on_is_past_and_one_planned_is_to_come(text, expected):
     assert values(text) == expected
+
+
+WEDNESDAY_OCTOBER = dt.date(2025, 10, 15)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the end of a span lies on either side of the publication: the nearer one
+        ("The lenders extended the credit line through January.", [("January", "2026-01")]),
+        ("Fares are frozen through March.", [("March", "2026-03")]),
+        ("The exhibit runs through Feb. 8.", [("Feb. 8", "2026-02-08")]),
+        ("Sales this year through August rose 4%.", [("this year", "2025"), ("August", "2025-08")]),
+        ("Through Oct. 10, the fund had gained 6%.", [("Oct. 10", "2025-10-10")]),
+        # a span told in the past tense is over
+        ("The drought lasted through March.", [("March", "2025-03")]),
+        # a deadline or a clause about the future: the month to come
+        ("The sale should close by March.", [("March", "2026-03")]),
+        ("The plant will stay shut until June.", [("June", "2026-06")]),
+        ("The mill is expected to reopen in April.", [("April", "2026-04")]),
+        ("The mill closed in April.", [("April", "2025-04")]),
+    ],
+)
+def test_a_month_ending_a_span_is_the_nearer_one(text, expected):
+    assert values(text, WEDNESDAY_OCTOBER) == expected

@@ -7,6 +7,7 @@ Each entry keeps the expression as written, its ISO 8601 value at its precision
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -128,8 +129,45 @@ def _month_year(month: int, anchor: dt.date, ahead: bool) -> int:
     return _closest_year(month, 1, anchor)
 
 
+_THROUGH_BEFORE = re.compile(r"\b(?:through|thru)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+"""Before a month or a day, the end of a span, which may lie either side of the publication:
+"extended the loans through January" (written in October: the coming one), "sales this year
+through August" (the one past)."""
+
+
+_PAST_SPAN_VERB = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?!(?:extended|renewed|prolonged|scheduled|planned|booked)\b)(?:fell|rose|grew|ran|was|were|stood|kept|[a-z]+ed)\s+$"
+)
+"""Just before "through", a verb in the past tense: the span is over ("the drought lasted
+through March"); not one that stretches a span ahead ("extended through January")."""
+
+
+def _is_span_end(match: re.Match[str]) -> bool:
+    """Is the month or day the end of a span ("through January") whose verb is not past?"""
+    through = _THROUGH_BEFORE.search(match.string, max(0, match.start() - 20), match.start())
+    return through is not None and not _PAST_SPAN_VERB.search(match.string, max(0, through.start() - 30), through.start())
+
+
+def _nearest_month_year(month: int, anchor: dt.date) -> int:
+    """The year of the month nearest the anchor in months, before or after it (a tie: before)."""
+    coming, past = (month - anchor.month) % 12, (anchor.month - month) % 12
+    return anchor.year + (month < anchor.month) if coming < past else anchor.year - (month > anchor.month)
+
+
+def _nearest_day_year(month: int, day: int, anchor: dt.date) -> int:
+    """The year of month/day nearest the anchor, before or after it (a tie: before)."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        with contextlib.suppress(ValueError):
+            distance = (dt.date(year, month, day) - anchor).days
+            candidates.append((abs(distance), distance > 0, year))
+    return min(candidates)[2] if candidates else anchor.year
+
+
 def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
     try:
+        if _is_span_end(match):
+            return _day(match, _nearest_day_year(_month(match), int(match.group("day")), anchor))
         year = _closest_year(_month(match), int(match.group("day")), anchor, _is_ahead(match))
     except ValueError:
         return None
@@ -242,7 +280,8 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
     elif rel == "this":
         year = anchor.year
     else:
-        year = _year(match) or _year_word(match, anchor) or _month_year(month, anchor, _is_ahead(match))
+        year = _year(match) or _year_word(match, anchor)
+        year = year or (_nearest_month_year(month, anchor) if _is_span_end(match) else _month_year(month, anchor, _is_ahead(match)))
     return _Value(f"{year}-{month:02d}", "month")
 
 
