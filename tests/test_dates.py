@@ -482,3 +482,23 @@ WEDNESDAY_OCTOBER = dt.date(2025, 10, 15)
 )
 def test_a_month_ending_a_span_is_the_nearer_one(text, expected):
     assert values(text, WEDNESDAY_OCTOBER) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The town celebrates the fourth of July.", [("the fourth of July", "2025-07-04")]),
+        ("The fire broke out on the second of May.", [("the second of May", "2025-05-02")]),
+        ("The treaty was signed on the 9th of May, 1950.", [("the 9th of May, 1950", "1950-05-09")]),
+        ("Polls close on the twenty-first of June.", [("the twenty-first of June", "2025-06-21")]),
+        ("The deal was signed on May the fourth.", [("May the fourth", "2025-05-04")]),
+        ("The fair opened on April the 12th.", [("April the 12th", "2025-04-12")]),
+        ("The bill passed on May twenty-one.", [("May twenty-one", "2025-05-21")]),
+        ("The bill passed on May four, nineteen ninety-six.", [("May four, nineteen ninety-six", "1996-05-04")]),
+        # a number word after a month that counts what follows is no day
+        ("In March two ships collided off the cape.", [("March", "2025-03")]),
+        ("Since April nine banks have failed.", [("April", "2025-04")]),
+    ],
+)
+def test_a_day_of_the_month_written_in_words(text, expected):
+    assert values(text) == expected

@@ -464,22 +464,56 @@ def _is_past_deadline(match: re.Match[str]) -> bool:
     return re.search(r"\b(?:had|ended|closed|expired)\b", match.string[start : match.start()]) is not None and not _is_future(match)
 
 
-_DAY_WORDS = {w: i for i, w in enumerate(
-    "zero first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
-)} | {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_DAY_WORD = r"(?P<dayword>" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + r")"
+_DAY_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+_DAY_CARDINALS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+_DAY_NUMBERS = {w: i for i, w in enumerate(_DAY_ORDINALS, 1)} | {w: i for i, w in enumerate(_DAY_CARDINALS, 1)} | {"thirty": 30, "thirtieth": 30}
+
+
+def _day_word_pattern(simple: list[str]) -> str:
+    """A day of the month in words: one of ``simple``, or twenty-something / thirty-one
+    ("twenty-first", "thirty one") in the same form (ordinal or cardinal)."""
+    units = [w for w in simple if _DAY_NUMBERS[w] < 10]
+    compound = r"(?:twenty[\s-]+(?:" + "|".join(units) + r")|thirty[\s-]+(?:" + "|".join(u for u in units if _DAY_NUMBERS[u] == 1) + "))"
+    return "(?P<dayword>" + compound + "|" + "|".join(sorted(simple, key=len, reverse=True)) + ")"
+
+
+_DAY_WORD = _day_word_pattern(_DAY_ORDINALS + ["thirtieth"] + _DAY_CARDINALS + ["thirty"])
+_DAY_ORDINAL_WORD = _day_word_pattern(_DAY_ORDINALS + ["thirtieth"])
+_AFTER_A_DAY_WORD = re.compile(r"\s+(?:and|or|at|in|on|when|after|before|until|to)\b|\s*(?:[^\w\s]|$)")
+"""What may follow a day written as a number word ("on May four, the ..."): a count is
+followed by what it counts ("In March two ships collided")."""
+
+
+def _day_number(word: str) -> int:
+    """"fourth" is 4, "twenty-first" 21, "thirty one" 31."""
+    return sum(_DAY_NUMBERS[w] for w in re.split(r"[\s-]+", word.lower()))
 
 
 def _month_dayword(match: re.Match[str], anchor: dt.date) -> _Value | None:
-    """"May four", "March twelfth": a day written in words."""
-    day = _DAY_WORDS[match.group("dayword").lower()]
-    if not day:
+    """"May four", "March twelfth", "the fourth of July", "May the fourth, nineteen
+    ninety-six": a day written in words. A number word that counts is none ("In March two
+    ships collided")."""
+    word = match.group("dayword")
+    day = _day_number(word)
+    if word.lower().split()[-1].split("-")[-1] in _DAY_CARDINALS + ["thirty"] and not _year(match) and not _AFTER_A_DAY_WORD.match(match.string, match.end()):
         return None
     try:
-        year = _closest_year(_month(match), day, anchor, _is_ahead(match))
+        if _year(match):
+            year = int(_year(match))
+        elif _is_span_end(match):
+            year = _nearest_day_year(_month(match), day, anchor)
+        else:
+            year = _closest_year(_month(match), day, anchor, _is_ahead(match))
         return _Value(dt.date(year, _month(match), day).isoformat(), "day")
     except ValueError:
         return None
+
+
+def _day_of_month(match: re.Match[str], anchor: dt.date) -> _Value | None:
+    """"the 4th of July", "June the 4th", "May four", with or without a year."""
+    if _group(match, "dayword"):
+        return _month_dayword(match, anchor)
+    return _day(match, int(_year(match))) if _year(match) else _month_day(match, anchor)
 
 
 def _decade(match: re.Match[str], anchor: dt.date) -> _Value:
@@ -589,6 +623,7 @@ RULES = (
     _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m), "2024-03-15"),
     _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", cue=_MONTH_CUE),
     _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", cue=_MONTH_CUE),
+    _rule(r"(?:the\s+)?(?:" + _DAY_ORDINAL_WORD + r"|(?P<day>[0-3]?\d)(?:st|nd|rd|th))\s+of " + _MONTH + r"(?![’']s)(?:,?\s+" + _YEAR + ")?", _day_of_month, "the fourth of July", "the 4th of May, 2024", "twenty-first of June", cue=tuple(f"of {m}" for m in _MONTH_CUE)),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
     _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", "the fiscal-first quarter", "fiscal second quarter", cue=("quarter",)),
     _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3", cue=("q",)),
@@ -601,7 +636,7 @@ RULES = (
     _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b)", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
     _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", cue=_MONTH_CUE),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven", cue=_MONTH_CUE),
-    _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth", cue=_MONTH_CUE),
+    _rule(_MONTH + r"\s+(?:the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?:the\s+)?" + _DAY_WORD + r")(?:,?\s+" + _YEAR + ")?", _day_of_month, "May four", "March twelfth", "May the fourth, nineteen ninety-six", "June twenty-first", "June the 4th", "June the 4th, 2024", cue=_MONTH_CUE),
     _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March", cue=_MONTH_CUE),
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year", cue=_MONTH_CUE),
     _rule(
