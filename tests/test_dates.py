@@ -502,3 +502,22 @@ def test_a_month_ending_a_span_is_the_nearer_one(text, expected):
 )
 def test_a_day_of_the_month_written_in_words(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'We can't wait until tomorrow,' the mayor said.",
+        "‘We can’t wait until tomorrow,’ the mayor said.",
+        "``We can't wait until tomorrow,'' the mayor said.",
+        "The mayor said: 'Tomorrow never comes for the poor.'",
+    ],
+)
+def test_yesterday_or_tomorrow_in_single_or_tex_quotes_is_no_event(text):
+    assert timeline_of(text) == []
+    assert len(values(text)) == 1  # still detected, as TimeML counts it
+
+
+def test_an_apostrophe_opens_no_quotation():
+    assert timeline_of("The workers' union said yesterday it would strike.") == [("yesterday", "2025-06-02")]
+    assert timeline_of("Acme's chief said 'no' yesterday.") == [("yesterday", "2025-06-02")]

@@ -1008,11 +1008,25 @@ def _is_fiscal_quarter(text: str, found: DateMention) -> bool:
     return found.precision == "quarter" and re.match(r"\s+(?:ended|ending|to|through)\s+\w", text[found.end :]) is not None
 
 
+_OPENING_SINGLE_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[A-Za-z])")
+_CLOSING_SINGLE_QUOTE = re.compile(r"(?<=[\w,.!?])['’](?=[\s,.;:!?)\]—–-]|$)")
+"""A single quote mark that opens a quotation (before a word, after a space) or closes one
+(after a word or its punctuation): not the apostrophe of "can't" or "the '80s"."""
+
+
 def _is_quoted_deictic(text: str, found: DateMention) -> bool:
+    """Is "yesterday", "today" or "tomorrow" inside a quotation ("“We can't wait until
+    tomorrow,” he said", in double, single or ``TeX'' quotes)? It is a way of speaking,
+    not an event of the story."""
     if text[found.start : found.end].lower() not in ("yesterday", "today", "tomorrow"):
         return False
     before = text[: found.start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("``") > before.count("''"):
+        return True
+    opened = [m.start() for m in _OPENING_SINGLE_QUOTE.finditer(text) if m.start() < found.start]
+    closed = [m.start() for m in _CLOSING_SINGLE_QUOTE.finditer(text)]
+    before_closed = [i for i in closed if i < found.start]
+    return bool(opened) and (not before_closed or before_closed[-1] < opened[-1]) and any(i >= found.end for i in closed)
 
 
 def _event_clause(text: str, sentences: tuple[Span, ...], found: DateMention) -> str:
