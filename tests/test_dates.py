@@ -521,3 +521,25 @@ def test_yesterday_or_tomorrow_in_single_or_tex_quotes_is_no_event(text):
 def test_an_apostrophe_opens_no_quotation():
     assert timeline_of("The workers' union said yesterday it would strike.") == [("yesterday", "2025-06-02")]
     assert timeline_of("Acme's chief said 'no' yesterday.") == [("yesterday", "2025-06-02")]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("LONDON (Reuters) June 3 - Acme said on Monday it would sell a unit.",),
+        ("WASHINGTON, June 3, 2025 — Acme said on Monday it would sell a unit.",),
+        ("Tuesday, June 3, 2025 - Acme said on Monday it would sell a unit.",),
+        ("Published: Tuesday, June 3, 2025", "Acme said on Monday it would sell a unit."),
+        ("By Jane Doe, June 3, 2025", "Acme said on Monday it would sell a unit."),
+        ("Updated June 3, 2025 10:15 a.m.", "Acme said on Monday it would sell a unit."),
+    ],
+)
+def test_a_stamp_or_dateline_restating_the_publication_is_no_event(paragraphs):
+    assert timeline_of(*paragraphs) == [("Monday", "2025-06-02")]
+
+
+def test_a_date_restated_beside_it_is_one_entry():
+    assert timeline_of("Acme sold the unit today, June 3.") == [("June 3", "2025-06-03")]
+    assert timeline_of("The plant will reopen on Friday, June 6, officials said.") == [("June 6", "2025-06-06")]
+    # a sentence that tells what happened on the day of publication stays
+    assert timeline_of("On June 3, Acme sold the unit.") == [("June 3", "2025-06-03")]

@@ -983,10 +983,15 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
     """Every dated statement of the body, oldest first, plus the publication itself."""
     article = document.article
     events = [Event(article.date.isoformat(), "day", article.date.isoformat(), "Article published", None)]
+    first = document.body[0].id if document.body else None
     for passage in document.body:
-        for found in dates[passage.id]:
-            if found.precision == "century" or document.in_dateline(passage.id, found.start) or _is_quoted_deictic(passage.text, found) or _is_fiscal_quarter(passage.text, found):
+        found_here = dates[passage.id]
+        stamp = _stamp_end(passage.text, found_here, article.date, passage.id == first)
+        for i, found in enumerate(found_here):
+            if found.precision == "century" or document.in_dateline(passage.id, found.start) or found.end <= stamp or _is_quoted_deictic(passage.text, found) or _is_fiscal_quarter(passage.text, found):
                 continue  # the dateline restates the publication; "yesterday was crazy" is a quote, not an event; "the 11th century temple" dates no event
+            if i + 1 < len(found_here) and _is_restated(passage.text, found, found_here[i + 1]):
+                continue  # "Friday, March 6", "today, June 3": one entry, the explicit date
             events.append(
                 Event(
                     date=timeline_date(found),
@@ -1000,6 +1005,45 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
             )
     order = {p.id: i for i, p in enumerate(article.paragraphs)}
     return tuple(sorted(events, key=lambda e: (sort_key(e.date), e.paragraph is not None, order.get(e.paragraph or "", -1), e.start or 0)))
+
+
+_STAMP_WORDS = frozenset("published updated posted last first on at by a.m. p.m. am pm local time".split())
+_STAMP_MAX_WORDS = 8
+_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
+
+
+def _stamp_end(text: str, found: tuple[DateMention, ...], published: dt.date, opens_the_body: bool) -> int:
+    """Where a stamp that restates the publication ends in a paragraph, 0 if it has none:
+    the whole paragraph when it is only the day of publication with stamp words and names
+    ("Published: Tuesday, June 3, 2025", "By Jane Doe, June 3, 2025"), or, in the first
+    paragraph, what precedes the first dash ("LONDON (Reuters) June 3 - ", "WASHINGTON,
+    June 3, 2025 — "), which the wire dateline pattern does not take in."""
+    if not any(f.precision == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value) and abs((dt.date.fromisoformat(f.value) - published).days) <= 1 for f in found):
+        return 0
+    dash = _DASH.search(text, 0, 100) if opens_the_body else None
+    for end in ((dash.start(),) if dash else ()) + (len(text),):
+        if _is_stamp(text, found, end):
+            return end
+    return 0
+
+
+def _is_stamp(text: str, found: tuple[DateMention, ...], end: int) -> bool:
+    """Is ``text[:end]`` only dates, capitalized words (a place, an agency, a byline) and
+    stamp words ("Updated", "at")?"""
+    rest, last = [], 0
+    for f in found:
+        if f.start >= end:
+            break
+        rest.append(text[last : f.start])
+        last = f.end
+    rest.append(text[last:end])
+    named = re.findall(r"[A-Za-z][\w.'’]*", " ".join(rest))
+    return len(named) <= _STAMP_MAX_WORDS and all(w[0].isupper() or w.lower() in _STAMP_WORDS for w in named)
+
+
+def _is_restated(text: str, found: DateMention, following: DateMention) -> bool:
+    """Is the date restated right after it ("Friday, March 6", "today, June 3")?"""
+    return found.value == following.value and re.fullmatch(r"[\s,(]*", text[found.end : following.start]) is not None
 
 
 def _is_fiscal_quarter(text: str, found: DateMention) -> bool:
