@@ -543,3 +543,14 @@ def test_a_date_restated_beside_it_is_one_entry():
     assert timeline_of("The plant will reopen on Friday, June 6, officials said.") == [("June 6", "2025-06-06")]
     # a sentence that tells what happened on the day of publication stays
     assert timeline_of("On June 3, Acme sold the unit.") == [("June 3", "2025-06-03")]
+
+
+def test_a_fiscal_quarter_is_told_by_the_year_of_the_day_it_ends():
+    """"The third quarter ended February 28" is the company's third, not the calendar's
+    (July to September): in March 2025 it is 2025-Q3, not the 2024-Q3 before it, and "a year
+    earlier" in its report is 2024-Q3."""
+    march = dt.date(2025, 3, 20)
+    assert values("Profit for the third quarter ended February 28 rose 5%.", march) == [("the third quarter", "2025-Q3"), ("February 28", "2025-02-28")]
+    assert values("Acme lost money in its fiscal first quarter ended Dec. 31, 2024.", march)[0] == ("fiscal first quarter", "2024-Q1")
+    found = dates_of("Acme posted net income of $5 million for its third quarter ended Feb. 28, up from $4 million a year earlier.", anchor=march)
+    assert found == [("third quarter", "2025-Q3"), ("Feb. 28", "2025-02-28"), ("a year earlier", "2024-Q3")]

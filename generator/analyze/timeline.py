@@ -201,7 +201,7 @@ def timeline_date(found: DateMention) -> str:
 def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     number = match.group("q")
     quarter = int(number) if number.isdigit() else _ORDINALS[number.lower()]
-    year = _year(match) or _year(match, "year2") or _year_word(match, anchor)
+    year = _year(match) or _year(match, "year2") or _year_word(match, anchor) or _ended_year(match, anchor)
     if not year:
         current = (anchor.month - 1) // 3 + 1
         year = str(anchor.year if quarter <= current else anchor.year - 1)
@@ -210,7 +210,20 @@ def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-Q{quarter}", "quarter")
 
 
-_QUARTER_ENDED = re.compile(r"\s+(?:ended|ending)\s+" + _MONTH + r"\s+" + _DAY + r"\b", re.IGNORECASE)
+_QUARTER_ENDED = re.compile(r"\s+(?:ended|ending)\s+" + _MONTH + r"\s+" + _DAY + r"\b(?:,\s*(?P<year>\d{4})\b)?", re.IGNORECASE)
+
+
+def _ended_year(match: re.Match[str], anchor: dt.date) -> str | None:
+    """"the third quarter ended February 28": a company's own (fiscal) quarter, the third of
+    its year, which is not the calendar's third; it is told by the year of the day it ends
+    (as TimeML writes it: no ISO value names a fiscal year)."""
+    ended = _QUARTER_ENDED.match(match.string, match.end())
+    if ended is None or _group(match, "ago"):
+        return None
+    if ended.group("year"):
+        return ended.group("year")
+    month, day = _month(ended), int(ended.group("day"))
+    return str(_closest_year(month, day, anchor)) if 1 <= day <= 31 else None
 
 
 def _year_word(match: re.Match[str], anchor: dt.date) -> str | None:
@@ -893,9 +906,10 @@ def find_document_dates(document: Document) -> Dates:
 
 def _recent_quarters(published: dt.date) -> range:
     """The quarters, as year * 4 + index, that a report of this date may be on: the four
-    before it and its own (a fiscal quarter ended in September is the fourth of some)."""
+    before it and its own (a fiscal quarter ended in September is the fourth of some), and
+    the rest of its year (a third quarter ended February 28 is the year's third)."""
     current = published.year * 4 + (published.month - 1) // 3
-    return range(current - 4, current + 1)
+    return range(current - 4, published.year * 4 + 4)
 
 
 def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
