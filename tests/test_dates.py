@@ -554,3 +554,16 @@ def test_a_fiscal_quarter_is_told_by_the_year_of_the_day_it_ends():
     assert values("Acme lost money in its fiscal first quarter ended Dec. 31, 2024.", march)[0] == ("fiscal first quarter", "2024-Q1")
     found = dates_of("Acme posted net income of $5 million for its third quarter ended Feb. 28, up from $4 million a year earlier.", anchor=march)
     assert found == [("third quarter", "2025-Q3"), ("Feb. 28", "2025-02-28"), ("a year earlier", "2024-Q3")]
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        ("The plant will close on Friday the 20th.", dt.date(2026, 3, 10), [("Friday the 20th", "2026-03-20")]),
+        ("The crash came on Friday the 13th.", dt.date(2026, 3, 10), [("Friday the 13th", "2026-02-13")]),
+        ("A ruling could come as early as Thursday.", TUESDAY, [("Thursday", "2025-06-05")]),
+        ("The mayor could not be reached for comment Monday.", TUESDAY, [("Monday", "2025-06-02")]),
+    ],
+)
+def test_a_weekday_with_its_day_of_the_month_or_as_early_as(text, anchor, expected):
+    assert values(text, anchor) == expected

@@ -409,11 +409,13 @@ _WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
 """Before a month in its clause, the future seen from the past: "would be paid in January"."""
 
 
-_DEFERRED_BEFORE = re.compile(r"\b(?:until|till|postponed to|delayed to|deferred to|adjourned to|moved to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
+_DEFERRED_BEFORE = re.compile(r"\b(?:until|till|as\s+early\s+as|as\s+soon\s+as|postponed to|delayed to|deferred to|adjourned to|moved to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
 
 
-def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
+def _weekday(match: re.Match[str], anchor: dt.date) -> _Value | None:
     target = lexicon.WEEKDAYS.index(match.group("weekday").lower())
+    if _group(match, "dom"):
+        return _weekday_on(target, int(match.group("dom")), anchor, _is_ahead(match) or _is_scheduled(match))
     rel = (match.group("rel") or "").lower()
     possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")  # "before Friday's purchases": a day past
     before = match.string[max(0, match.start() - 60) : match.start()]
@@ -432,6 +434,19 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     else:
         delta = -((anchor.weekday() - target) % 7)
     return _Value((anchor + dt.timedelta(days=delta)).isoformat(), "day")
+
+
+def _weekday_on(weekday: int, day: int, anchor: dt.date, ahead: bool) -> _Value | None:
+    """"Friday the 13th": the latest day of that number that is that weekday, on or before
+    the anchor, or the first on or after it when the clause looks ahead (within half a year)."""
+    month_index = anchor.year * 12 + anchor.month - 1
+    for shift in range(0, 7) if ahead else range(0, -7, -1):
+        index = month_index + shift
+        with contextlib.suppress(ValueError):
+            date = dt.date(index // 12, index % 12 + 1, day)
+            if date.weekday() == weekday and (date >= anchor if ahead else date <= anchor):
+                return _Value(date.isoformat(), "day")
+    return None
 
 
 _SAID_BEFORE = re.compile(
@@ -663,7 +678,7 @@ RULES = (
     _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March", cue=_MONTH_CUE),
     _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month, "early March", cue=_MONTH_CUE),
     _rule(_MONTH, _bare_month, "March", "Sept.", cue=_MONTH_CUE),
-    _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday, "last Monday", "Monday", "next Friday", "this Sunday", cue=("day",)),
+    _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + r")(?:\s+the\s+(?P<dom>[0-3]?\d)(?:st|nd|rd|th))?", _weekday, "last Monday", "Monday", "next Friday", "this Sunday", "Friday the 13th", cue=("day",)),
     _rule(r"yesterday|today|tomorrow", _deictic, "yesterday", cue=("yesterday", "today", "tomorrow")),
     _rule(r"the\s+past\s+year|the\s+(?:past|last)\s+(?P<decade>decade)(?!\s+of\b)", _past_unit, "the past year", "the last decade", "the past decade", cue=("past", "last")),
     _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties", cue=("0s", "0's", "0’s", "ties")),
