@@ -567,3 +567,15 @@ def test_a_fiscal_quarter_is_told_by_the_year_of_the_day_it_ends():
 )
 def test_a_weekday_with_its_day_of_the_month_or_as_early_as(text, anchor, expected):
     assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The tender offer was extended to March 1.", [("March 1", "2026-03-01")]),
+        ("The deadline was pushed back to Jan. 20.", [("Jan. 20", "2026-01-20")]),
+        ("The hearing was put off to Monday.", [("Monday", "2025-10-20")]),
+    ],
+)
+def test_a_date_a_deadline_is_moved_to_is_one_to_come(text, expected):
+    assert values(text, WEDNESDAY_OCTOBER) == expected

@@ -390,7 +390,7 @@ def _is_future(match: re.Match[str], reach: int = _WEEKDAY_REACH) -> bool:
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-_AHEAD_BEFORE = re.compile(r"\b(?:until|till|by|effective|payable|starting|beginning|postponed\s+to|delayed\s+to|deferred\s+to|adjourned\s+to|moved\s+to)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_AHEAD_BEFORE = re.compile(r"\b(?:until|till|by|effective|payable|starting|beginning|postponed\s+to|delayed\s+to|deferred\s+to|adjourned\s+to|moved\s+to|extended\s+to|pushed\s+back\s+to|put\s+off\s+to)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def _is_ahead(match: re.Match[str]) -> bool:
@@ -409,7 +409,7 @@ _WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
 """Before a month in its clause, the future seen from the past: "would be paid in January"."""
 
 
-_DEFERRED_BEFORE = re.compile(r"\b(?:until|till|as\s+early\s+as|as\s+soon\s+as|postponed to|delayed to|deferred to|adjourned to|moved to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
+_DEFERRED_BEFORE = re.compile(r"\b(?:until|till|as\s+early\s+as|as\s+soon\s+as|postponed to|delayed to|deferred to|adjourned to|moved to|extended to|pushed back to|put off to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
 
 
 def _weekday(match: re.Match[str], anchor: dt.date) -> _Value | None:
