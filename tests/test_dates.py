@@ -579,3 +579,12 @@ def test_a_weekday_with_its_day_of_the_month_or_as_early_as(text, anchor, expect
 )
 def test_a_date_a_deadline_is_moved_to_is_one_to_come(text, expected):
     assert values(text, WEDNESDAY_OCTOBER) == expected
+
+
+def test_in_a_quarterly_report_last_year_beside_a_fiscal_year_is_the_year_before():
+    found = report_values(
+        "Acme said third-quarter net rose to $5 million from $4 million a year earlier.",
+        "For the year ended Aug. 31, Acme earned $12 million, down from $14 million last year.",
+        "For the year-ago quarter, Acme earned $3 million, against $5 million a year earlier.",
+    )
+    assert [f for f in found if f[0] in ("a year earlier", "last year")] == [("a year earlier", "1988-Q3"), ("last year", "1988"), ("a year earlier", "1988-Q3")]

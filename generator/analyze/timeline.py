@@ -973,14 +973,24 @@ _YEAR_AGO_TEXT = re.compile(r"(?:an?\s+|the\s+)?year[\s-](?:ago|earlier)|last\s+
 _AFTER_AMOUNT = re.compile(r"(?:[\d%]|\bmillion|\bbillion|\bcents?|\bshare|\bperiod|\bquarter)[\W]*\s*$", re.IGNORECASE)
 
 
-_OTHER_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b|\b(?:first|second)\s+half\b|\byear[\s-]to[\s-]date\b", re.IGNORECASE)
-"""A period of a report longer than its quarter: "a year earlier" in its sentence compares that."""
+_OTHER_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b|\b(?:first|second)\s+half\b|\byear[\s-]to[\s-]date\b|\byear\s+(?:ended|ending)\b|\bfull[\s-]year\b|\bfor\s+the\s+(?:fiscal\s+)?year\b(?![\s-](?:ago|earlier))", re.IGNORECASE)
+"""A period of a report longer than its quarter ("the nine months", "the year ended Aug. 31",
+"the full year"): "a year earlier" in its sentence compares that."""
+
+
+_NOT_A_SENTENCE_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|(?<![\w.])[A-Z])$")
+"""Before a period, an abbreviation that does not end the sentence: "the year ended Aug. 31"."""
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
-    sentence_start = text.rfind(". ", 0, start) + 1
+    """The sentence around text[start:end], its ends found by ". " after no abbreviation."""
+    sentence_start = text.rfind(". ", 0, start)
+    while sentence_start != -1 and _NOT_A_SENTENCE_END.search(text, max(0, sentence_start - 5), sentence_start):
+        sentence_start = text.rfind(". ", 0, sentence_start)
     sentence_end = text.find(". ", end)
-    return text[sentence_start : sentence_end if sentence_end != -1 else len(text)]
+    while sentence_end != -1 and _NOT_A_SENTENCE_END.search(text, max(0, sentence_end - 5), sentence_end):
+        sentence_end = text.find(". ", sentence_end + 1)
+    return text[sentence_start + 1 : sentence_end if sentence_end != -1 else len(text)]
 
 
 _THE_QUARTER = re.compile(r"the\s+(?:(?:latest|most\s+recent|recent)\s+)?(?:quarter|three\s+months)|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter", re.IGNORECASE)
