@@ -588,3 +588,27 @@ def test_in_a_quarterly_report_last_year_beside_a_fiscal_year_is_the_year_before
         "For the year-ago quarter, Acme earned $3 million, against $5 million a year earlier.",
     )
     assert [f for f in found if f[0] in ("a year earlier", "last year")] == [("a year earlier", "1988-Q3"), ("last year", "1988"), ("a year earlier", "1988-Q3")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan in the present tense, an event awaited, a date set: the day to come
+        ("The decision comes Thursday.", [("Thursday", "2025-06-05")]),
+        ("The Senate takes up the bill Thursday.", [("Thursday", "2025-06-05")]),
+        ("The hearing continues Wednesday.", [("Wednesday", "2025-06-04")]),
+        ("A hearing has been set for Friday.", [("Friday", "2025-06-06")]),
+        ("Ahead of Thursday's vote, lawmakers met.", [("Thursday", "2025-06-05")]),
+        ("Investors await Friday's jobs report.", [("Friday", "2025-06-06")]),
+        # "comes after" a day looks back
+        ("The move comes after Monday's vote.", [("Monday", "2025-06-02")]),
+        ("The hearing continued Wednesday.", [("Wednesday", "2025-05-28")]),
+    ],
+)
+def test_a_weekday_awaited_or_set_is_to_come(text, expected):
+    assert values(text) == expected
+
+
+def test_a_month_set_for_is_a_month_but_support_for_may_is_a_name():
+    assert values("Elections are set for March.", dt.date(2025, 12, 10)) == [("March", "2026-03")]
+    assert values("Support for May grew in her party.", dt.date(2025, 12, 10)) == []

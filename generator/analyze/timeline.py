@@ -360,7 +360,7 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|set for|is to|are to|is due|are due|plans? to|expected to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
 
 
 _CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=\s)|,")
@@ -409,6 +409,8 @@ _WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
 """Before a month in its clause, the future seen from the past: "would be paid in January"."""
 
 
+_AWAITED_BEFORE = re.compile(r"\b(?:ahead\s+of|awaits?|awaiting|in\s+the\s+run-up\s+to)\s+$", re.IGNORECASE)
+"""Before a weekday, an event looked forward to: "ahead of Thursday's vote", "await Friday's report"."""
 _DEFERRED_BEFORE = re.compile(r"\b(?:until|till|as\s+early\s+as|as\s+soon\s+as|postponed to|delayed to|deferred to|adjourned to|moved to|extended to|pushed back to|put off to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
 
 
@@ -421,7 +423,7 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value | None:
     before = match.string[max(0, match.start() - 60) : match.start()]
     if not rel and (_SAID_BEFORE.search(before) or _SINCE_BEFORE.search(before)):
         delta = -((anchor.weekday() - target) % 7)  # "said Monday it will", "stuck since Monday and will": the day past
-    elif not rel and not possessive and _DEFERRED_BEFORE.search(before, len(before) - 20) and not _is_past_deadline(match):
+    elif not rel and ((not possessive and _DEFERRED_BEFORE.search(before, len(before) - 20)) or _AWAITED_BEFORE.search(before, len(before) - 24)) and not _is_past_deadline(match):
         delta = (target - anchor.weekday()) % 7 or 7  # "postponed until Tuesday": a day to come
     elif not rel and (_is_future(match) or _is_scheduled(match) or _COPULA_BEFORE.search(before) or _is_would_before(match)):
         delta = (target - anchor.weekday()) % 7
@@ -468,8 +470,8 @@ def _is_would_before(match: re.Match[str]) -> bool:
 
 
 _SCHEDULED_VERB = re.compile(
-    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+(?:office|effect)|ends?|closes?|concludes?|votes?|holds?|hosts?|kicks?\s+off|goes?\s+into\s+effect)"
-    r"(?:\s+(?!said\b|told\b)[A-Za-z]+(?<!ed)){0,3}\s+(?:on\s+)?$",
+    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+(?:office|effect|up)|ends?|closes?|concludes?|votes?|holds?|hosts?|kicks?\s+off|goes?|comes?|continues?)"
+    r"(?:\s+(?!said\b|told\b|after\b|since\b|following\b|last\b)[\w.:]+(?<!ed)){0,3}\s+(?:on\s+)?$",
 )
 """A verb of a plan in the present tense before a weekday: "they meet separately Monday",
 "the talks resume on Friday" (a day past is told in the past tense: "they met Monday")."""
@@ -882,9 +884,9 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
         if not word[:1].isupper():
             return False
         if match.group(0) == word and word.lower() in ("may", "march", "august") and not re.search(
-            r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|this|next)\s+$", text[: match.start()], re.IGNORECASE
+            r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|this|next" + ("" if word.lower() == "may" else "|for") + r")\s+$", text[: match.start()], re.IGNORECASE
         ):
-            return False
+            return False  # "set for March" is the month, "support for May" may be the name
     if groups.get("year") and match.group(0) == groups["year"]:
         after = text[match.end() : match.end() + 16]
         if re.match(r"\s+(?:people|units|vehicles|cars|shares|jobs|workers|employees|dollars|yuan|euros|tonnes|tons|miles|km|meters|feet)\b", after):
