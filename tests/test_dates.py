@@ -338,7 +338,7 @@ def dates_of(*paragraphs: str, anchor: dt.date = TUESDAY) -> list[tuple[str, str
         # with no date before it, from the publication
         (("Sales rose 4% from the previous year.",), [("the previous year", "2024")]),
         # "that quarter" counts from a quarter, not from the day a quarter ended
-        (("Acme had a loss in the second quarter of 2024, ended June 30. Results for that quarter included a charge.",), [("the second quarter of 2024", "2024-Q2"), ("June 30", "2025-06-30"), ("that quarter", "2024-Q2")]),
+        (("Acme had a loss in the second quarter of 2024, ended June 30. Results for that quarter included a charge.",), [("the second quarter of 2024", "2024-Q2"), ("June 30", "2024-06-30"), ("that quarter", "2024-Q2")]),
     ],
 )
 def test_anaphoric_dates_count_from_the_date_mentioned_last(paragraphs, expected):
@@ -612,3 +612,19 @@ def test_a_weekday_awaited_or_set_is_to_come(text, expected):
 def test_a_month_set_for_is_a_month_but_support_for_may_is_a_name():
     assert values("Elections are set for March.", dt.date(2025, 12, 10)) == [("March", "2026-03")]
     assert values("Support for May grew in her party.", dt.date(2025, 12, 10)) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb in the past tense just before a day: the day past, even days ahead of the calendar
+        ("The mill closed on Jan. 3.", [("Jan. 3", "2025-01-03")]),
+        ("The rule was adopted Jan. 2.", [("Jan. 2", "2025-01-02")]),
+        ("The mill reopens Jan. 3.", [("Jan. 3", "2026-01-03")]),
+        ("The mill will close on Jan. 3.", [("Jan. 3", "2026-01-03")]),
+        # a quarter that "ended" a day ahead of the calendar is the one a year before
+        ("Acme lost money in the second quarter ended Dec. 31.", [("the second quarter", "2024-Q2"), ("Dec. 31", "2024-12-31")]),
+    ],
+)
+def test_a_day_right_after_a_past_verb_is_past(text, expected):
+    assert values(text, dt.date(2025, 12, 28)) == expected

@@ -104,7 +104,7 @@ def _day(match: re.Match[str], year: int) -> _Value | None:
 _NEAR_FUTURE_DAYS = 60
 
 
-def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False) -> int:
+def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False, past: bool = False) -> int:
     """The latest year that puts month/day before the anchor or at most two months after it.
 
     News reports mostly look back: "March 31" in an article of 1989-11-01 is 1989-03-31,
@@ -112,6 +112,8 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False) -
     """
     if future:
         return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
+    if past:
+        return anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
     for year in (anchor.year + 1, anchor.year, anchor.year - 1):
         try:
             if (dt.date(year, month, day) - anchor).days <= _NEAR_FUTURE_DAYS:
@@ -168,7 +170,8 @@ def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
     try:
         if _is_span_end(match):
             return _day(match, _nearest_day_year(_month(match), int(match.group("day")), anchor))
-        year = _closest_year(_month(match), int(match.group("day")), anchor, _is_ahead(match))
+        ahead = _is_ahead(match)
+        year = _closest_year(_month(match), int(match.group("day")), anchor, ahead, not ahead and _is_right_after_a_past_verb(match))
     except ValueError:
         return None
     return _day(match, year)
@@ -213,6 +216,11 @@ def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
 _QUARTER_ENDED = re.compile(r"\s+(?:ended|ending)\s+" + _MONTH + r"\s+" + _DAY + r"\b(?:,\s*(?P<year>\d{4})\b)?", re.IGNORECASE)
 
 
+def _is_past_end(ended: re.Match[str]) -> bool:
+    """"ended Oct. 31" is over (the last Oct. 31 up to the publication); "ending" may be ahead."""
+    return ended.group(0).lstrip().lower().startswith("ended")
+
+
 def _ended_year(match: re.Match[str], anchor: dt.date) -> str | None:
     """"the third quarter ended February 28": a company's own (fiscal) quarter, the third of
     its year, which is not the calendar's third; it is told by the year of the day it ends
@@ -223,7 +231,7 @@ def _ended_year(match: re.Match[str], anchor: dt.date) -> str | None:
     if ended.group("year"):
         return ended.group("year")
     month, day = _month(ended), int(ended.group("day"))
-    return str(_closest_year(month, day, anchor)) if 1 <= day <= 31 else None
+    return str(_closest_year(month, day, anchor, past=_is_past_end(ended))) if 1 <= day <= 31 else None
 
 
 def _year_word(match: re.Match[str], anchor: dt.date) -> str | None:
@@ -240,7 +248,7 @@ def _reported_quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     ended = _QUARTER_ENDED.match(match.string, match.end())
     if ended and not _group(match, "ago"):
         month, end = _month(ended), int(ended.group("day"))
-        day = dt.date(_closest_year(month, end, anchor), month, end) - dt.timedelta(days=45)
+        day = dt.date(_closest_year(month, end, anchor, past=_is_past_end(ended)), month, end) - dt.timedelta(days=45)
     year = day.year - (1 if _group(match, "ago") else 0)  # "the quarter a year ago"
     return _Value(f"{year}-Q{(day.month - 1) // 3 + 1}", "quarter")
 
@@ -403,6 +411,17 @@ def _is_ahead(match: re.Match[str]) -> bool:
         return True
     start, _ = _clause_around(match, _MONTH_REACH)
     return _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None
+
+
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:was|were|had|did|died|fell|rose|began|won|lost|met|left|took|made|came|went|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)\s+(?:on\s+)?$"
+)
+"""Just before a day without its year, a verb in the past tense: "the mill closed on Jan. 3"
+in an article of December 28 is the January past, not the one days ahead."""
+
+
+def _is_right_after_a_past_verb(match: re.Match[str]) -> bool:
+    return _PAST_VERB_BEFORE.search(match.string, max(0, match.start() - 24), match.start()) is not None
 
 
 _WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
