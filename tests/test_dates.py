@@ -628,3 +628,8 @@ def test_a_month_set_for_is_a_month_but_support_for_may_is_a_name():
 )
 def test_a_day_right_after_a_past_verb_is_past(text, expected):
     assert values(text, dt.date(2025, 12, 28)) == expected
+
+
+def test_a_month_right_after_a_past_verb_is_past():
+    assert values("The plant opened in January.", dt.date(2025, 12, 10)) == [("January", "2025-01")]
+    assert values("The plant opens in January.", dt.date(2025, 12, 10)) == [("January", "2026-01")]

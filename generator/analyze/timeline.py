@@ -123,12 +123,12 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False, p
     return anchor.year
 
 
-def _month_year(month: int, anchor: dt.date, ahead: bool) -> int:
+def _month_year(month: int, anchor: dt.date, ahead: bool, past: bool = False) -> int:
     """The year of a month named alone: the coming one when the clause looks ahead ("a
     mission in December", "by August"), else as ``_closest_year``."""
     if ahead:
         return anchor.year if month >= anchor.month else anchor.year + 1
-    return _closest_year(month, 1, anchor)
+    return _closest_year(month, 1, anchor, past=past)
 
 
 _THROUGH_BEFORE = re.compile(r"\b(?:through|thru)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -302,7 +302,7 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
         year = anchor.year
     else:
         year = _year(match) or _year_word(match, anchor)
-        year = year or (_nearest_month_year(month, anchor) if _is_span_end(match) else _month_year(month, anchor, _is_ahead(match)))
+        year = year or (_nearest_month_year(month, anchor) if _is_span_end(match) else _month_year(month, anchor, ahead := _is_ahead(match), not ahead and _is_right_after_a_past_verb(match)))
     return _Value(f"{year}-{month:02d}", "month")
 
 
@@ -414,7 +414,7 @@ def _is_ahead(match: re.Match[str]) -> bool:
 
 
 _PAST_VERB_BEFORE = re.compile(
-    r"\b(?:was|were|had|did|died|fell|rose|began|won|lost|met|left|took|made|came|went|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)\s+(?:on\s+)?$"
+    r"\b(?:was|were|had|did|died|fell|rose|began|won|lost|met|left|took|made|came|went|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)\s+(?:on\s+|in\s+)?$"
 )
 """Just before a day without its year, a verb in the past tense: "the mill closed on Jan. 3"
 in an article of December 28 is the January past, not the one days ahead."""
