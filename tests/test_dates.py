@@ -633,3 +633,20 @@ def test_a_day_right_after_a_past_verb_is_past(text, expected):
 def test_a_month_right_after_a_past_verb_is_past():
     assert values("The plant opened in January.", dt.date(2025, 12, 10)) == [("January", "2025-01")]
     assert values("The plant opens in January.", dt.date(2025, 12, 10)) == [("January", "2026-01")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The FY2024 results were weak.", [("FY2024", "2024")]),
+        ("Profit in FY24 fell.", [("FY24", "2024")]),
+        ("Profit in FY98 fell.", [("FY98", "1998")]),
+        ("In H1 2024 sales rose.", [("H1 2024", "2024-H1")]),
+        ("Sales in 2H 2023 fell.", [("2H 2023", "2023-H2")]),
+        ("The deal closed in 1Q 2024.", [("1Q 2024", "2024-Q1")]),
+        ("1Q24 sales rose.", [("1Q24", "2024-Q1")]),
+        ("The H1N1 virus spread.", []),
+    ],
+)
+def test_periods_as_company_reports_label_them(text, expected):
+    assert values(text) == expected

@@ -202,15 +202,30 @@ def timeline_date(found: DateMention) -> str:
 
 
 def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
-    number = match.group("q")
+    number = _group(match, "q") or match.group("qn")
     quarter = int(number) if number.isdigit() else _ORDINALS[number.lower()]
-    year = _year(match) or _year(match, "year2") or _year_word(match, anchor) or _ended_year(match, anchor)
+    year = _year(match) or _year(match, "year2") or _short_year(match, anchor) or _year_word(match, anchor) or _ended_year(match, anchor)
     if not year:
         current = (anchor.month - 1) // 3 + 1
         year = str(anchor.year if quarter <= current else anchor.year - 1)
     if _group(match, "ago"):
         year = str(int(year) - 1)  # "the year-ago third quarter"
     return _Value(f"{year}-Q{quarter}", "quarter")
+
+
+def _short_year(match: re.Match[str], anchor: dt.date) -> str | None:
+    """A year in two digits ("FY24", "1Q98"): of the century that puts it at most ten years
+    after the anchor."""
+    short = _group(match, "yy")
+    if not short:
+        return None
+    year = anchor.year // 100 * 100 + int(short)
+    return str(year - 100 if year > anchor.year + 10 else year)
+
+
+def _labeled_half(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"H1 2024", "2H 2024": a half as a company's report labels it."""
+    return _Value(f"{_year(match)}-H{_group(match, 'h') or match.group('hn')}", "half")
 
 
 _QUARTER_ENDED = re.compile(r"\s+(?:ended|ending)\s+" + _MONTH + r"\s+" + _DAY + r"\b(?:,\s*(?P<year>\d{4})\b)?", re.IGNORECASE)
@@ -675,7 +690,9 @@ RULES = (
     _rule(r"(?:the\s+)?(?:" + _DAY_ORDINAL_WORD + r"|(?P<day>[0-3]?\d)(?:st|nd|rd|th))\s+of " + _MONTH + r"(?![’']s)(?:,?\s+" + _YEAR + ")?", _day_of_month, "the fourth of July", "the 4th of May, 2024", "twenty-first of June", cue=tuple(f"of {m}" for m in _MONTH_CUE)),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
     _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", "the fiscal-first quarter", "fiscal second quarter", cue=("quarter",)),
-    _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3", cue=("q",)),
+    _rule(r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])Q)(?:(?:\s+|\s*[-/]\s*)?" + _YEAR + r"|['’]?(?P<yy>\d\d))?", _quarter, "Q3 2023", "Q3-2023", "Q3", "1Q 2024", "1Q24", "Q3'24", cue=("q",)),
+    _rule(r"(?:H(?P<h>[12])|(?P<hn>[12])H)(?:\s+|\s*[-/]\s*)" + _YEAR, _labeled_half, "H1 2024", "2H 2024", "H2-2023", cue=("h1", "h2", "1h", "2h")),
+    _rule(r"FY\s?(?:" + _YEAR + r"|['’]?(?P<yy>\d\d))", lambda m, a: _Value(_year(m) or _short_year(m, a), "year"), "FY2024", "FY 2024", "FY24", "FY'98", cue=("fy",)),
     _rule(r"the\s+(?:(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)|(?:latest|most\s+recent)\s+period)(?!\s+of)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", _reported_quarter, "the latest quarter", "the quarter a year ago", "the latest period", cue=("quarter", "months", "period")),
     _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024", "the first two quarters of 1990", cue=("half", "quarters")),
     _rule(r"(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:(?P<rel>this|next|last|current|coming)\s+)?(?:fiscal\s+)?(?P<unit>year|month|quarter|week)", _part_of_unit, "the end of the month", "the end of the year", "the beginning of next year", "end of this week", cue=("end", "beginning", "start", "middle")),
