@@ -620,6 +620,7 @@ def test_a_month_set_for_is_a_month_but_support_for_may_is_a_name():
         # a verb in the past tense just before a day: the day past, even days ahead of the calendar
         ("The mill closed on Jan. 3.", [("Jan. 3", "2025-01-03")]),
         ("The rule was adopted Jan. 2.", [("Jan. 2", "2025-01-02")]),
+        ("The firm said on Jan. 5 it would cut jobs.", [("Jan. 5", "2025-01-05")]),
         ("The mill reopens Jan. 3.", [("Jan. 3", "2026-01-03")]),
         ("The mill will close on Jan. 3.", [("Jan. 3", "2026-01-03")]),
         # a quarter that "ended" a day ahead of the calendar is the one a year before

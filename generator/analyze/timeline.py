@@ -429,7 +429,7 @@ def _is_ahead(match: re.Match[str]) -> bool:
 
 
 _PAST_VERB_BEFORE = re.compile(
-    r"\b(?:was|were|had|did|died|fell|rose|began|won|lost|met|left|took|made|came|went|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)\s+(?:on\s+|in\s+)?$"
+    r"\b(?:was|were|had|did|said|told|wrote|sold|bought|paid|died|fell|rose|grew|began|won|lost|met|left|took|made|came|went|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)\s+(?:on\s+|in\s+)?$"
 )
 """Just before a day without its year, a verb in the past tense: "the mill closed on Jan. 3"
 in an article of December 28 is the January past, not the one days ahead."""
