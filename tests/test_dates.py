@@ -24,6 +24,7 @@ def values(text: str, anchor: dt.date = TUESDAY) -> list[tuple[str, str]]:
         ("The vote was postponed until Tuesday.", [("Tuesday", "2025-06-10")]),
         ("Acme said on Monday it would buy Beta.", [("Monday", "2025-06-02")]),
         ("The meeting is on Tuesday, Nov. 3, in Paris.", [("Tuesday", "2026-11-03"), ("Nov. 3", "2026-11-03")]),
+        ("The vote is on Friday (June 20).", [("Friday", "2025-06-20"), ("June 20", "2025-06-20")]),
         ("The vote was postponed until July four.", [("July four", "2025-07-04")]),
         ("The vote was held on May four.", [("May four", "2025-05-04")]),
     ],

@@ -828,7 +828,7 @@ def _reconciled(text: str, anchor: dt.date, found: list[DateMention]) -> tuple[D
         if i in skip:
             continue
         following = found[i + 1] if i + 1 < len(found) else None
-        if mention.precision == "day" and following is not None and following.precision == "day" and re.fullmatch(r",?\s*", text[mention.end : following.start]):
+        if mention.precision == "day" and following is not None and following.precision == "day" and re.fullmatch(r",?\s*\(?", text[mention.end : following.start]):
             weekday = text[mention.start : mention.end].lower()
             if weekday in lexicon.WEEKDAYS:
                 date = _on_weekday(following, lexicon.WEEKDAYS.index(weekday), anchor)
