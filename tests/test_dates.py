@@ -652,3 +652,18 @@ def test_a_month_right_after_a_past_verb_is_past():
 )
 def test_periods_as_company_reports_label_them(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Yesterday's technology is cheap.", []),
+        ("It is not yesterday's news.", []),
+        ("Tomorrow's leaders met in Paris.", []),
+        ("Today's young people read less.", []),
+        ("Yesterday's news conference was short.", [("Yesterday", "2025-06-02")]),
+        ("Today's jobs report was weak.", [("Today", "2025-06-03")]),
+    ],
+)
+def test_yesterday_or_tomorrow_in_general_is_no_date(text, expected):
+    assert values(text) == expected

@@ -882,17 +882,24 @@ _CAPITALIZED_NAME = re.compile(r"(?:Today|Tomorrow|Yesterday|(?:This|Next|Last) 
 
 
 _GENERIC_AFTER = re.compile(
-    r"['’]s\s+(?:[a-z]+\s+)?(?:world|society|economy|markets?|marketplace|standards|technology|computers?|machines|youth|children|kids|generation|families|women|men|workers|students|culture|politics|realities|reality)\b"
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|society|economy|markets?|marketplace|standards|technology|computers?|machines|youth|children|kids|generation|families|women|men|workers|students|culture|politics|realities|reality|leaders|young|ideas|heroes|challenges|problems|workforce|cities)\b"
     r"|\s+(?:world|society|economy|generation)\b",
     re.IGNORECASE,
 )
+_GENERIC_YESTERDAY_AFTER = re.compile(r"['’]s\s+(?:technology|technologies|heroes|ideas|men|weapons|news(?!\s+(?:conference|release|briefing|report)))\b", re.IGNORECASE)
+"""After "yesterday's", a thing of the past in general: "yesterday's technology", "it is
+yesterday's news"; not "yesterday's news conference"."""
 _GENERIC_BEFORE = re.compile(r"(?<!\bas)\s+of\s+$", re.IGNORECASE)
 
 
 def _is_generic_deictic(text: str, match: re.Match[str]) -> bool:
-    """"in today's world", "today's personal computers", "the people of tomorrow": the
-    present or the future in general, no day ("as of today" is one)."""
-    if match.group(0).lower() not in ("today", "tomorrow"):
+    """"in today's world", "today's personal computers", "the people of tomorrow",
+    "yesterday's technology": the present, the future or the past in general, no day ("as of
+    today" is one)."""
+    word = match.group(0).lower()
+    if word == "yesterday":
+        return _GENERIC_YESTERDAY_AFTER.match(text, match.end()) is not None
+    if word not in ("today", "tomorrow"):
         return False
     after = _GENERIC_AFTER.match(text, match.end())
     before = text[max(0, match.start() - 12) : match.start()]
