@@ -667,3 +667,19 @@ def test_periods_as_company_reports_label_them(text, expected):
 )
 def test_yesterday_or_tomorrow_in_general_is_no_date(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The fair ran March 3-5.", [("March 3-5", "2025-03-03")]),
+        ("The fair ran March 3-5, 2024.", [("March 3-5, 2024", "2024-03-03")]),
+        ("The summit is June 10-12 in Rome.", [("June 10-12", "2025-06-10")]),
+        ("It was held 3-5 March 2024.", [("3-5 March 2024", "2024-03-03")]),
+        ("The 2010-2015 boom ended.", [("2010-2015", "2010")]),
+        ("In 1998-99, sales fell.", [("1998-99", "1998")]),
+        ("Call 1998-2345 now.", []),
+    ],
+)
+def test_a_range_is_dated_by_its_start(text, expected):
+    assert values(text) == expected

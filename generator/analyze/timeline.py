@@ -20,6 +20,10 @@ from .text import Span, clause_spans, containing, prefix_alternation, strip_sent
 
 _MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAYS_TO = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)"
+_DAY_RANGE = r"(?:\s*[-–]\s*(?:(?:" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.?)\s+)?[0-3]?\d(?:st|nd|rd|th)?)"
+"""The end of a range of days after its first ("March 3-5", "Sept. 4-Oct. 2"): the range is
+dated by the day it begins."""
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -685,8 +689,8 @@ _SEASON_CUE = ("spring", "summer", "autumn", "fall", "winter")
 # Longest, most specific patterns first; a later rule never overlaps an earlier match.
 RULES = (
     _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m), "2024-03-15"),
-    _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", cue=_MONTH_CUE),
-    _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", cue=_MONTH_CUE),
+    _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?,?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", "March 3-5, 2024", cue=_MONTH_CUE),
+    _rule(_DAY + _DAYS_TO + r"?\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", "3-5 March 2024", cue=_MONTH_CUE),
     _rule(r"(?:the\s+)?(?:" + _DAY_ORDINAL_WORD + r"|(?P<day>[0-3]?\d)(?:st|nd|rd|th))\s+of " + _MONTH + r"(?![’']s)(?:,?\s+" + _YEAR + ")?", _day_of_month, "the fourth of July", "the 4th of May, 2024", "twenty-first of June", cue=tuple(f"of {m}" for m in _MONTH_CUE)),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
     _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", "the fiscal-first quarter", "fiscal second quarter", cue=("quarter",)),
@@ -700,10 +704,10 @@ RULES = (
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022", cue=_SEASON_CUE),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter", cue=_SEASON_CUE),
     _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b)", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
-    _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", cue=_MONTH_CUE),
+    _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", "June 10-12", "Sept. 4-Oct. 2", cue=_MONTH_CUE),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven", cue=_MONTH_CUE),
     _rule(_MONTH + r"\s+(?:the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?:the\s+)?" + _DAY_WORD + r")(?:,?\s+" + _YEAR + ")?", _day_of_month, "May four", "March twelfth", "May the fourth, nineteen ninety-six", "June twenty-first", "June the 4th", "June the 4th, 2024", cue=_MONTH_CUE),
-    _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March", cue=_MONTH_CUE),
+    _rule(_DAY + _DAYS_TO + r"?\s+" + _MONTH, _month_day, "15 March", "3-5 March", cue=_MONTH_CUE),
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year", cue=_MONTH_CUE),
     _rule(
         r"(?P<rel>the\s+(?:following|subsequent|previous|preceding|prior|same))\s+(?P<unit>year|month|quarter|week|day|" + "|".join(lexicon.WEEKDAYS) + r")"
@@ -721,7 +725,7 @@ RULES = (
     _rule(r"the\s+past\s+year|the\s+(?:past|last)\s+(?P<decade>decade)(?!\s+of\b)", _past_unit, "the past year", "the last decade", "the past decade", cue=("past", "last")),
     _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties", cue=("0s", "0's", "0’s", "ties")),
     _rule(r"(?:the\s+)?(?P<nth>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century", lambda m, a: _Value(f"{int(m.group('nth')) - 1:02d}", "century"), "the 20th century", "11th century", cue=("century",)),
-    _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR, lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
+    _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR + r"(?:[-–/](?:1[89]|20)?\d\d(?!\d))?", lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "2010-2015", "fiscal 1998-99", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
     _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of(?!\s+\$)|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year", cue=("year",)),
     _rule(r"the\s+year\s+(?P<year>two[\s-]+thousand)", lambda m, a: _Value(_year(m), "year"), "the year two thousand", cue=("thousand",)),
 )
