@@ -683,6 +683,11 @@ def _weekday_from(antecedent: DateMention | None, anchor: dt.date, weekday: int,
 
 
 _MONTH_CUE = tuple(sorted({m[:3] for m in lexicon.MONTHS}))
+_OF_MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.)"
+_OF_MONTH_CUE = tuple(f"of {m}" for m in _MONTH_CUE)
+"""After "the fourth of", a month named in full or abbreviated with its period ("of mar"
+alone would be "of market"); the cues are the months' first letters after "of ", which few
+paragraphs hold."""
 _SEASON_CUE = ("spring", "summer", "autumn", "fall", "winter")
 
 
@@ -691,7 +696,7 @@ RULES = (
     _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m), "2024-03-15"),
     _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?,?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", "March 3-5, 2024", cue=_MONTH_CUE),
     _rule(_DAY + _DAYS_TO + r"?\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", "3-5 March 2024", cue=_MONTH_CUE),
-    _rule(r"(?:the\s+)?(?:" + _DAY_ORDINAL_WORD + r"|(?P<day>[0-3]?\d)(?:st|nd|rd|th))\s+of " + _MONTH + r"(?![’']s)(?:,?\s+" + _YEAR + ")?", _day_of_month, "the fourth of July", "the 4th of May, 2024", "twenty-first of June", cue=tuple(f"of {m}" for m in _MONTH_CUE)),
+    _rule(r"(?:the\s+)?(?:" + _DAY_ORDINAL_WORD + r"|(?P<day>[0-3]?\d)(?:st|nd|rd|th))\s+of " + _OF_MONTH + r"(?![’']s)(?:,?\s+" + _YEAR + ")?", _day_of_month, "the fourth of July", "the 4th of May, 2024", "twenty-first of June", cue=_OF_MONTH_CUE),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
     _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", "the fiscal-first quarter", "fiscal second quarter", cue=("quarter",)),
     _rule(r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])Q)(?:(?:\s+|\s*[-/]\s*)?" + _YEAR + r"|['’]?(?P<yy>\d\d))?", _quarter, "Q3 2023", "Q3-2023", "Q3", "1Q 2024", "1Q24", "Q3'24", cue=("q",)),
