@@ -683,3 +683,20 @@ def test_yesterday_or_tomorrow_in_general_is_no_date(text, expected):
 )
 def test_a_range_is_dated_by_its_start(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        # "later" and "earlier" count from the story's own time, the date mentioned last
+        (("On March 3 the plant closed. Two days later, workers struck.",), [("March 3", "2025-03-03"), ("Two days later", "2025-03-05")]),
+        (("In February sales fell; a month later they rose.",), [("February", "2025-02"), ("a month later", "2025-03")]),
+        (("On May 2 he left, and that day the firm's shares fell.",), [("May 2", "2025-05-02"), ("that day", "2025-05-02")]),
+        # with no date before, "earlier" counts from the publication, "later" and "that day" date nothing
+        (("Ten days earlier, workers had struck.",), [("Ten days earlier", "2025-05-24")]),
+        (("Two weeks later, prices fell.",), []),
+        (("We will never forget that day.",), []),
+    ],
+)
+def test_later_and_earlier_count_from_the_date_mentioned_last(paragraphs, expected):
+    assert dates_of(*paragraphs) == expected

@@ -640,7 +640,7 @@ def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | 
     if unit in lexicon.WEEKDAYS:
         return _weekday_from(antecedent, anchor, lexicon.WEEKDAYS.index(unit), shift)
     if antecedent is None:
-        return _relative_unit(unit, shift, anchor)
+        return None if unit in ("day", "week") and _group(match, "rel3") else _relative_unit(unit, shift, anchor)  # "never forget that day": no day said
     value = antecedent.value
     if unit == "day":
         return _Value((dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat(), "day")
@@ -653,7 +653,35 @@ def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | 
 
 
 def _anaphoric_unit(match: re.Match[str]) -> str:
-    return (_group(match, "unit") or _group(match, "unit2") or match.group("unit3")).lower()
+    return (_group(match, "unit") or _group(match, "unit2") or match.group("unit3")).lower().removesuffix("s")
+
+
+def _counted_from(match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
+    """"Two days later", "a week earlier": counted from the date mentioned last (a story's
+    own time), not from the publication, which "ago" counts from; "earlier" with no date
+    before it counts from the publication, "later" dates nothing then."""
+    count = _count(match.group("n"))
+    unit = _anaphoric_unit(match)
+    later = match.group("dir").lower() == "later"
+    if count is None or (antecedent is None and later):
+        return None
+    if antecedent is None:
+        day = anchor
+    elif antecedent.precision == "week":
+        day = dt.date.fromisocalendar(int(antecedent.value[:4]), int(antecedent.value[-2:]), 1)
+    else:
+        day = dt.date.fromisoformat(antecedent.value if antecedent.precision == "day" else antecedent.value + "-01")
+    if unit == "month" and (antecedent is None or antecedent.precision != "day"):
+        return _relative_unit("month", count if later else -count, day)
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + (count if later else -count)
+        return _Value(f"{index // 12}-{index % 12 + 1:02d}", "month")
+    days = count * (7 if unit == "week" else 1) * (1 if later else -1)
+    shifted = day + dt.timedelta(days=days)
+    if unit == "week":
+        year, week, _ = shifted.isocalendar()
+        return _Value(f"{year}-W{week:02d}", "week")
+    return _Value(shifted.isoformat(), "day")
 
 
 def _relative_unit(unit: str, shift: int, day: dt.date) -> _Value:
@@ -716,9 +744,10 @@ RULES = (
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year", cue=_MONTH_CUE),
     _rule(
         r"(?P<rel>the\s+(?:following|subsequent|previous|preceding|prior|same))\s+(?P<unit>year|month|quarter|week|day|" + "|".join(lexicon.WEEKDAYS) + r")"
-        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter)",
+        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter|week|day)",
         _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), anaphoric=True,
     ),
+    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", cue=("earlier", "later"), anaphoric=True),
     _rule(r"(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
@@ -745,7 +774,7 @@ def _iso(match: re.Match[str]) -> _Value | None:
 
 _DATE_CUE_WORDS = (
     *lexicon.MONTHS, *lexicon.WEEKDAYS, *lexicon.MONTH_ABBREVIATIONS,
-    *"year decade month week quarter period half today yesterday tomorrow spring summer autumn fall winter eighteen nineteen twenty thousand".split(),
+    *"year decade month week day quarter period half today yesterday tomorrow spring summer autumn fall winter eighteen nineteen twenty thousand".split(),
     *(w[:-1] + "ies" for w in _TENS),
 )
 _DATE_CUE = re.compile(r"\d|\b" + prefix_alternation(_DATE_CUE_WORDS), re.IGNORECASE)
