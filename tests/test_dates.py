@@ -700,3 +700,9 @@ def test_a_range_is_dated_by_its_start(text, expected):
 )
 def test_later_and_earlier_count_from_the_date_mentioned_last(paragraphs, expected):
     assert dates_of(*paragraphs) == expected
+
+
+def test_early_or_late_next_year_keeps_its_part():
+    found = find_dates("The plant opens early next year; sales slumped late last year.", TUESDAY)
+    assert [(f.value, f.precision) for f in found] == [("2026", "early-year"), ("2024", "late-year")]
+    assert timeline_of("The plant opens early next year.") == [("early next year", "2026-H1")]

@@ -352,6 +352,7 @@ def _season(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-{season}", "season")
 
 
+_YEAR_PARTS = {"early": "early-year", "late": "late-year", "mid": "mid-year"}
 _SHIFTS = {"last": -1, "previous": -1, "next": 1, "this": 0, "current": 0, "coming": 1, "": 0}
 _PART_PRECISIONS = {"end": "late-year", "beginning": "early-year", "start": "early-year", "middle": "mid-year"}
 
@@ -374,8 +375,8 @@ def _year_end(match: re.Match[str], anchor: dt.date) -> _Value:
 def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     shift = _SHIFTS[(match.group("rel") or "").lower()]
     unit = match.group("unit").lower()
-    if unit == "year":
-        return _Value(str(anchor.year + shift), "year")
+    if unit == "year":  # "early next year": the year, with its part as the precision
+        return _Value(str(anchor.year + shift), _YEAR_PARTS.get((_group(match, "part") or "").lower(), "year"))
     if unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + shift
         return _Value(f"{index // 12}-{index % 12 + 1:02d}", "month")
@@ -748,7 +749,7 @@ RULES = (
         _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), anaphoric=True,
     ),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", cue=("earlier", "later"), anaphoric=True),
-    _rule(r"(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
+    _rule(r"(?:(?P<part>early|late|mid)[\s-]+)?(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "early next year", "late last year", "mid-next year", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
     _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March", cue=_MONTH_CUE),
