@@ -706,3 +706,7 @@ def test_early_or_late_next_year_keeps_its_part():
     found = find_dates("The plant opens early next year; sales slumped late last year.", TUESDAY)
     assert [(f.value, f.precision) for f in found] == [("2026", "early-year"), ("2024", "late-year")]
     assert timeline_of("The plant opens early next year.") == [("early next year", "2026-H1")]
+
+
+def test_a_year_before_the_first_dash_is_no_stamp():
+    assert timeline_of("In 2019 - a year of losses - Acme said on June 3 it would close.") == [("2019", "2019"), ("June 3", "2025-06-03")]

@@ -1141,12 +1141,13 @@ def _stamp_end(text: str, found: tuple[DateMention, ...], published: dt.date, op
     ("Published: Tuesday, June 3, 2025", "By Jane Doe, June 3, 2025"), or, in the first
     paragraph, what precedes the first dash ("LONDON (Reuters) June 3 - ", "WASHINGTON,
     June 3, 2025 — "), which the wire dateline pattern does not take in."""
-    if not any(f.precision == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value) and abs((dt.date.fromisoformat(f.value) - published).days) <= 1 for f in found):
+    near = [f.end for f in found if f.precision == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value) and abs((dt.date.fromisoformat(f.value) - published).days) <= 1]
+    if not near:
         return 0
     dash = _DASH.search(text, 0, 100) if opens_the_body else None
     for end in ((dash.start(),) if dash else ()) + (len(text),):
-        if _is_stamp(text, found, end):
-            return end
+        if near[0] <= end and _is_stamp(text, found, end):
+            return end  # the stamp holds the day of publication
     return 0
 
 
