@@ -7,6 +7,7 @@ Each entry keeps the expression as written, its ISO 8601 value at its precision
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -19,6 +20,10 @@ from .text import Span, clause_spans, containing, prefix_alternation, strip_sent
 
 _MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAYS_TO = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)"
+_DAY_RANGE = r"(?:\s*[-–]\s*(?:(?:" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.?)\s+)?[0-3]?\d(?:st|nd|rd|th)?)"
+"""The end of a range of days after its first ("March 3-5", "Sept. 4-Oct. 2"): the range is
+dated by the day it begins."""
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -103,7 +108,7 @@ def _day(match: re.Match[str], year: int) -> _Value | None:
 _NEAR_FUTURE_DAYS = 60
 
 
-def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False) -> int:
+def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False, past: bool = False) -> int:
     """The latest year that puts month/day before the anchor or at most two months after it.
 
     News reports mostly look back: "March 31" in an article of 1989-11-01 is 1989-03-31,
@@ -111,6 +116,8 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False) -
     """
     if future:
         return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
+    if past:
+        return anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
     for year in (anchor.year + 1, anchor.year, anchor.year - 1):
         try:
             if (dt.date(year, month, day) - anchor).days <= _NEAR_FUTURE_DAYS:
@@ -120,17 +127,55 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool = False) -
     return anchor.year
 
 
-def _month_year(month: int, anchor: dt.date, ahead: bool) -> int:
+def _month_year(month: int, anchor: dt.date, ahead: bool, past: bool = False) -> int:
     """The year of a month named alone: the coming one when the clause looks ahead ("a
     mission in December", "by August"), else as ``_closest_year``."""
     if ahead:
         return anchor.year if month >= anchor.month else anchor.year + 1
-    return _closest_year(month, 1, anchor)
+    return _closest_year(month, 1, anchor, past=past)
+
+
+_THROUGH_BEFORE = re.compile(r"\b(?:through|thru)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+"""Before a month or a day, the end of a span, which may lie either side of the publication:
+"extended the loans through January" (written in October: the coming one), "sales this year
+through August" (the one past)."""
+
+
+_PAST_SPAN_VERB = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?!(?:extended|renewed|prolonged|scheduled|planned|booked)\b)(?:fell|rose|grew|ran|was|were|stood|kept|[a-z]+ed)\s+$"
+)
+"""Just before "through", a verb in the past tense: the span is over ("the drought lasted
+through March"); not one that stretches a span ahead ("extended through January")."""
+
+
+def _is_span_end(match: re.Match[str]) -> bool:
+    """Is the month or day the end of a span ("through January") whose verb is not past?"""
+    through = _THROUGH_BEFORE.search(match.string, max(0, match.start() - 20), match.start())
+    return through is not None and not _PAST_SPAN_VERB.search(match.string, max(0, through.start() - 30), through.start())
+
+
+def _nearest_month_year(month: int, anchor: dt.date) -> int:
+    """The year of the month nearest the anchor in months, before or after it (a tie: before)."""
+    coming, past = (month - anchor.month) % 12, (anchor.month - month) % 12
+    return anchor.year + (month < anchor.month) if coming < past else anchor.year - (month > anchor.month)
+
+
+def _nearest_day_year(month: int, day: int, anchor: dt.date) -> int:
+    """The year of month/day nearest the anchor, before or after it (a tie: before)."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        with contextlib.suppress(ValueError):
+            distance = (dt.date(year, month, day) - anchor).days
+            candidates.append((abs(distance), distance > 0, year))
+    return min(candidates)[2] if candidates else anchor.year
 
 
 def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
     try:
-        year = _closest_year(_month(match), int(match.group("day")), anchor, _is_ahead(match))
+        if _is_span_end(match):
+            return _day(match, _nearest_day_year(_month(match), int(match.group("day")), anchor))
+        ahead = _is_ahead(match)
+        year = _closest_year(_month(match), int(match.group("day")), anchor, ahead, not ahead and _is_right_after_a_past_verb(match))
     except ValueError:
         return None
     return _day(match, year)
@@ -161,9 +206,9 @@ def timeline_date(found: DateMention) -> str:
 
 
 def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
-    number = match.group("q")
+    number = _group(match, "q") or match.group("qn")
     quarter = int(number) if number.isdigit() else _ORDINALS[number.lower()]
-    year = _year(match) or _year(match, "year2") or _year_word(match, anchor)
+    year = _year(match) or _year(match, "year2") or _short_year(match, anchor) or _year_word(match, anchor) or _ended_year(match, anchor)
     if not year:
         current = (anchor.month - 1) // 3 + 1
         year = str(anchor.year if quarter <= current else anchor.year - 1)
@@ -172,7 +217,40 @@ def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-Q{quarter}", "quarter")
 
 
-_QUARTER_ENDED = re.compile(r"\s+(?:ended|ending)\s+" + _MONTH + r"\s+" + _DAY + r"\b", re.IGNORECASE)
+def _short_year(match: re.Match[str], anchor: dt.date) -> str | None:
+    """A year in two digits ("FY24", "1Q98"): of the century that puts it at most ten years
+    after the anchor."""
+    short = _group(match, "yy")
+    if not short:
+        return None
+    year = anchor.year // 100 * 100 + int(short)
+    return str(year - 100 if year > anchor.year + 10 else year)
+
+
+def _labeled_half(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"H1 2024", "2H 2024": a half as a company's report labels it."""
+    return _Value(f"{_year(match)}-H{_group(match, 'h') or match.group('hn')}", "half")
+
+
+_QUARTER_ENDED = re.compile(r"\s+(?:ended|ending)\s+" + _MONTH + r"\s+" + _DAY + r"\b(?:,\s*(?P<year>\d{4})\b)?", re.IGNORECASE)
+
+
+def _is_past_end(ended: re.Match[str]) -> bool:
+    """"ended Oct. 31" is over (the last Oct. 31 up to the publication); "ending" may be ahead."""
+    return ended.group(0).lstrip().lower().startswith("ended")
+
+
+def _ended_year(match: re.Match[str], anchor: dt.date) -> str | None:
+    """"the third quarter ended February 28": a company's own (fiscal) quarter, the third of
+    its year, which is not the calendar's third; it is told by the year of the day it ends
+    (as TimeML writes it: no ISO value names a fiscal year)."""
+    ended = _QUARTER_ENDED.match(match.string, match.end())
+    if ended is None or _group(match, "ago"):
+        return None
+    if ended.group("year"):
+        return ended.group("year")
+    month, day = _month(ended), int(ended.group("day"))
+    return str(_closest_year(month, day, anchor, past=_is_past_end(ended))) if 1 <= day <= 31 else None
 
 
 def _year_word(match: re.Match[str], anchor: dt.date) -> str | None:
@@ -189,7 +267,7 @@ def _reported_quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     ended = _QUARTER_ENDED.match(match.string, match.end())
     if ended and not _group(match, "ago"):
         month, end = _month(ended), int(ended.group("day"))
-        day = dt.date(_closest_year(month, end, anchor), month, end) - dt.timedelta(days=45)
+        day = dt.date(_closest_year(month, end, anchor, past=_is_past_end(ended)), month, end) - dt.timedelta(days=45)
     year = day.year - (1 if _group(match, "ago") else 0)  # "the quarter a year ago"
     return _Value(f"{year}-Q{(day.month - 1) // 3 + 1}", "quarter")
 
@@ -242,7 +320,8 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
     elif rel == "this":
         year = anchor.year
     else:
-        year = _year(match) or _year_word(match, anchor) or _month_year(month, anchor, _is_ahead(match))
+        year = _year(match) or _year_word(match, anchor)
+        year = year or (_nearest_month_year(month, anchor) if _is_span_end(match) else _month_year(month, anchor, ahead := _is_ahead(match), not ahead and _is_right_after_a_past_verb(match)))
     return _Value(f"{year}-{month:02d}", "month")
 
 
@@ -273,6 +352,7 @@ def _season(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-{season}", "season")
 
 
+_YEAR_PARTS = {"early": "early-year", "late": "late-year", "mid": "mid-year"}
 _SHIFTS = {"last": -1, "previous": -1, "next": 1, "this": 0, "current": 0, "coming": 1, "": 0}
 _PART_PRECISIONS = {"end": "late-year", "beginning": "early-year", "start": "early-year", "middle": "mid-year"}
 
@@ -295,8 +375,8 @@ def _year_end(match: re.Match[str], anchor: dt.date) -> _Value:
 def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     shift = _SHIFTS[(match.group("rel") or "").lower()]
     unit = match.group("unit").lower()
-    if unit == "year":
-        return _Value(str(anchor.year + shift), "year")
+    if unit == "year":  # "early next year": the year, with its part as the precision
+        return _Value(str(anchor.year + shift), _YEAR_PARTS.get((_group(match, "part") or "").lower(), "year"))
     if unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + shift
         return _Value(f"{index // 12}-{index % 12 + 1:02d}", "month")
@@ -308,7 +388,7 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|is to|are to|is due|are due|plans? to|expected to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|set for|is to|are to|is due|are due|plans? to|expected to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
 
 
 _CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=\s)|,")
@@ -338,7 +418,7 @@ def _is_future(match: re.Match[str], reach: int = _WEEKDAY_REACH) -> bool:
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-_AHEAD_BEFORE = re.compile(r"\b(?:until|till|by|effective|payable|starting|beginning|postponed\s+to|delayed\s+to|deferred\s+to|adjourned\s+to|moved\s+to)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_AHEAD_BEFORE = re.compile(r"\b(?:until|till|by|effective|payable|starting|beginning|postponed\s+to|delayed\s+to|deferred\s+to|adjourned\s+to|moved\s+to|extended\s+to|pushed\s+back\s+to|put\s+off\s+to)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def _is_ahead(match: re.Match[str]) -> bool:
@@ -353,20 +433,38 @@ def _is_ahead(match: re.Match[str]) -> bool:
     return _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None
 
 
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:was|were|had|did|said|told|wrote|sold|bought|paid|died|fell|rose|grew|began|won|lost|met|left|took|made|came|went|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)\s+(?:on\s+|in\s+)?$"
+)
+"""Just before a day without its year, a verb in the past tense: "the mill closed on Jan. 3"
+in an article of December 28 is the January past, not the one days ahead."""
+
+
+def _is_right_after_a_past_verb(match: re.Match[str]) -> bool:
+    return _PAST_VERB_BEFORE.search(match.string, max(0, match.start() - 24), match.start()) is not None
+
+
 _WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
 """Before a month in its clause, the future seen from the past: "would be paid in January"."""
 
 
-_DEFERRED_BEFORE = re.compile(r"\b(?:until|till|postponed to|delayed to|deferred to|adjourned to|moved to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
+_AWAITED_BEFORE = re.compile(r"\b(?:ahead\s+of|awaits?|awaiting|in\s+the\s+run-up\s+to)\s+$", re.IGNORECASE)
+"""Before a weekday, an event looked forward to: "ahead of Thursday's vote", "await Friday's report"."""
+_DEFERRED_BEFORE = re.compile(r"\b(?:until|till|as\s+early\s+as|as\s+soon\s+as|postponed to|delayed to|deferred to|adjourned to|moved to|extended to|pushed back to|put off to|by|before|from)\s+(?:next\s+)?$", re.IGNORECASE)
 
 
-def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
+def _weekday(match: re.Match[str], anchor: dt.date) -> _Value | None:
     target = lexicon.WEEKDAYS.index(match.group("weekday").lower())
+    if _group(match, "dom"):
+        return _weekday_on(target, int(match.group("dom")), anchor, _is_ahead(match) or _is_scheduled(match))
     rel = (match.group("rel") or "").lower()
     possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")  # "before Friday's purchases": a day past
-    if not rel and not possessive and _DEFERRED_BEFORE.search(match.string[max(0, match.start() - 20) : match.start()]) and not _is_past_deadline(match):
+    before = match.string[max(0, match.start() - 60) : match.start()]
+    if not rel and (_SAID_BEFORE.search(before) or _SINCE_BEFORE.search(before)):
+        delta = -((anchor.weekday() - target) % 7)  # "said Monday it will", "stuck since Monday and will": the day past
+    elif not rel and ((not possessive and _DEFERRED_BEFORE.search(before, len(before) - 20)) or _AWAITED_BEFORE.search(before, len(before) - 24)) and not _is_past_deadline(match):
         delta = (target - anchor.weekday()) % 7 or 7  # "postponed until Tuesday": a day to come
-    elif not rel and (_is_future(match) or _is_scheduled(match)):
+    elif not rel and (_is_future(match) or _is_scheduled(match) or _COPULA_BEFORE.search(before) or _is_would_before(match)):
         delta = (target - anchor.weekday()) % 7
     elif rel == "next":
         delta = (target - anchor.weekday()) % 7 or 7
@@ -379,9 +477,40 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value((anchor + dt.timedelta(days=delta)).isoformat(), "day")
 
 
+def _weekday_on(weekday: int, day: int, anchor: dt.date, ahead: bool) -> _Value | None:
+    """"Friday the 13th": the latest day of that number that is that weekday, on or before
+    the anchor, or the first on or after it when the clause looks ahead (within half a year)."""
+    month_index = anchor.year * 12 + anchor.month - 1
+    for shift in range(0, 7) if ahead else range(0, -7, -1):
+        index = month_index + shift
+        with contextlib.suppress(ValueError):
+            date = dt.date(index // 12, index % 12 + 1, day)
+            if date.weekday() == weekday and (date >= anchor if ahead else date <= anchor):
+                return _Value(date.isoformat(), "day")
+    return None
+
+
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told(?:\s+[\w.]+){1,2}?|announced|reported|confirmed|disclosed|denied|warned|added|declared|stated|acknowledged|admitted|revealed|insisted|noted|indicated)"
+    r"\s+(?:(?:in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|interview|speech|release|conference|briefing|letter)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+"""A verb of saying just before a weekday: the day it was said, past, whatever the clause
+then tells of the future ("Acme said Monday it will cut jobs", "told reporters on Friday")."""
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:now|still|again)\s+)?(?:on\s+)?$", re.IGNORECASE)
+"""The present tense of "be" just before a weekday: "the deadline is Friday", a day to come."""
+
+
+def _is_would_before(match: re.Match[str]) -> bool:
+    """"He said he would decide on Wednesday": "would" before the weekday in its clause,
+    the future seen from the past."""
+    start, _ = _clause_around(match, _WEEKDAY_REACH)
+    return _WOULD.search(match.string, start, match.start()) is not None
+
+
 _SCHEDULED_VERB = re.compile(
-    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+office)"
-    r"(?:\s+(?!said\b|told\b)[A-Za-z]+(?<!ed)){0,3}\s+(?:on\s+)?$",
+    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+(?:office|effect|up)|ends?|closes?|concludes?|votes?|holds?|hosts?|kicks?\s+off|goes?|comes?|continues?)"
+    r"(?:\s+(?!said\b|told\b|after\b|since\b|following\b|last\b)[\w.:]+(?<!ed)){0,3}\s+(?:on\s+)?$",
 )
 """A verb of a plan in the present tense before a weekday: "they meet separately Monday",
 "the talks resume on Friday" (a day past is told in the past tense: "they met Monday")."""
@@ -404,22 +533,56 @@ def _is_past_deadline(match: re.Match[str]) -> bool:
     return re.search(r"\b(?:had|ended|closed|expired)\b", match.string[start : match.start()]) is not None and not _is_future(match)
 
 
-_DAY_WORDS = {w: i for i, w in enumerate(
-    "zero first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
-)} | {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_DAY_WORD = r"(?P<dayword>" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + r")"
+_DAY_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+_DAY_CARDINALS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+_DAY_NUMBERS = {w: i for i, w in enumerate(_DAY_ORDINALS, 1)} | {w: i for i, w in enumerate(_DAY_CARDINALS, 1)} | {"thirty": 30, "thirtieth": 30}
+
+
+def _day_word_pattern(simple: list[str]) -> str:
+    """A day of the month in words: one of ``simple``, or twenty-something / thirty-one
+    ("twenty-first", "thirty one") in the same form (ordinal or cardinal)."""
+    units = [w for w in simple if _DAY_NUMBERS[w] < 10]
+    compound = r"(?:twenty[\s-]+(?:" + "|".join(units) + r")|thirty[\s-]+(?:" + "|".join(u for u in units if _DAY_NUMBERS[u] == 1) + "))"
+    return "(?P<dayword>" + compound + "|" + "|".join(sorted(simple, key=len, reverse=True)) + ")"
+
+
+_DAY_WORD = _day_word_pattern(_DAY_ORDINALS + ["thirtieth"] + _DAY_CARDINALS + ["thirty"])
+_DAY_ORDINAL_WORD = _day_word_pattern(_DAY_ORDINALS + ["thirtieth"])
+_AFTER_A_DAY_WORD = re.compile(r"\s+(?:and|or|at|in|on|when|after|before|until|to)\b|\s*(?:[^\w\s]|$)")
+"""What may follow a day written as a number word ("on May four, the ..."): a count is
+followed by what it counts ("In March two ships collided")."""
+
+
+def _day_number(word: str) -> int:
+    """"fourth" is 4, "twenty-first" 21, "thirty one" 31."""
+    return sum(_DAY_NUMBERS[w] for w in re.split(r"[\s-]+", word.lower()))
 
 
 def _month_dayword(match: re.Match[str], anchor: dt.date) -> _Value | None:
-    """"May four", "March twelfth": a day written in words."""
-    day = _DAY_WORDS[match.group("dayword").lower()]
-    if not day:
+    """"May four", "March twelfth", "the fourth of July", "May the fourth, nineteen
+    ninety-six": a day written in words. A number word that counts is none ("In March two
+    ships collided")."""
+    word = match.group("dayword")
+    day = _day_number(word)
+    if word.lower().split()[-1].split("-")[-1] in _DAY_CARDINALS + ["thirty"] and not _year(match) and not _AFTER_A_DAY_WORD.match(match.string, match.end()):
         return None
     try:
-        year = _closest_year(_month(match), day, anchor, _is_ahead(match))
+        if _year(match):
+            year = int(_year(match))
+        elif _is_span_end(match):
+            year = _nearest_day_year(_month(match), day, anchor)
+        else:
+            year = _closest_year(_month(match), day, anchor, _is_ahead(match))
         return _Value(dt.date(year, _month(match), day).isoformat(), "day")
     except ValueError:
         return None
+
+
+def _day_of_month(match: re.Match[str], anchor: dt.date) -> _Value | None:
+    """"the 4th of July", "June the 4th", "May four", with or without a year."""
+    if _group(match, "dayword"):
+        return _month_dayword(match, anchor)
+    return _day(match, int(_year(match))) if _year(match) else _month_day(match, anchor)
 
 
 def _decade(match: re.Match[str], anchor: dt.date) -> _Value:
@@ -478,7 +641,7 @@ def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | 
     if unit in lexicon.WEEKDAYS:
         return _weekday_from(antecedent, anchor, lexicon.WEEKDAYS.index(unit), shift)
     if antecedent is None:
-        return _relative_unit(unit, shift, anchor)
+        return None if unit in ("day", "week") and _group(match, "rel3") else _relative_unit(unit, shift, anchor)  # "never forget that day": no day said
     value = antecedent.value
     if unit == "day":
         return _Value((dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat(), "day")
@@ -491,7 +654,35 @@ def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | 
 
 
 def _anaphoric_unit(match: re.Match[str]) -> str:
-    return (_group(match, "unit") or _group(match, "unit2") or match.group("unit3")).lower()
+    return (_group(match, "unit") or _group(match, "unit2") or match.group("unit3")).lower().removesuffix("s")
+
+
+def _counted_from(match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
+    """"Two days later", "a week earlier": counted from the date mentioned last (a story's
+    own time), not from the publication, which "ago" counts from; "earlier" with no date
+    before it counts from the publication, "later" dates nothing then."""
+    count = _count(match.group("n"))
+    unit = _anaphoric_unit(match)
+    later = match.group("dir").lower() == "later"
+    if count is None or (antecedent is None and later):
+        return None
+    if antecedent is None:
+        day = anchor
+    elif antecedent.precision == "week":
+        day = dt.date.fromisocalendar(int(antecedent.value[:4]), int(antecedent.value[-2:]), 1)
+    else:
+        day = dt.date.fromisoformat(antecedent.value if antecedent.precision == "day" else antecedent.value + "-01")
+    if unit == "month" and (antecedent is None or antecedent.precision != "day"):
+        return _relative_unit("month", count if later else -count, day)
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + (count if later else -count)
+        return _Value(f"{index // 12}-{index % 12 + 1:02d}", "month")
+    days = count * (7 if unit == "week" else 1) * (1 if later else -1)
+    shifted = day + dt.timedelta(days=days)
+    if unit == "week":
+        year, week, _ = shifted.isocalendar()
+        return _Value(f"{year}-W{week:02d}", "week")
+    return _Value(shifted.isoformat(), "day")
 
 
 def _relative_unit(unit: str, shift: int, day: dt.date) -> _Value:
@@ -521,17 +712,25 @@ def _weekday_from(antecedent: DateMention | None, anchor: dt.date, weekday: int,
 
 
 _MONTH_CUE = tuple(sorted({m[:3] for m in lexicon.MONTHS}))
+_OF_MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.)"
+_OF_MONTH_CUE = tuple(f"of {m}" for m in _MONTH_CUE)
+"""After "the fourth of", a month named in full or abbreviated with its period ("of mar"
+alone would be "of market"); the cues are the months' first letters after "of ", which few
+paragraphs hold."""
 _SEASON_CUE = ("spring", "summer", "autumn", "fall", "winter")
 
 
 # Longest, most specific patterns first; a later rule never overlaps an earlier match.
 RULES = (
     _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m), "2024-03-15"),
-    _rule(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", cue=_MONTH_CUE),
-    _rule(_DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", cue=_MONTH_CUE),
+    _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?,?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", "March 3-5, 2024", cue=_MONTH_CUE),
+    _rule(_DAY + _DAYS_TO + r"?\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", "3-5 March 2024", cue=_MONTH_CUE),
+    _rule(r"(?:the\s+)?(?:" + _DAY_ORDINAL_WORD + r"|(?P<day>[0-3]?\d)(?:st|nd|rd|th))\s+of " + _OF_MONTH + r"(?![’']s)(?:,?\s+" + _YEAR + ")?", _day_of_month, "the fourth of July", "the 4th of May, 2024", "twenty-first of June", cue=_OF_MONTH_CUE),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
     _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", "the fiscal-first quarter", "fiscal second quarter", cue=("quarter",)),
-    _rule(r"Q(?P<q>[1-4])(?:\s+|\s*[-/]\s*)?" + _YEAR + "?", _quarter, "Q3 2023", "Q3-2023", "Q3", cue=("q",)),
+    _rule(r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])Q)(?:(?:\s+|\s*[-/]\s*)?" + _YEAR + r"|['’]?(?P<yy>\d\d))?", _quarter, "Q3 2023", "Q3-2023", "Q3", "1Q 2024", "1Q24", "Q3'24", cue=("q",)),
+    _rule(r"(?:H(?P<h>[12])|(?P<hn>[12])H)(?:\s+|\s*[-/]\s*)" + _YEAR, _labeled_half, "H1 2024", "2H 2024", "H2-2023", cue=("h1", "h2", "1h", "2h")),
+    _rule(r"FY\s?(?:" + _YEAR + r"|['’]?(?P<yy>\d\d))", lambda m, a: _Value(_year(m) or _short_year(m, a), "year"), "FY2024", "FY 2024", "FY24", "FY'98", cue=("fy",)),
     _rule(r"the\s+(?:(?:latest\s+|most\s+recent\s+|recent\s+)?(?:quarter|three\s+months)|(?:latest|most\s+recent)\s+period)(?!\s+of)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?", _reported_quarter, "the latest quarter", "the quarter a year ago", "the latest period", cue=("quarter", "months", "period")),
     _rule(r"(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+" + _YEAR + ")?", _half, "the first half of 2024", "second half", "the last half of 2024", "the first two quarters of 1990", cue=("half", "quarters")),
     _rule(r"(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:(?P<rel>this|next|last|current|coming)\s+)?(?:fiscal\s+)?(?P<unit>year|month|quarter|week)", _part_of_unit, "the end of the month", "the end of the year", "the beginning of next year", "end of this week", cue=("end", "beginning", "start", "middle")),
@@ -539,28 +738,29 @@ RULES = (
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022", cue=_SEASON_CUE),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter", cue=_SEASON_CUE),
     _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b)", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
-    _rule(_MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", cue=_MONTH_CUE),
+    _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", "June 10-12", "Sept. 4-Oct. 2", cue=_MONTH_CUE),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven", cue=_MONTH_CUE),
-    _rule(_MONTH + r"\s+" + _DAY_WORD, _month_dayword, "May four", "March twelfth", cue=_MONTH_CUE),
-    _rule(_DAY + r"\s+" + _MONTH, _month_day, "15 March", cue=_MONTH_CUE),
+    _rule(_MONTH + r"\s+(?:the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?:the\s+)?" + _DAY_WORD + r")(?:,?\s+" + _YEAR + ")?", _day_of_month, "May four", "March twelfth", "May the fourth, nineteen ninety-six", "June twenty-first", "June the 4th", "June the 4th, 2024", cue=_MONTH_CUE),
+    _rule(_DAY + _DAYS_TO + r"?\s+" + _MONTH, _month_day, "15 March", "3-5 March", cue=_MONTH_CUE),
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year", cue=_MONTH_CUE),
     _rule(
         r"(?P<rel>the\s+(?:following|subsequent|previous|preceding|prior|same))\s+(?P<unit>year|month|quarter|week|day|" + "|".join(lexicon.WEEKDAYS) + r")"
-        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter)",
+        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter|week|day)",
         _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), anaphoric=True,
     ),
-    _rule(r"(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
+    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", cue=("earlier", "later"), anaphoric=True),
+    _rule(r"(?:(?P<part>early|late|mid)[\s-]+)?(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "early next year", "late last year", "mid-next year", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
     _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March", cue=_MONTH_CUE),
     _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month, "early March", cue=_MONTH_CUE),
     _rule(_MONTH, _bare_month, "March", "Sept.", cue=_MONTH_CUE),
-    _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + ")", _weekday, "last Monday", "Monday", "next Friday", "this Sunday", cue=("day",)),
+    _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + r")(?:\s+the\s+(?P<dom>[0-3]?\d)(?:st|nd|rd|th))?", _weekday, "last Monday", "Monday", "next Friday", "this Sunday", "Friday the 13th", cue=("day",)),
     _rule(r"yesterday|today|tomorrow", _deictic, "yesterday", cue=("yesterday", "today", "tomorrow")),
     _rule(r"the\s+past\s+year|the\s+(?:past|last)\s+(?P<decade>decade)(?!\s+of\b)", _past_unit, "the past year", "the last decade", "the past decade", cue=("past", "last")),
     _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties", cue=("0s", "0's", "0’s", "ties")),
     _rule(r"(?:the\s+)?(?P<nth>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century", lambda m, a: _Value(f"{int(m.group('nth')) - 1:02d}", "century"), "the 20th century", "11th century", cue=("century",)),
-    _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR, lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
+    _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR + r"(?:[-–/](?:1[89]|20)?\d\d(?!\d))?", lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "2010-2015", "fiscal 1998-99", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
     _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of(?!\s+\$)|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year", cue=("year",)),
     _rule(r"the\s+year\s+(?P<year>two[\s-]+thousand)", lambda m, a: _Value(_year(m), "year"), "the year two thousand", cue=("thousand",)),
 )
@@ -575,7 +775,7 @@ def _iso(match: re.Match[str]) -> _Value | None:
 
 _DATE_CUE_WORDS = (
     *lexicon.MONTHS, *lexicon.WEEKDAYS, *lexicon.MONTH_ABBREVIATIONS,
-    *"year decade month week quarter period half today yesterday tomorrow spring summer autumn fall winter eighteen nineteen twenty thousand".split(),
+    *"year decade month week day quarter period half today yesterday tomorrow spring summer autumn fall winter eighteen nineteen twenty thousand".split(),
     *(w[:-1] + "ies" for w in _TENS),
 )
 _DATE_CUE = re.compile(r"\d|\b" + prefix_alternation(_DATE_CUE_WORDS), re.IGNORECASE)
@@ -667,7 +867,7 @@ def _reconciled(text: str, anchor: dt.date, found: list[DateMention]) -> tuple[D
         if i in skip:
             continue
         following = found[i + 1] if i + 1 < len(found) else None
-        if mention.precision == "day" and following is not None and following.precision == "day" and re.fullmatch(r",?\s*", text[mention.end : following.start]):
+        if mention.precision == "day" and following is not None and following.precision == "day" and re.fullmatch(r",?\s*\(?", text[mention.end : following.start]):
             weekday = text[mention.start : mention.end].lower()
             if weekday in lexicon.WEEKDAYS:
                 date = _on_weekday(following, lexicon.WEEKDAYS.index(weekday), anchor)
@@ -721,17 +921,24 @@ _CAPITALIZED_NAME = re.compile(r"(?:Today|Tomorrow|Yesterday|(?:This|Next|Last) 
 
 
 _GENERIC_AFTER = re.compile(
-    r"['’]s\s+(?:[a-z]+\s+)?(?:world|society|economy|markets?|marketplace|standards|technology|computers?|machines|youth|children|kids|generation|families|women|men|workers|students|culture|politics|realities|reality)\b"
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|society|economy|markets?|marketplace|standards|technology|computers?|machines|youth|children|kids|generation|families|women|men|workers|students|culture|politics|realities|reality|leaders|young|ideas|heroes|challenges|problems|workforce|cities)\b"
     r"|\s+(?:world|society|economy|generation)\b",
     re.IGNORECASE,
 )
+_GENERIC_YESTERDAY_AFTER = re.compile(r"['’]s\s+(?:technology|technologies|heroes|ideas|men|weapons|news(?!\s+(?:conference|release|briefing|report)))\b", re.IGNORECASE)
+"""After "yesterday's", a thing of the past in general: "yesterday's technology", "it is
+yesterday's news"; not "yesterday's news conference"."""
 _GENERIC_BEFORE = re.compile(r"(?<!\bas)\s+of\s+$", re.IGNORECASE)
 
 
 def _is_generic_deictic(text: str, match: re.Match[str]) -> bool:
-    """"in today's world", "today's personal computers", "the people of tomorrow": the
-    present or the future in general, no day ("as of today" is one)."""
-    if match.group(0).lower() not in ("today", "tomorrow"):
+    """"in today's world", "today's personal computers", "the people of tomorrow",
+    "yesterday's technology": the present, the future or the past in general, no day ("as of
+    today" is one)."""
+    word = match.group(0).lower()
+    if word == "yesterday":
+        return _GENERIC_YESTERDAY_AFTER.match(text, match.end()) is not None
+    if word not in ("today", "tomorrow"):
         return False
     after = _GENERIC_AFTER.match(text, match.end())
     before = text[max(0, match.start() - 12) : match.start()]
@@ -759,9 +966,9 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
         if not word[:1].isupper():
             return False
         if match.group(0) == word and word.lower() in ("may", "march", "august") and not re.search(
-            r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|this|next)\s+$", text[: match.start()], re.IGNORECASE
+            r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|this|next" + ("" if word.lower() == "may" else "|for") + r")\s+$", text[: match.start()], re.IGNORECASE
         ):
-            return False
+            return False  # "set for March" is the month, "support for May" may be the name
     if groups.get("year") and match.group(0) == groups["year"]:
         after = text[match.end() : match.end() + 16]
         if re.match(r"\s+(?:people|units|vehicles|cars|shares|jobs|workers|employees|dollars|yuan|euros|tonnes|tons|miles|km|meters|feet)\b", after):
@@ -798,9 +1005,10 @@ def find_document_dates(document: Document) -> Dates:
 
 def _recent_quarters(published: dt.date) -> range:
     """The quarters, as year * 4 + index, that a report of this date may be on: the four
-    before it and its own (a fiscal quarter ended in September is the fourth of some)."""
+    before it and its own (a fiscal quarter ended in September is the fourth of some), and
+    the rest of its year (a third quarter ended February 28 is the year's third)."""
     current = published.year * 4 + (published.month - 1) // 3
-    return range(current - 4, current + 1)
+    return range(current - 4, published.year * 4 + 4)
 
 
 def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
@@ -849,14 +1057,24 @@ _YEAR_AGO_TEXT = re.compile(r"(?:an?\s+|the\s+)?year[\s-](?:ago|earlier)|last\s+
 _AFTER_AMOUNT = re.compile(r"(?:[\d%]|\bmillion|\bbillion|\bcents?|\bshare|\bperiod|\bquarter)[\W]*\s*$", re.IGNORECASE)
 
 
-_OTHER_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b|\b(?:first|second)\s+half\b|\byear[\s-]to[\s-]date\b", re.IGNORECASE)
-"""A period of a report longer than its quarter: "a year earlier" in its sentence compares that."""
+_OTHER_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b|\b(?:first|second)\s+half\b|\byear[\s-]to[\s-]date\b|\byear\s+(?:ended|ending)\b|\bfull[\s-]year\b|\bfor\s+the\s+(?:fiscal\s+)?year\b(?![\s-](?:ago|earlier))", re.IGNORECASE)
+"""A period of a report longer than its quarter ("the nine months", "the year ended Aug. 31",
+"the full year"): "a year earlier" in its sentence compares that."""
+
+
+_NOT_A_SENTENCE_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|(?<![\w.])[A-Z])$")
+"""Before a period, an abbreviation that does not end the sentence: "the year ended Aug. 31"."""
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
-    sentence_start = text.rfind(". ", 0, start) + 1
+    """The sentence around text[start:end], its ends found by ". " after no abbreviation."""
+    sentence_start = text.rfind(". ", 0, start)
+    while sentence_start != -1 and _NOT_A_SENTENCE_END.search(text, max(0, sentence_start - 5), sentence_start):
+        sentence_start = text.rfind(". ", 0, sentence_start)
     sentence_end = text.find(". ", end)
-    return text[sentence_start : sentence_end if sentence_end != -1 else len(text)]
+    while sentence_end != -1 and _NOT_A_SENTENCE_END.search(text, max(0, sentence_end - 5), sentence_end):
+        sentence_end = text.find(". ", sentence_end + 1)
+    return text[sentence_start + 1 : sentence_end if sentence_end != -1 else len(text)]
 
 
 _THE_QUARTER = re.compile(r"the\s+(?:(?:latest|most\s+recent|recent)\s+)?(?:quarter|three\s+months)|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter", re.IGNORECASE)
@@ -888,10 +1106,15 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
     """Every dated statement of the body, oldest first, plus the publication itself."""
     article = document.article
     events = [Event(article.date.isoformat(), "day", article.date.isoformat(), "Article published", None)]
+    first = document.body[0].id if document.body else None
     for passage in document.body:
-        for found in dates[passage.id]:
-            if found.precision == "century" or document.in_dateline(passage.id, found.start) or _is_quoted_deictic(passage.text, found) or _is_fiscal_quarter(passage.text, found):
+        found_here = dates[passage.id]
+        stamp = _stamp_end(passage.text, found_here, article.date, passage.id == first)
+        for i, found in enumerate(found_here):
+            if found.precision == "century" or document.in_dateline(passage.id, found.start) or found.end <= stamp or _is_quoted_deictic(passage.text, found) or _is_fiscal_quarter(passage.text, found):
                 continue  # the dateline restates the publication; "yesterday was crazy" is a quote, not an event; "the 11th century temple" dates no event
+            if i + 1 < len(found_here) and _is_restated(passage.text, found, found_here[i + 1]):
+                continue  # "Friday, March 6", "today, June 3": one entry, the explicit date
             events.append(
                 Event(
                     date=timeline_date(found),
@@ -907,17 +1130,71 @@ def build_timeline(document: Document, dates: Dates) -> tuple[Event, ...]:
     return tuple(sorted(events, key=lambda e: (sort_key(e.date), e.paragraph is not None, order.get(e.paragraph or "", -1), e.start or 0)))
 
 
+_STAMP_WORDS = frozenset("published updated posted last first on at by a.m. p.m. am pm local time".split())
+_STAMP_MAX_WORDS = 8
+_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
+
+
+def _stamp_end(text: str, found: tuple[DateMention, ...], published: dt.date, opens_the_body: bool) -> int:
+    """Where a stamp that restates the publication ends in a paragraph, 0 if it has none:
+    the whole paragraph when it is only the day of publication with stamp words and names
+    ("Published: Tuesday, June 3, 2025", "By Jane Doe, June 3, 2025"), or, in the first
+    paragraph, what precedes the first dash ("LONDON (Reuters) June 3 - ", "WASHINGTON,
+    June 3, 2025 — "), which the wire dateline pattern does not take in."""
+    near = [f.end for f in found if f.precision == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value) and abs((dt.date.fromisoformat(f.value) - published).days) <= 1]
+    if not near:
+        return 0
+    dash = _DASH.search(text, 0, 100) if opens_the_body else None
+    for end in ((dash.start(),) if dash else ()) + (len(text),):
+        if near[0] <= end and _is_stamp(text, found, end):
+            return end  # the stamp holds the day of publication
+    return 0
+
+
+def _is_stamp(text: str, found: tuple[DateMention, ...], end: int) -> bool:
+    """Is ``text[:end]`` only dates, capitalized words (a place, an agency, a byline) and
+    stamp words ("Updated", "at")?"""
+    rest, last = [], 0
+    for f in found:
+        if f.start >= end:
+            break
+        rest.append(text[last : f.start])
+        last = f.end
+    rest.append(text[last:end])
+    named = re.findall(r"[A-Za-z][\w.'’]*", " ".join(rest))
+    return len(named) <= _STAMP_MAX_WORDS and all(w[0].isupper() or w.lower() in _STAMP_WORDS for w in named)
+
+
+def _is_restated(text: str, found: DateMention, following: DateMention) -> bool:
+    """Is the date restated right after it ("Friday, March 6", "today, June 3")?"""
+    return found.value == following.value and re.fullmatch(r"[\s,(]*", text[found.end : following.start]) is not None
+
+
 def _is_fiscal_quarter(text: str, found: DateMention) -> bool:
     """"the third quarter ended February 28": a fiscal quarter, dated by its end day (its own
     entry), not shown as a calendar quarter."""
     return found.precision == "quarter" and re.match(r"\s+(?:ended|ending|to|through)\s+\w", text[found.end :]) is not None
 
 
+_OPENING_SINGLE_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[A-Za-z])")
+_CLOSING_SINGLE_QUOTE = re.compile(r"(?<=[\w,.!?])['’](?=[\s,.;:!?)\]—–-]|$)")
+"""A single quote mark that opens a quotation (before a word, after a space) or closes one
+(after a word or its punctuation): not the apostrophe of "can't" or "the '80s"."""
+
+
 def _is_quoted_deictic(text: str, found: DateMention) -> bool:
+    """Is "yesterday", "today" or "tomorrow" inside a quotation ("“We can't wait until
+    tomorrow,” he said", in double, single or ``TeX'' quotes)? It is a way of speaking,
+    not an event of the story."""
     if text[found.start : found.end].lower() not in ("yesterday", "today", "tomorrow"):
         return False
     before = text[: found.start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("``") > before.count("''"):
+        return True
+    opened = [m.start() for m in _OPENING_SINGLE_QUOTE.finditer(text) if m.start() < found.start]
+    closed = [m.start() for m in _CLOSING_SINGLE_QUOTE.finditer(text)]
+    before_closed = [i for i in closed if i < found.start]
+    return bool(opened) and (not before_closed or before_closed[-1] < opened[-1]) and any(i >= found.end for i in closed)
 
 
 def _event_clause(text: str, sentences: tuple[Span, ...], found: DateMention) -> str:
