@@ -301,13 +301,42 @@ class Briefing:
     makes them); whatever changes its summary, actors, relations or figures makes them again."""
 
 
-@dataclass(frozen=True, slots=True)
 class Page:
-    """A generated Markdown page, at a path relative to the docs folder."""
+    """A generated Markdown page, at a path relative to the docs folder.
 
-    path: str
-    markdown: str | bytes
-    """The page's text; bytes only for a hand-written file that `briefing render` copies as it is."""
+    ``markdown`` is the page's text; bytes only for a hand-written file that `briefing
+    render` copies as it is. A text is held encoded in UTF-8 (``data``) and decoded when read:
+    a page that holds one character past Latin-1 (a pilcrow, a curly quote) takes two or four
+    bytes a character as a string, and a build holds every page at once."""
+
+    __slots__ = ("path", "data", "_text")
+
+    def __init__(self, path: str, markdown: str | bytes) -> None:
+        text = isinstance(markdown, str)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "data", markdown.encode("utf-8") if text else markdown)
+        object.__setattr__(self, "_text", text)
+
+    @property
+    def markdown(self) -> str | bytes:
+        return self.data.decode("utf-8") if self._text else self.data
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"Page is immutable: cannot set {name}")
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Page):
+            return NotImplemented
+        return (self.path, self.data, self._text) == (other.path, other.data, other._text)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.data, self._text))
+
+    def __repr__(self) -> str:
+        return f"Page(path={self.path!r}, {len(self.data)} bytes)"
+
+    def __reduce__(self):
+        return Page, (self.path, self.markdown)
 
 
 @dataclass(frozen=True, slots=True)

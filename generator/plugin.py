@@ -232,9 +232,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 where = existing.abs_src_path or "another generated page"
                 raise PluginError(f"{where} has the path of a generated page ({page.path}); rename it")
             keep = self.dirty and page.path in generated.unchanged
-            content = page.markdown
-            if page.path.endswith(".md") and isinstance(content, str):
-                content, self._lifted[page.path] = lift(content)
+            content = page.data  # an export as its bytes: MkDocs keeps every file's content
+            text = page.markdown if page.path.endswith(".md") else None
+            if isinstance(text, str):
+                content, self._lifted[page.path] = lift(text)
             files.append((_UnchangedFile if keep else File).generated(config, page.path, content=content))
         return files
 

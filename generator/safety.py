@@ -55,7 +55,7 @@ def write_pages(pages: tuple[Page, ...], out: Path) -> int:
             raise UnsafeOutput(f"{target} exists and was not written by briefing render; not overwriting it")
         targets.append((page, target))
     for page, target in targets:
-        atomic_write(target, page.markdown)
+        atomic_write(target, page.data)
     atomic_write(manifest_path, json.dumps(sorted(ours | {p.path for p in pages}), indent=1))
     return len(pages)
 

@@ -213,7 +213,7 @@ class PageMemo:
     def __init__(self) -> None:
         self.context: tuple | None = None
         self.env: jinja2.Environment | None = None
-        self.pages: dict[str, tuple[object, str]] = {}
+        self.pages: dict[str, tuple[object, Page]] = {}
         self.rendered = 0
         self.unchanged: set[str] = set()
         """Paths whose text is the same as in the previous run."""
@@ -231,15 +231,15 @@ class PageMemo:
         """The page from the previous run if its key (all it shows) is unchanged, else
         rendered; a key of None always renders."""
         hit = self.pages.get(job.path)
-        if job.key is not None and hit is not None and hit[0] == job.key:
+        if job.key is not None and hit is not None and (hit[0] is job.key or hit[0] == job.key):
             self.unchanged.add(job.path)
-            return Page(job.path, hit[1])
-        text = job.render()
+            return hit[1]
+        page = Page(job.path, job.render())
         self.rendered += 1
-        if hit is not None and hit[1] == text:
+        if hit is not None and hit[1].data == page.data:
             self.unchanged.add(job.path)
-        self.pages[job.path] = (job.key, text)
-        return Page(job.path, text)
+        self.pages[job.path] = (job.key, page)
+        return page
 
     def keep(self, pages: tuple[Page, ...]) -> None:
         """Forget pages that are gone (a deleted seed or actor)."""
