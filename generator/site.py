@@ -24,6 +24,7 @@ from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo
 from .model import Article, Briefing, Page, SeedProblem, Seeds
 from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, story_json, story_place
+from .publish.parallel import render_pages
 from .publish.pages import PageJob, archive_pages, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
@@ -151,10 +152,7 @@ class Generator:
         weeks = digests(catalog)
         self.archives.keep_only(catalog.actors)
         jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, lambda entry: self.archives.value(entry, archive_pages))
-        pages = []
-        for done, job in enumerate(jobs, 1):
-            pages.append(self.pages.page(job))
-            report("publish", done, len(jobs))
+        pages = self.pages.render(jobs, settings.workers, lambda done: report("publish", done, len(jobs)))
         self.pieces.keep_only(catalog.briefings)
         pieces = tuple(self._pieces(b, (corpus_actors(catalog, b), story_place(catalog, b))) for b in catalog.briefings)
         self.stories_json.keep_only(catalog.stories)
@@ -227,14 +225,30 @@ class PageMemo:
         self.unchanged = set()
         return self.env
 
+    def render(self, jobs: tuple[PageJob, ...], workers: int | None = None, progress: Callable[[int], None] | None = None) -> list[Page]:
+        """``page`` of each job; the pages to render again are rendered together, in worker
+        processes when there are many (a full build)."""
+        kept = [self._kept(job) for job in jobs]
+        todo = [job for job, page in zip(jobs, kept) if page is None]
+        texts = iter(render_pages([job.render for job in todo], workers, progress and (lambda n: progress(n + len(jobs) - len(todo)))))
+        return [page if page is not None else self._store(job, next(texts)) for job, page in zip(jobs, kept)]
+
     def page(self, job: PageJob) -> Page:
         """The page from the previous run if its key (all it shows) is unchanged, else
         rendered; a key of None always renders."""
+        return self._kept(job) or self._store(job, job.render())
+
+    def _kept(self, job: PageJob) -> Page | None:
+        """The page of the previous run when the job's key is the same."""
         hit = self.pages.get(job.path)
         if job.key is not None and hit is not None and (hit[0] is job.key or hit[0] == job.key):
             self.unchanged.add(job.path)
             return hit[1]
-        page = Page(job.path, job.render())
+        return None
+
+    def _store(self, job: PageJob, text: str) -> Page:
+        hit = self.pages.get(job.path)
+        page = Page(job.path, text)
         self.rendered += 1
         if hit is not None and hit[1].data == page.data:
             self.unchanged.add(job.path)
