@@ -148,9 +148,12 @@ def _is_move(text: str, match: re.Match) -> bool:
     return match.group("sep") and match.group("sep").strip() == "to" and bool(_MOVE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
 
 
+_AT_OR_FROM_BEFORE = re.compile(r"\b(?:at|from)\s+$")
+
+
 def _is_market_quote(text: str, match: re.Match) -> bool:
     """"making a market in Allegis Corp at 67 to 68": a price quoted bare."""
-    return bool(re.search(r"\b(?:at|from)\s+$", text[max(0, match.start() - 6) : match.start()])) and bool(_QUOTE_CONTEXT.search(text))
+    return bool(_AT_OR_FROM_BEFORE.search(text[max(0, match.start() - 6) : match.start()])) and bool(_QUOTE_CONTEXT.search(text))
 
 
 def _bare_units(found: list[_Found]) -> list[_Found]:
@@ -187,6 +190,9 @@ def _counts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     return found
 
 
+_PLURAL_WORD = re.compile(r"[a-z][\w-]*[^s]s")
+
+
 def _counted_noun(words: str) -> str:
     """The noun counted, up to its first plural: "joint ventures", "states" (not "states
     concentrated"); "" for a duration ("10 business days")."""
@@ -197,7 +203,7 @@ def _counted_noun(words: str) -> str:
         if word.lower() in _NOT_COUNTED or word.lower() in _SCALES:
             break
         kept.append(word)
-        if re.fullmatch(r"[a-z][\w-]*[^s]s", word):
+        if _PLURAL_WORD.fullmatch(word):
             break
     return " ".join(kept)
 
