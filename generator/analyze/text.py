@@ -62,8 +62,7 @@ def _is_sentence_end(text: str, dot: int, end: int) -> bool:
         return False
     if text[dot] != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[:dot])
-    token = word.group(1).lower() if word else ""
+    token = _word_before(text, dot).lower()
     if _INITIALS.fullmatch(token):
         return _opens_sentence(text, following.start(2))
     if token in NON_TERMINAL_ABBREVIATIONS:
@@ -72,6 +71,17 @@ def _is_sentence_end(text: str, dot: int, end: int) -> bool:
         next_word = _WORD.match(text, following.start(2))
         return bool(next_word) and next_word.group(0).lower() in SENTENCE_STARTERS
     return True
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters, digits and periods right before ``end`` ("U.S" before "U.S."), as
+    ``re.search(r"[\w.]+$", text[:end])`` finds them, without copying the text before."""
+    if text[end - 1 : end] == "\n":
+        end -= 1  # "$" also matches before a last newline
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):  # \w is alphanumeric or "_"
+        start -= 1
+    return text[start:end]
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -113,10 +123,13 @@ def containing(spans: tuple[Span, ...], start: int, end: int) -> int:
     return max(0, len(spans) - 1)
 
 
+_ABBREVIATION_AT_END = re.compile(r"\b\w\.$|\b(?:inc|co|corp|ltd)\.$", re.IGNORECASE)
+
+
 def strip_sentence_end(text: str) -> str:
     """A clause as a phrase: without its closing period (quotes kept balanced)."""
     text = text.strip()
-    if text.endswith(".") and not re.search(r"\b\w\.$|\b(?:inc|co|corp|ltd)\.$", text, re.IGNORECASE):
+    if text.endswith(".") and not _ABBREVIATION_AT_END.search(text, max(0, len(text) - 5)):  # a match is at most 5 long
         text = text[:-1]
     return text
 
