@@ -772,15 +772,42 @@ def _find_mentions(article: Article, groups: dict[str, tuple[str, ...]]) -> dict
     owner = {form: canonical for canonical, forms in groups.items() for form in forms}
     if not owner:
         return {}
-    alternation = "|".join(re.escape(f) for f in sorted(owner, key=lambda f: (-len(f), f)))
-    pattern = re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)")
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for paragraph in article.paragraphs:
         if paragraph.kind == "caption":
             continue
-        for match in pattern.finditer(paragraph.text):
-            mentions[owner[match.group(0)]].append(Mention(paragraph.id, *match.span()))
+        for start, form in _scan_forms(paragraph.text, owner):
+            mentions[owner[form]].append(Mention(paragraph.id, start, start + len(form)))
     return {name: tuple(found) for name, found in mentions.items()}
+
+
+def _scan_forms(text: str, forms) -> list[tuple[int, str]]:
+    """Where the ``forms`` stand as whole words, left to right, the longest form where two
+    start at one place, none inside another found: what ``finditer`` of the alternation
+    ``(?<!\\w)(?:<forms, longest first>)(?!\\w)`` finds, with str.find instead of a regex
+    compiled for each article (about a millisecond each)."""
+    if "" in forms:  # an empty form (not seen) matches between any two non-word characters: the regex's rules
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + r")(?!\w)")
+        return [(match.start(), match.group(0)) for match in pattern.finditer(text)]
+    longest: dict[int, str] = {}
+    for form in forms:
+        at = text.find(form)
+        while at != -1:
+            end = at + len(form)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])) and len(form) > len(longest.get(at, "")):
+                longest[at] = form
+            at = text.find(form, at + 1)
+    found, free = [], 0
+    for start in sorted(longest):
+        if start >= free:
+            found.append((start, longest[start]))
+            free = start + len(longest[start])
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    """What the regex ``\\w`` matches."""
+    return char.isalnum() or char == "_"
 
 
 def _vote_type(name: str, votes: Counter) -> str:
