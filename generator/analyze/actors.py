@@ -210,7 +210,7 @@ def _places_in_run(text: str, tokens, run: list[int]):
 
 
 def _is_capitalized(word: str) -> bool:
-    return word[:1].isupper() and any(c.isalpha() for c in word)
+    return word[:1].isupper() and (word[0].isalpha() or any(c.isalpha() for c in word))  # the first letter, mostly: no generator
 
 
 def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _DocumentContext | None = None) -> list[list[int]]:
@@ -218,26 +218,27 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
     slash: "Audio/Video"), through connectors ("Bank of America") and through "and" where
     the document shows one name ("Harper and Row Publishers Inc", "Jefferies and Co")."""
     runs: list[list[int]] = []
+    words = [text[start:end] for start, end in tokens]  # each token's text, sliced once
     i = 0
     while i < len(tokens):
-        word = text[slice(*tokens[i])]
+        word = words[i]
         if not _is_capitalized(word) or _PERIOD_WORD.fullmatch(word):
             i += 1
             continue
-        following = text[slice(*tokens[i + 1])] if i + 1 < len(tokens) else ""
+        following = words[i + 1] if i + 1 < len(tokens) else ""
         if _is_title_word(word, following) and _is_capitalized(following) and _adjacent(text, tokens[i], tokens[i + 1]):
             i += 1
             continue
         run = [i]
-        while not _POSSESSIVE.search(text[slice(*tokens[run[-1]])]):
+        while not _POSSESSIVE.search(words[run[-1]]):
             j = run[-1] + 1
             if j < len(tokens) and _is_slash_join(text, tokens, j):
                 run.extend((j, j + 1))
                 continue
             if j >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]):
                 break
-            word = text[slice(*tokens[j])]
-            if j + 1 < len(tokens) and _is_title_word(word, text[slice(*tokens[j + 1])]) and _is_capitalized(text[slice(*tokens[j + 1])]):
+            word = words[j]
+            if j + 1 < len(tokens) and _is_title_word(word, words[j + 1]) and _is_capitalized(words[j + 1]):
                 break  # "President Bill Clinton": the title is not part of the name
             if _PERIOD_WORD.fullmatch(word):
                 break
@@ -247,7 +248,7 @@ def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _Docume
                 break  # "Regie Nationale des Usines Renault RENA.PA": the ticker after the name
             if _is_capitalized(word):
                 run.append(j)
-            elif word.lower() in _CONNECTORS and j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]) and _is_capitalized(text[slice(*tokens[j + 1])]):
+            elif word.lower() in _CONNECTORS and j + 1 < len(tokens) and _adjacent(text, tokens[j], tokens[j + 1]) and _is_capitalized(words[j + 1]):
                 run.extend((j, j + 1))
             elif word.lower() == "and" and context is not None and _joins_and(text, tokens, run, j, context):
                 run.extend((j, j + 1))
