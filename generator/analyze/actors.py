@@ -210,7 +210,7 @@ def _places_in_run(text: str, tokens, run: list[int]):
 
 
 def _is_capitalized(word: str) -> bool:
-    return word[:1].isupper() and (word[0].isalpha() or any(c.isalpha() for c in word))  # the first letter, mostly: no generator
+    return word[:1].isupper() and (word[0].isalpha() or any(c.isalpha() for c in word))  # mostly the first is a letter
 
 
 def _capitalized_runs(text: str, tokens: list[tuple[int, int]], context: _DocumentContext | None = None) -> list[list[int]]:
@@ -483,7 +483,12 @@ def _is_date_word(word: str, dotted: bool = False) -> bool:
 
 
 def _bare(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    """The word without its possessive "'s" (``_POSSESSIVE.sub("", word)``, without a regex)."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("'s\n", "’s\n")):
+        return word[:-3] + "\n"  # "$" matches before a last newline too
+    return word
 
 
 is_demonym_word = lexicon.is_demonym_word
