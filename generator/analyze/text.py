@@ -74,7 +74,7 @@ def _is_sentence_end(text: str, dot: int, end: int) -> bool:
 
 
 def _word_before(text: str, end: int) -> str:
-    """The letters, digits and periods right before ``end`` ("U.S" before "U.S."), as
+    r"""The letters, digits and periods right before ``end`` ("U.S" before "U.S."), as
     ``re.search(r"[\w.]+$", text[:end])`` finds them, without copying the text before."""
     if text[end - 1 : end] == "\n":
         end -= 1  # "$" also matches before a last newline
@@ -157,6 +157,62 @@ def prefix_alternation(words) -> str:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(tree)
+
+
+def first_char_guard(pattern: str, flags: int = 0) -> str:
+    """A lookahead of the characters a match of ``pattern`` can start with ("(?=[adfjmnos])"
+    before the month names), or "" where any can. Put after a leading lookbehind, it changes
+    no match and saves the regex engine a full attempt at every other place: Python's
+    engine skips ahead by the first character only where a pattern starts with one."""
+    try:
+        from re import _constants, _parser  # noqa: PLC0415 - CPython's own parser (3.11+); no guard without it
+        found, nullable = _first_chars(_parser.parse(pattern, flags).data, _constants)
+    except Exception:  # noqa: BLE001 - a pattern the walk does not know: no guard, same matches
+        return ""
+    if found is None or nullable:
+        return ""
+    return "(?=[" + "".join(c if c.startswith("\\") or (c.isascii() and c.isalnum()) else "\\U%08x" % ord(c) for c in sorted(found)) + "])"
+
+
+def _first_chars(items, c) -> tuple[set[str] | None, bool]:
+    """(the first characters of a parsed sequence or None for any, can it match empty);
+    zero-width items (lookarounds, anchors) are passed over, which only widens the set."""
+    categories = {c.CATEGORY_DIGIT: "\\d", c.CATEGORY_SPACE: "\\s", c.CATEGORY_WORD: "\\w"}
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return found | {chr(av)}, False
+        if op is c.IN:
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    found.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < 256:
+                    found.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind is c.CATEGORY and value in categories:
+                    found.add(categories[value])
+                else:
+                    return None, False
+            return found, False
+        if op is c.SUBPATTERN and not av[1] and not av[2]:
+            parts = [av[3].data]
+        elif op is c.BRANCH:
+            parts = [branch.data for branch in av[1]]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            parts = [av[2].data]
+        elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue
+        else:
+            return None, False
+        nullable = op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] == 0
+        for part in parts:
+            chars, empty = _first_chars(part, c)
+            if chars is None:
+                return None, False
+            found |= chars
+            nullable = nullable or empty
+        if not nullable:
+            return found, False
+    return found, True
 
 
 # -- names for URLs and files ------------------------------------------------------------
