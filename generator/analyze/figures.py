@@ -25,6 +25,7 @@ from ..model import Figure
 from . import lexicon
 from .document import Dates, Document
 from .measures import measures_of
+from .text import first_char_guard
 
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -52,12 +53,12 @@ _UNIT_WORDS = "|".join(
     sorted((re.escape(w) for w in (*_CURRENCY_WORDS, *_PERCENT_WORDS, *_SHARE_WORDS, *_OTHER_UNITS)), key=len, reverse=True)
 )
 _ONE = rf"{_SIGN}?\s?{_NUMBER}{_SCALE_RE}?"
-_AMOUNT = re.compile(
+_AMOUNT_PATTERN = (
     rf"(?<![\w.,/$-])(?:(?P<approx>{'|'.join(_APPROX)})\s+)?(?P<between>between\s+)?"
     rf"(?P<low>{_ONE})(?:(?:\s?(?P<lowunit>{_UNIT_WORDS})(?![\w]))?(?P<sep>\s+(?:to|and)\s+|-|–)(?P<high>{_ONE}))?"
-    rf"(?:\s?(?:(?:U\.S\.|Canadian|Australian|Hong Kong|New Zealand|Singapore)\s)?(?P<unit>{_UNIT_WORDS})(?![\w]))?",
-    re.IGNORECASE,
+    rf"(?:\s?(?:(?:U\.S\.|Canadian|Australian|Hong Kong|New Zealand|Singapore)\s)?(?P<unit>{_UNIT_WORDS})(?![\w]))?"
 )
+_AMOUNT = re.compile(first_char_guard(_AMOUNT_PATTERN, re.IGNORECASE) + _AMOUNT_PATTERN, re.IGNORECASE)
 _NOT_COUNTED = frozenset("of and or in on at to the a an that which who will would was were is are has have had for with by from as than into its their it they said says per more less about over under other times ways days weeks months years hours minutes parts sides including such".split())
 _DURATIONS = frozenset("days weeks months years hours minutes".split())
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
@@ -164,7 +165,8 @@ def _bare_units(found: list[_Found]) -> list[_Found]:
     return [f if f.unit != "bare" else _Found(f.start, f.end, f.value, f.high, unit, f.scale, f.approx) for f in found]
 
 
-_COUNTED = re.compile(rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM}|" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})", re.IGNORECASE)
+_COUNTED_PATTERN = rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM}|" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})"
+_COUNTED = re.compile(first_char_guard(_COUNTED_PATTERN, re.IGNORECASE) + _COUNTED_PATTERN, re.IGNORECASE)
 
 
 def _counts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
