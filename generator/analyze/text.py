@@ -23,7 +23,8 @@ CORPORATE_ABBREVIATIONS = frozenset("inc co corp ltd llc plc bros".split())
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
-_CLAUSE_BREAK = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—)\s*")
+_CLAUSE_BREAK = re.compile(r"(?=[\s,;:()—])\s*(?:(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—)\s*")
+"""The lookahead names the characters a break can start with (see ``first_char_guard``)."""
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
 """Initials before a period, lowercased: "j" (J.), "j.p" (J.P.), "u.s" (U.S.)."""
 _WORD = re.compile(r"\w+(?:[-'’.&]\w+)*")
