@@ -879,6 +879,8 @@ _RELATIVE = re.compile(r",\s+(?:which|who)\s+(?P<role>(?:[\w'’-]+\s+){0,7}[\w'
 """After a name: ", which makes jet engines,", ", who founded the firm,"."""
 _DESCRIPTOR_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(?P<role>(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s+$")
 """Before a name: "chief executive Jane Roe", "German carmaker BMW", "Russian oil giant Yukos"."""
+_DESCRIPTOR_BEFORE_WORDS = 5
+"""The most words ``_DESCRIPTOR_BEFORE`` matches (1 + 3 + 1), whitespace apart."""
 _ROLE_WORDS_MAX = 12
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten several many some both new other".split())
 _WEAK_ROLE_WORDS = frozenset("said says told added and or but of the a an to in on at for by with from as that which who its their his her it is was were has have had will would also".split())
@@ -972,7 +974,24 @@ _LIST_APPOSITION = re.compile(
 
 
 _AFTER_LIST_JOIN = re.compile(r"(?:,|\band|\bor)\s+[“\"‘]?$")
-"""What a name in a list comes right after: the cheap test before ``_LIST_APPOSITION``."""
+"""What a name in a list comes right after: the cheap test before ``_LIST_APPOSITION``;
+searched from three characters before ``_end_of_words`` (its match starts there or later)."""
+
+
+def _end_of_words(text: str) -> int:
+    """Where the whitespace and opening quotes that end ``text`` begin."""
+    end = len(text)
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in "“\"‘"):
+        end -= 1
+    return end
+
+
+def _last_words_start(text: str, count: int) -> int:
+    """A place at or before the start of the last ``count`` words of ``text`` (split at
+    whitespace): a search for a pattern of at most ``count`` words ending the text can
+    start there and find what it finds from the text's start."""
+    parts = text.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
 
 
 def _singular(phrase: str) -> str:
@@ -1003,7 +1022,7 @@ def _name_head(actor: Actor) -> str:
 
 def _described(text: str, mention: Mention) -> str | None:
     before = text[max(0, mention.start - 100) : mention.start]
-    listed = _LIST_APPOSITION.search(before) if _AFTER_LIST_JOIN.search(before) else None
+    listed = _LIST_APPOSITION.search(before) if _AFTER_LIST_JOIN.search(before, max(0, _end_of_words(before) - 3)) else None
     if listed:
         words = _singular(listed.group("role")).split()
         while words and words[0].lower() in _WEAK_ROLE_WORDS | _COUNT_WORDS:
@@ -1017,7 +1036,8 @@ def _described(text: str, mention: Mention) -> str | None:
             continue  # ", a Holcim statement said"
         if match and _is_role_phrase(match.group("role")) and not (pattern is not _RELATIVE and _opens_with_function_word(match.group("role"))):
             return _TRAILING_PLACE.sub("", match.group("role"))
-    before = _DESCRIPTOR_BEFORE.search(text[max(0, mention.start - 60) : mention.start])
+    before = text[max(0, mention.start - 60) : mention.start]
+    before = _DESCRIPTOR_BEFORE.search(before, _last_words_start(before, _DESCRIPTOR_BEFORE_WORDS))
     if before and _is_role_phrase(before.group("role")) and _is_role_noun(before.group("role").split()[-1]):
         words = before.group("role").split()
         while words and (
