@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from . import lexicon
 from ..model import ACTOR_TYPES, Actor, Article, Mention
 from .document import Document
-from .text import Span, clause_spans, containing, strip_sentence_end
+from .text import Span, clause_spans, containing, guarded, strip_sentence_end
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _DESCRIPTOR = re.compile(r"-(?:based|born|listed|owned|made|led|backed|headquartered)$", re.IGNORECASE)
@@ -28,7 +28,7 @@ _AND_FORMS = frozenset("co company cos sons partners associates".split())
 """After "and", words that finish a firm's name: "Jefferies and Co", "Smith and Sons"."""
 _FIRM_ENDINGS = r"(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\b"
 """As written after a firm's name, case and all (the lexicon's LEGAL_FORMS are compared lowercased)."""
-_SUFFIXED = re.compile(r"\b([A-Z][\w'’-]+) " + _FIRM_ENDINGS)
+_SUFFIXED = guarded(r"\b([A-Z][\w'’-]+) " + _FIRM_ENDINGS)
 _OPENING_QUOTES = "“\"‘'«"
 _CLOSING_QUOTES = "”\"’'»"
 _ROLE_MAX_WORDS = 8
@@ -523,7 +523,7 @@ type; the type with most votes wins (ties by ``ACTOR_TYPES`` order)."""
 
 _BUSINESS_NOUNS = "shares|stock|board|offer|bid|unit|subsidiary|chairman|president|chief|directors|management|stake|shareholders|merger|takeover|acquisition|earnings|profit|revenue|sales|debt|assets"
 _POSSESSIVE_BUSINESS = re.compile(rf"['’]s (?:{_BUSINESS_NOUNS})\b")
-_SHARES_OF = re.compile(r"(?:shares|stock|stake|holdings?|interest|control) (?:of|in) $|\b(?:analysts?|economists?|strategists?|traders?|bankers?|brokers?) (?:at|with|from) $")
+_SHARES_OF = guarded(r"(?:shares|stock|stake|holdings?|interest|control) (?:of|in) $|\b(?:analysts?|economists?|strategists?|traders?|bankers?|brokers?) (?:at|with|from) $")
 """Before a name: "shares of Acme", "stake in Acme", "analysts at Morgan Stanley": a company."""
 _SAID_IT = re.compile(r" (?:said|says|added|announced|reported) (?:that )?(?:it|its)\b")
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?:airline|carmaker|automaker|bank|firm|company|group|giant|magazine|newspaper|broadcaster|broker|insurer|exchange|lender|retailer|conglomerate|maker|manufacturer|producer) $")

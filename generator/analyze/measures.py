@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import lexicon
-from .text import Span, clause_spans, containing
+from .text import Span, clause_spans, containing, guarded
 
 MEASURE_NOUNS = frozenset(
     """stake offer bid price prices value revenue revenues sales profit profits loss losses earnings income debt debts loan
@@ -75,12 +75,12 @@ _CALENDAR_WORDS = frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS) | lexi
 _NAME = r"(?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:and|&|of)\s+)?[A-Z][\w.&'’-]*)*"
 _WORD = re.compile(r"[A-Za-z][\w'’.&-]*|#")
 _RESTATES = re.compile(r"(?:\s+(?:a|per)\s+share)?\s*,?\s+(?:or|representing|equal\s+to|of\s+which)\s+")
-_POSSESSION = re.compile(r"\b(?:owns?|owned|holds?|held|has|have|had|controls?|controlled|owner\s+of|holder\s+of|owning|holding)\s+(?:a\s+total\s+of\s+)?$")
+_POSSESSION = guarded(r"\b(?:owns?|owned|holds?|held|has|have|had|controls?|controlled|owner\s+of|holder\s+of|owning|holding)\s+(?:a\s+total\s+of\s+)?$")
 _OWNED_BY = re.compile(r"\s+(?:owned|held|controlled)\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(" + _NAME + ")")
 _OWNER = re.compile(r"(" + _NAME + r")(?:\s+\([\w.]+\))?,?\s+(?:which\s+|who\s+)?(?:is\s+|already\s+|now\s+|currently\s+|also\s+|still\s+)?$")
 _QUALIFIER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)|\w['’]s?)\s+(?:(?!and\b|or\b)[a-z][\w-]*\s+){0,2}$")
 """An article or a possessive, and at most two modifiers: "a", "Chrysler's proposed"."""
-_PASSIVE_VALUE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+\s+)?(?P<verb>valued|estimated|put|set|pegged|priced|placed)\s+(?:at\s+)?$")
+_PASSIVE_VALUE = guarded(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+\s+)?(?P<verb>valued|estimated|put|set|pegged|priced|placed)\s+(?:at\s+)?$")
 _POSTNOMINAL = re.compile(r",?\s+(?:totalling|totaling|worth|amounting\s+to|valued\s+at|estimated\s+at)\s+$")
 
 

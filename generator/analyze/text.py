@@ -175,6 +175,14 @@ def first_char_guard(pattern: str, flags: int = 0) -> str:
     return "(?=[" + "".join(c if c.startswith("\\") or (c.isascii() and c.isalnum()) else "\\U%08x" % ord(c) for c in sorted(found)) + "])"
 
 
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` with the pattern's ``first_char_guard`` before it: for a pattern the
+    engine cannot skip ahead in by itself, one opening with a word boundary, a lookbehind
+    or an alternation of words (not one opening with a character or a class: the guard
+    would hide it from the engine's own skip)."""
+    return re.compile(first_char_guard(pattern, flags) + pattern, flags)
+
+
 def _first_chars(items, c) -> tuple[set[str] | None, bool]:
     """(the first characters of a parsed sequence or None for any, can it match empty);
     zero-width items (lookarounds, anchors) are passed over, which only widens the set."""
