@@ -46,18 +46,22 @@ _APPROX = ("about", "almost", "nearly", "around", "approximately", "roughly", "s
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FRACTION = r"(?:" + _NUM + r")?(?:[- ]\d{1,2}/\d{1,2})|\d{1,2}/\d{1,2}"
 _WORDS_ALTERNATION = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + "|one"
-_NUMBER = rf"(?:{_FRACTION}|{_NUM}|{_WORDS_ALTERNATION})"
+_NUMBER = rf"(?:{_FRACTION}|{_NUM}|{first_char_guard(_WORDS_ALTERNATION, re.IGNORECASE)}(?:{_WORDS_ALTERNATION}))"
 _SCALE_RE = r"(?:\s?(?:thousand|mln|million|billion|bln|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|bn|b)\b)"
 _SIGN = r"(?:US\$|C\$|A\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹)"
 _UNIT_WORDS = "|".join(
     sorted((re.escape(w) for w in (*_CURRENCY_WORDS, *_PERCENT_WORDS, *_SHARE_WORDS, *_OTHER_UNITS)), key=len, reverse=True)
 )
-_ONE = rf"{_SIGN}?\s?{_NUMBER}{_SCALE_RE}?"
+_ONE = rf"(?:{first_char_guard(_SIGN, re.IGNORECASE)}{_SIGN})?\s?{_NUMBER}{_SCALE_RE}?"
+_APPROX_GUARD = first_char_guard("|".join(_APPROX), re.IGNORECASE)
+_UNIT_GUARD = first_char_guard(_UNIT_WORDS, re.IGNORECASE)
 _AMOUNT_PATTERN = (
-    rf"(?<![\w.,/$-])(?:(?P<approx>{'|'.join(_APPROX)})\s+)?(?P<between>between\s+)?"
-    rf"(?P<low>{_ONE})(?:(?:\s?(?P<lowunit>{_UNIT_WORDS})(?![\w]))?(?P<sep>\s+(?:to|and)\s+|-|–)(?P<high>{_ONE}))?"
-    rf"(?:\s?(?:(?:U\.S\.|Canadian|Australian|Hong Kong|New Zealand|Singapore)\s)?(?P<unit>{_UNIT_WORDS})(?![\w]))?"
+    rf"(?<![\w.,/$-])(?:{_APPROX_GUARD}(?P<approx>{'|'.join(_APPROX)})\s+)?(?P<between>between\s+)?"
+    rf"(?P<low>{_ONE})(?:(?:\s?{_UNIT_GUARD}(?P<lowunit>{_UNIT_WORDS})(?![\w]))?(?P<sep>\s+(?:to|and)\s+|-|–)(?P<high>{_ONE}))?"
+    rf"(?:\s?(?:(?:U\.S\.|Canadian|Australian|Hong Kong|New Zealand|Singapore)\s)?{_UNIT_GUARD}(?P<unit>{_UNIT_WORDS})(?![\w]))?"
 )
+"""The guards before the alternations of words (``first_char_guard``) spare the engine
+trying each word where none can start: most places, as most words are no amount."""
 _AMOUNT = re.compile(first_char_guard(_AMOUNT_PATTERN, re.IGNORECASE) + _AMOUNT_PATTERN, re.IGNORECASE)
 _NOT_COUNTED = frozenset("of and or in on at to the a an that which who will would was were is are has have had for with by from as than into its their it they said says per more less about over under other times ways days weeks months years hours minutes parts sides including such".split())
 _DURATIONS = frozenset("days weeks months years hours minutes".split())
