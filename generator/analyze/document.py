@@ -127,8 +127,7 @@ def tokenize(text: str, sentence: Span) -> tuple[Token, ...]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
-        word = match.group(0)
-        if text[end : end + 1] == "." and (word.lower() in _TOKEN_ABBREVIATIONS or (len(word) == 1 and word.isupper()) or _INITIALISM.fullmatch(word)):
+        if text[end : end + 1] == "." and ((word := text[start:end]).lower() in _TOKEN_ABBREVIATIONS or (len(word) == 1 and word.isupper()) or _INITIALISM.fullmatch(word)):
             ends_sentence = not text[end + 1 : sentence.end].strip("\"'”’)] ")
             if not (ends_sentence and word.lower() in _LEGAL_ABBREVIATIONS):
                 end += 1

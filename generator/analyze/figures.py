@@ -25,6 +25,7 @@ from ..model import Figure
 from . import lexicon
 from .document import Dates, Document
 from .measures import measures_of
+from .text import first_char_guard
 
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -45,19 +46,23 @@ _APPROX = ("about", "almost", "nearly", "around", "approximately", "roughly", "s
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FRACTION = r"(?:" + _NUM + r")?(?:[- ]\d{1,2}/\d{1,2})|\d{1,2}/\d{1,2}"
 _WORDS_ALTERNATION = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + "|one"
-_NUMBER = rf"(?:{_FRACTION}|{_NUM}|{_WORDS_ALTERNATION})"
+_NUMBER = rf"(?:{_FRACTION}|{_NUM}|{first_char_guard(_WORDS_ALTERNATION, re.IGNORECASE)}(?:{_WORDS_ALTERNATION}))"
 _SCALE_RE = r"(?:\s?(?:thousand|mln|million|billion|bln|trillion|bn|mn|tn)\b|(?<=\d)(?:k|m|bn|b)\b)"
 _SIGN = r"(?:US\$|C\$|A\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹)"
 _UNIT_WORDS = "|".join(
     sorted((re.escape(w) for w in (*_CURRENCY_WORDS, *_PERCENT_WORDS, *_SHARE_WORDS, *_OTHER_UNITS)), key=len, reverse=True)
 )
-_ONE = rf"{_SIGN}?\s?{_NUMBER}{_SCALE_RE}?"
-_AMOUNT = re.compile(
-    rf"(?<![\w.,/$-])(?:(?P<approx>{'|'.join(_APPROX)})\s+)?(?P<between>between\s+)?"
-    rf"(?P<low>{_ONE})(?:(?:\s?(?P<lowunit>{_UNIT_WORDS})(?![\w]))?(?P<sep>\s+(?:to|and)\s+|-|–)(?P<high>{_ONE}))?"
-    rf"(?:\s?(?:(?:U\.S\.|Canadian|Australian|Hong Kong|New Zealand|Singapore)\s)?(?P<unit>{_UNIT_WORDS})(?![\w]))?",
-    re.IGNORECASE,
+_ONE = rf"(?:{first_char_guard(_SIGN, re.IGNORECASE)}{_SIGN})?\s?{_NUMBER}{_SCALE_RE}?"
+_APPROX_GUARD = first_char_guard("|".join(_APPROX), re.IGNORECASE)
+_UNIT_GUARD = first_char_guard(_UNIT_WORDS, re.IGNORECASE)
+_AMOUNT_PATTERN = (
+    rf"(?<![\w.,/$-])(?:{_APPROX_GUARD}(?P<approx>{'|'.join(_APPROX)})\s+)?(?P<between>between\s+)?"
+    rf"(?P<low>{_ONE})(?:(?:\s?{_UNIT_GUARD}(?P<lowunit>{_UNIT_WORDS})(?![\w]))?(?P<sep>\s+(?:to|and)\s+|-|–)(?P<high>{_ONE}))?"
+    rf"(?:\s?(?:(?:U\.S\.|Canadian|Australian|Hong Kong|New Zealand|Singapore)\s)?{_UNIT_GUARD}(?P<unit>{_UNIT_WORDS})(?![\w]))?"
 )
+"""The guards before the alternations of words (``first_char_guard``) spare the engine
+trying each word where none can start: most places, as most words are no amount."""
+_AMOUNT = re.compile(first_char_guard(_AMOUNT_PATTERN, re.IGNORECASE) + _AMOUNT_PATTERN, re.IGNORECASE)
 _NOT_COUNTED = frozenset("of and or in on at to the a an that which who will would was were is are has have had for with by from as than into its their it they said says per more less about over under other times ways days weeks months years hours minutes parts sides including such".split())
 _DURATIONS = frozenset("days weeks months years hours minutes".split())
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
@@ -148,9 +153,12 @@ def _is_move(text: str, match: re.Match) -> bool:
     return match.group("sep") and match.group("sep").strip() == "to" and bool(_MOVE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
 
 
+_AT_OR_FROM_BEFORE = re.compile(r"\b(?:at|from)\s+$")
+
+
 def _is_market_quote(text: str, match: re.Match) -> bool:
     """"making a market in Allegis Corp at 67 to 68": a price quoted bare."""
-    return bool(re.search(r"\b(?:at|from)\s+$", text[max(0, match.start() - 6) : match.start()])) and bool(_QUOTE_CONTEXT.search(text))
+    return bool(_AT_OR_FROM_BEFORE.search(text[max(0, match.start() - 6) : match.start()])) and bool(_QUOTE_CONTEXT.search(text))
 
 
 def _bare_units(found: list[_Found]) -> list[_Found]:
@@ -161,7 +169,8 @@ def _bare_units(found: list[_Found]) -> list[_Found]:
     return [f if f.unit != "bare" else _Found(f.start, f.end, f.value, f.high, unit, f.scale, f.approx) for f in found]
 
 
-_COUNTED = re.compile(rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM}|" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})", re.IGNORECASE)
+_COUNTED_PATTERN = rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM}|" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})"
+_COUNTED = re.compile(first_char_guard(_COUNTED_PATTERN, re.IGNORECASE) + _COUNTED_PATTERN, re.IGNORECASE)
 
 
 def _counts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
@@ -187,6 +196,9 @@ def _counts_in(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     return found
 
 
+_PLURAL_WORD = re.compile(r"[a-z][\w-]*[^s]s")
+
+
 def _counted_noun(words: str) -> str:
     """The noun counted, up to its first plural: "joint ventures", "states" (not "states
     concentrated"); "" for a duration ("10 business days")."""
@@ -197,7 +209,7 @@ def _counted_noun(words: str) -> str:
         if word.lower() in _NOT_COUNTED or word.lower() in _SCALES:
             break
         kept.append(word)
-        if re.fullmatch(r"[a-z][\w-]*[^s]s", word):
+        if _PLURAL_WORD.fullmatch(word):
             break
     return " ".join(kept)
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import lexicon
-from .text import Span, clause_spans, containing
+from .text import Span, clause_spans, containing, guarded
 
 MEASURE_NOUNS = frozenset(
     """stake offer bid price prices value revenue revenues sales profit profits loss losses earnings income debt debts loan
@@ -75,12 +75,12 @@ _CALENDAR_WORDS = frozenset(lexicon.MONTHS) | frozenset(lexicon.WEEKDAYS) | lexi
 _NAME = r"(?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:and|&|of)\s+)?[A-Z][\w.&'’-]*)*"
 _WORD = re.compile(r"[A-Za-z][\w'’.&-]*|#")
 _RESTATES = re.compile(r"(?:\s+(?:a|per)\s+share)?\s*,?\s+(?:or|representing|equal\s+to|of\s+which)\s+")
-_POSSESSION = re.compile(r"\b(?:owns?|owned|holds?|held|has|have|had|controls?|controlled|owner\s+of|holder\s+of|owning|holding)\s+(?:a\s+total\s+of\s+)?$")
+_POSSESSION = guarded(r"\b(?:owns?|owned|holds?|held|has|have|had|controls?|controlled|owner\s+of|holder\s+of|owning|holding)\s+(?:a\s+total\s+of\s+)?$")
 _OWNED_BY = re.compile(r"\s+(?:owned|held|controlled)\s+by\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(" + _NAME + ")")
 _OWNER = re.compile(r"(" + _NAME + r")(?:\s+\([\w.]+\))?,?\s+(?:which\s+|who\s+)?(?:is\s+|already\s+|now\s+|currently\s+|also\s+|still\s+)?$")
 _QUALIFIER_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)|\w['’]s?)\s+(?:(?!and\b|or\b)[a-z][\w-]*\s+){0,2}$")
 """An article or a possessive, and at most two modifiers: "a", "Chrysler's proposed"."""
-_PASSIVE_VALUE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+\s+)?(?P<verb>valued|estimated|put|set|pegged|priced|placed)\s+(?:at\s+)?$")
+_PASSIVE_VALUE = guarded(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+\s+)?(?P<verb>valued|estimated|put|set|pegged|priced|placed)\s+(?:at\s+)?$")
 _POSTNOMINAL = re.compile(r",?\s+(?:totalling|totaling|worth|amounting\s+to|valued\s+at|estimated\s+at)\s+$")
 
 
@@ -139,44 +139,58 @@ def measures_of(text: str, sentences: Sequence[Span], figures: Sequence[tuple[in
 # -- the rules, most specific first ------------------------------------------------------------
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+
+
 def _restated(c: _Context) -> str:
     """"437,425 shares, or 11.1 pct": the same amount in other terms; "to 13.3 pct from 11.1
     pct": the same thing before the change."""
     if c.index and c.figures[c.index - 1][1] >= c.sentence.start and _RESTATES.fullmatch(c.text[c.figures[c.index - 1][1] : c.start]):
         return c.found[c.index - 1]
-    if re.search(r"\bfrom\s+$", c.text[max(0, c.start - 8) : c.start]):
+    if _FROM_BEFORE.search(c.text[max(0, c.start - 8) : c.start]):
         for j in range(c.index - 1, -1, -1):
             s = c.figures[j][0]
             if s < c.sentence.start:
                 break
-            if re.search(r"\bto\s+$", c.text[max(0, s - 6) : s]):
+            if _TO_BEFORE.search(c.text[max(0, s - 6) : s]):
                 return c.found[j]
     return ""
 
 
+_FIRST_WORD = re.compile(r"^\S+\s+")
+
+
 def _counted(c: _Context) -> str:
     """"two joint ventures": the thing counted."""
-    return re.sub(r"^\S+\s+", "", c.text[c.start : c.end]) if c.unit == "count" else ""
+    return _FIRST_WORD.sub("", c.text[c.start : c.end]) if c.unit == "count" else ""
+
+
+_COORDINATION = re.compile(r",\s+|\s+(?:and|or)\s+")
+_NOUN_AFTER = re.compile(r"(?:\s+(?:a|per)\s+share)?\s+([a-z][\w-]+)")
 
 
 def _qualified_noun(text: str, start: int, end: int, figures) -> int | None:
     """Start of the noun an amount qualifies after an article or a possessive ("a $120
     million plant", "a 200 mln dlr, eight pct note"), else None."""
     if not _QUALIFIER_BEFORE.search(text[max(0, start - 40) : start]):
-        coordinated = next((f for f in figures if f[1] < start and re.fullmatch(r",\s+|\s+(?:and|or)\s+", text[f[1] : start])), None)
+        coordinated = next((f for f in figures if f[1] < start and _COORDINATION.fullmatch(text[f[1] : start])), None)
         if coordinated is None or _qualified_noun(text, coordinated[0], coordinated[1], ()) is None and not _is_coordinate_head(text, coordinated):
             return None
-    following = next((f for f in figures if f[0] > end and re.fullmatch(r",\s+|\s+(?:and|or)\s+", text[end : f[0]])), None)
+    following = next((f for f in figures if f[0] > end and _COORDINATION.fullmatch(text[end : f[0]])), None)
     if following is not None:
         end = following[1]  # "a 200 mln dlr, eight pct note": the noun after both
-    noun = re.match(r"(?:\s+(?:a|per)\s+share)?\s+([a-z][\w-]+)", text[end : end + 40])
+    noun = _NOUN_AFTER.match(text[end : end + 40])
     if noun is None or lexicon.is_function_word(noun.group(1)) or noun.group(1).endswith("ly"):
         return None
     return end + noun.start(1)
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
+
+
 def _is_coordinate_head(text: str, figure) -> bool:
-    return bool(re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", text[max(0, figure[0] - 8) : figure[0]], re.IGNORECASE))
+    return bool(_DETERMINER_BEFORE.search(text[max(0, figure[0] - 8) : figure[0]]))
 
 
 def _attributive(c: _Context) -> str:
@@ -187,10 +201,17 @@ def _attributive(c: _Context) -> str:
     return _with_object(c.text, start, end, len(c.text))
 
 
+_WORTH_OF = re.compile(r"\s+worth\s+of\s+(?:the\s+)?((?:[A-Za-z][\w'’&.-]*\s*){1,4})")
+_IN_NAME = re.compile(r"\s+in\s+(?:" + _NAME + r"['’]s?\s+)?")
+_WORD_OR_SYMBOLS = re.compile(r"[A-Za-z][\w-]*|[^\sA-Za-z]+")
+_LOWERCASE_WORD = re.compile(r"[a-z][\w-]*")
+_IN = re.compile(r"\s+in\s+")
+
+
 def _after(c: _Context) -> str:
     """"522 mln dlrs worth of Chrysler stock", "332 mln dlrs in unfunded pension liabilities"."""
     rest = c.text[c.end : c.sentence.end]
-    worth = re.match(r"\s+worth\s+of\s+(?:the\s+)?((?:[A-Za-z][\w'’&.-]*\s*){1,4})", rest)
+    worth = _WORTH_OF.match(rest)
     if worth:
         phrase = []
         for word in worth.group(1).split():
@@ -198,16 +219,19 @@ def _after(c: _Context) -> str:
                 break
             phrase.append(word)
         return " ".join(phrase)
-    inside = re.match(r"\s+in\s+(?:" + _NAME + r"['’]s?\s+)?", rest)
+    inside = _IN_NAME.match(rest)
     if inside:
-        for word in list(re.finditer(r"[A-Za-z][\w-]*|[^\sA-Za-z]+", rest[inside.end() :]))[:3]:
+        for word in list(_WORD_OR_SYMBOLS.finditer(rest[inside.end() :]))[:3]:
             token = word.group(0)
-            if not re.fullmatch(r"[a-z][\w-]*", token) or lexicon.is_function_word(token):
+            if not _LOWERCASE_WORD.fullmatch(token) or lexicon.is_function_word(token):
                 break
             if _is_measure_noun(token):
                 at = c.end + inside.end() + word.start()
-                return _with_object(c.text, c.end + re.match(r"\s+in\s+", rest).end(), _compound_end(c.text, at), c.sentence.end)
+                return _with_object(c.text, c.end + _IN.match(rest).end(), _compound_end(c.text, at), c.sentence.end)
     return ""
+
+
+_HEAD_BEFORE = re.compile(r"\b([a-z][\w-]+)((?:\s+(?:in|of|for)\s+" + _NAME + r")?)\s*$")
 
 
 def _postnominal(c: _Context) -> str:
@@ -216,21 +240,29 @@ def _postnominal(c: _Context) -> str:
     cue = _POSTNOMINAL.search(before)
     if cue is None:
         return ""
-    head = re.search(r"\b([a-z][\w-]+)((?:\s+(?:in|of|for)\s+" + _NAME + r")?)\s*$", before[: cue.start()])
+    head = _HEAD_BEFORE.search(before[: cue.start()])
     if head is None or lexicon.is_function_word(head.group(1)) or head.group(1) in DEAL_VERBS or head.group(1) in MOTION_VERBS:
         return ""
     start = c.sentence.start + head.start(1)
     return c.text[_modified_start(c.text, start, c.sentence.start) : c.sentence.start + head.end(2)]
 
 
+_OUTSTANDING_AFTER = re.compile(r"\s+outstanding\b")
+_SHARES_KIND_BEFORE = re.compile(r"\bthe\s+(total|outstanding|remaining|issued|new|common|preferred)\s+$")
+
+
 def _shares_kind(c: _Context) -> str:
     """"4.1 mln shares outstanding", "the total 4.4 mln shares": which shares."""
     if c.unit != "shares":
         return ""
-    if re.match(r"\s+outstanding\b", c.text[c.end :]):
+    if _OUTSTANDING_AFTER.match(c.text[c.end :]):
         return "shares outstanding"
-    kind = re.search(r"\bthe\s+(total|outstanding|remaining|issued|new|common|preferred)\s+$", c.text[max(0, c.start - 24) : c.start])
+    kind = _SHARES_KIND_BEFORE.search(c.text[max(0, c.start - 24) : c.start])
     return f"{kind.group(1)} shares" if kind else ""
+
+
+_OWNED_AFTER = re.compile(r"-owned\s+(" + _NAME + ")")
+_OF_MARKET_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:market|vote|votes)\b")
 
 
 def _stake(c: _Context) -> str:
@@ -241,12 +273,12 @@ def _stake(c: _Context) -> str:
     owned_by = _OWNED_BY.match(c.text, c.end)
     if owned_by:
         return f"stake held by {owned_by.group(1)}"
-    owned = re.match(r"-owned\s+(" + _NAME + ")", c.text[c.end :])
+    owned = _OWNED_AFTER.match(c.text[c.end :])
     if owned:
         return f"stake in {owned.group(1)}"  # "Exxon's 70 pct-owned Imperial Oil Ltd"
     before = c.text[c.sentence.start : c.start]
     verb = _POSSESSION.search(before)
-    if verb is None or re.match(r"\s+of\s+(?:the\s+)?(?:market|vote|votes)\b", c.text[c.end :]):
+    if verb is None or _OF_MARKET_AFTER.match(c.text[c.end :]):
         return ""
     owner = _OWNER.search(before[: verb.start()])
     name = owner.group(1) if owner else ""
@@ -255,22 +287,31 @@ def _stake(c: _Context) -> str:
     return f"stake held by {name}"
 
 
+_MOVE_BEFORE = re.compile(r"\b(" + "|".join(MOTION_VERBS) + r")\s+(?:by\s+)?$")
+_TRADE_BEFORE = re.compile(r"\b(" + "|".join(_TRADING_VERBS) + r")\s+(?:(?:" + "|".join(MOTION_VERBS) + r"|at|as|high|low|around|near|about|#|to|by)\s+)*$")
+_LEVEL_BEFORE = re.compile(r"\b(?:" + "|".join(MOTION_VERBS) + r")\s+(?:[^#,;]{0,30}\s)?(?:#\s+)?to\s+$")
+
+
 def _market(c: _Context) -> str:
     """"closed off 3/4 to 33-1/2 after rising 9-1/4 points": a decline, a closing price and a
     rise, of the stock the clause is about."""
     before = c.before()
-    move = re.search(r"\b(" + "|".join(MOTION_VERBS) + r")\s+(?:by\s+)?$", before)
-    trade = re.search(r"\b(" + "|".join(_TRADING_VERBS) + r")\s+(?:(?:" + "|".join(MOTION_VERBS) + r"|at|as|high|low|around|near|about|#|to|by)\s+)*$", before)
+    move = _MOVE_BEFORE.search(before)
+    trade = _TRADE_BEFORE.search(before)
     if move:
         subject = _subject_before(before, move.start(), trade.start() if trade else None)
         return f"{MOTION_VERBS[move.group(1)]} in {subject}" if subject else MOTION_VERBS[move.group(1)]
     if trade:
         subject = _subject_before(before, trade.start(), None)
         return f"{_TRADING_VERBS[trade.group(1)]} of {subject}" if subject else _TRADING_VERBS[trade.group(1)]
-    level = re.search(r"\b(?:" + "|".join(MOTION_VERBS) + r")\s+(?:[^#,;]{0,30}\s)?(?:#\s+)?to\s+$", before)
+    level = _LEVEL_BEFORE.search(before)
     if level:
         return _subject_before(before, level.start(), None)
     return ""
+
+
+_LETTER_WORD = re.compile(r"[A-Za-z][\w-]*")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 def _valued(c: _Context) -> str:
@@ -279,11 +320,15 @@ def _valued(c: _Context) -> str:
     passive = _PASSIVE_VALUE.search(before)
     if passive is None:
         return ""
-    nouns = [m for m in re.finditer(r"[A-Za-z][\w-]*", before[: passive.start()]) if _is_measure_noun(m.group(0)) and not re.search(r"\bof\s+(?:the\s+)?$", before[: m.start()])]
+    nouns = [m for m in _LETTER_WORD.finditer(before[: passive.start()]) if _is_measure_noun(m.group(0)) and not _OF_BEFORE.search(before[: m.start()])]
     if nouns:
         start, end = c.sentence.start + nouns[-1].start(), c.sentence.start + nouns[-1].end()
         return _with_object(c.text, start, end, c.sentence.start + passive.start())
     return _subject_before(before, passive.start(), None) or DEAL_VERBS.get(passive.group("verb"), "")
+
+
+_LETTERS_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 def _nearest(c: _Context) -> str:
@@ -292,7 +337,7 @@ def _nearest(c: _Context) -> str:
     behind a preposition ("on sales of", "after the gain in") is context, not the measure."""
     best = None
     text, sentence = c.text, c.sentence
-    for word in re.finditer(r"[A-Za-z][\w'-]*", text[sentence.start : sentence.end]):
+    for word in _LETTERS_WORD.finditer(text[sentence.start : sentence.end]):
         start, end = sentence.start + word.start(), sentence.start + word.end()
         lower = word.group(0).lower()
         if not (lower in MEASURE_NOUNS or lower in DEAL_VERBS) or c.start <= start < c.end or start in c.claimed:
@@ -301,7 +346,7 @@ def _nearest(c: _Context) -> str:
         tokens = between.split()
         if end > c.start and not all(_may_join(t) or (t in ("and", "&") and i and tokens[i - 1][:1].isupper()) for i, t in enumerate(tokens)):
             continue  # "of Chrysler Corp and unit debt": names joined, one phrase
-        distance = sum(1 for w in tokens if not w[:1].isupper() and w[:1] != "(") + WEIGHTS["clause_break"] * len(re.findall(r"[,;:]", between))
+        distance = sum(1 for w in tokens if not w[:1].isupper() and w[:1] != "(") + WEIGHTS["clause_break"] * len(_CLAUSE_MARK.findall(between))
         if end > c.start:
             distance -= WEIGHTS["after_bonus"]
         if best is None or distance < best[0]:
@@ -316,9 +361,13 @@ def _nearest(c: _Context) -> str:
     return _with_object(text, _modified_start(text, start, limit), _compound_end(text, start), sentence.end, skip=(c.start, c.end))
 
 
+_AT_BEFORE = re.compile(r"\bat\s+$")
+_EACH_AFTER = re.compile(r"\s+(?:each|apiece|a\s+share|per\s+share)\b")
+
+
 def _unit_price(c: _Context) -> str:
     """"accepted 2.3 mln shares at 90.25 dlrs each": a price a share."""
-    if re.search(r"\bat\s+$", c.text[max(0, c.start - 4) : c.start]) and re.match(r"\s+(?:each|apiece|a\s+share|per\s+share)\b", c.text[c.end :]):
+    if _AT_BEFORE.search(c.text[max(0, c.start - 4) : c.start]) and _EACH_AFTER.match(c.text[c.end :]):
         return "price per share"
     return ""
 
@@ -344,24 +393,31 @@ def _is_measure_noun(word: str) -> bool:
     return lower in MEASURE_NOUNS or (lower.endswith("s") and lower[:-1] in MEASURE_NOUNS) or lower + "s" in MEASURE_NOUNS
 
 
+_LOWERCASE_WORD_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+
+
 def _compound_end(text: str, start: int) -> int:
     """End of the noun at ``start`` with the measure nouns that follow it: "cash payment",
     "tax credits", "pension liabilities"."""
-    word = re.match(r"[A-Za-z][\w-]*", text[start:])
+    word = _LETTER_WORD.match(text[start:])
     end = start + (word.end() if word else 0)
     for _ in range(2):
-        following = re.match(r"\s+([a-z][\w-]*)", text[end:])
+        following = _LOWERCASE_WORD_AFTER.match(text[end:])
         if following is None or not _is_measure_noun(following.group(1)):
             break
         end += following.end()
     return end
 
 
+_NON_SPACE = re.compile(r"\S+")
+_MODIFIER_FORM = re.compile(r"[a-z][\w-]*[^s\W]|[a-z][\w-]*ss")
+
+
 def _modified_start(text: str, start: int, limit: int) -> int:
     """Where the noun at ``start`` begins with the lowercase words that modify it, when an
     article, a possessive or a preposition shows they do ("in unfunded pension liabilities",
     "the total outstanding common stock"); else ``start`` (a verb may stand there: "said sales")."""
-    words = list(re.finditer(r"\S+", text[limit:start]))
+    words = list(_NON_SPACE.finditer(text[limit:start]))
     kept = start
     for word in reversed(words[-3:]):
         token = word.group(0)
@@ -369,7 +425,7 @@ def _modified_start(text: str, start: int, limit: int) -> int:
             return kept
         if lexicon.is_function_word(token) and token.islower():
             return kept if all(_is_modifier(w) for w in text[kept:start].split()) else start
-        if not re.fullmatch(r"[a-z][\w-]*[^s\W]|[a-z][\w-]*ss", token) or token in _NOT_MODIFIERS or token in DEAL_VERBS or token in MOTION_VERBS:
+        if not _MODIFIER_FORM.fullmatch(token) or token in _NOT_MODIFIERS or token in DEAL_VERBS or token in MOTION_VERBS:
             return start  # not a verb ("includes", "sold") nor a plural ("deal includes payment")
         kept = limit + word.start()
     return start
@@ -381,12 +437,15 @@ def _is_modifier(word: str) -> bool:
     return not word.endswith(("ed", "ing"))
 
 
+_AUXILIARIES_AT_END = re.compile(r"(?:\s+(?:last|also|had|has|have|was|were|is|are|then|still|already|would|will|could|should|may|might|can))+$")
+
+
 def _subject_before(before: str, position: int, verb_start: int | None) -> str:
     """The noun phrase a verb at ``position`` of ``before`` is about: "Harper and Row's
     stock closed", "Dome traded", "the preferred class A stock closed"; "" for a pronoun."""
     end = verb_start if verb_start is not None and verb_start < position else position
     head = before[:end].rstrip()
-    head = re.sub(r"(?:\s+(?:last|also|had|has|have|was|were|is|are|then|still|already|would|will|could|should|may|might|can))+$", "", head)
+    head = _AUXILIARIES_AT_END.sub("", head)
     words = list(_WORD.finditer(head))
     kept: list[str] = []
     for word in reversed(words[-6:]):
@@ -405,9 +464,9 @@ def _subject_before(before: str, position: int, verb_start: int | None) -> str:
 
 def _governor(text: str, sentence: Span, start: int) -> str:
     """"offered to acquire", "an option to buy": the offer, the option."""
-    if not re.search(r"\bto\s+$", text[max(sentence.start, start - 4) : start]):
+    if not _TO_BEFORE.search(text[max(sentence.start, start - 4) : start]):
         return ""
-    words = list(re.finditer(r"\S+", text[sentence.start : start - 3]))
+    words = list(_NON_SPACE.finditer(text[sentence.start : start - 3]))
     counted = 0
     for word in reversed(words):
         token = word.group(0).strip(",.;:()\"")
@@ -423,14 +482,22 @@ def _governor(text: str, sentence: Span, start: int) -> str:
     return ""
 
 
+_DEAL_OBJECT = re.compile(r"\s+(?:all\s+of\s+)?(" + _NAME + ")")
+
+
 def _deal_noun(text: str, verb: str, end: int) -> str:
     """The noun of a deal verb, with the company it names: "acquire Cyclops Corp" ->
     "acquisition of Cyclops Corp"."""
-    obj = re.match(r"\s+(?:all\s+of\s+)?(" + _NAME + ")", text[end:])
+    obj = _DEAL_OBJECT.match(text[end:])
     noun = DEAL_VERBS[verb]
     if obj and not lexicon.is_function_word(obj.group(1).split()[0]):
         return f"{noun} of {obj.group(1)}"
     return noun
+
+
+_OBJECT_AFTER = re.compile(r"\s+(?:(?:of|in|for|on|by|from)\s+)(?:the\s+)?((?:[A-Z][\w.&'-]*)(?:\s+(?:[A-Z][\w.&'-]*|of|and|&))*)")
+_OWNER_BEFORE = re.compile(r"((?:[A-Z][\w.&-]*\s(?:(?:and|&)\s)?)*[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_OF_NOUN_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)")
 
 
 def _with_object(text: str, start: int, end: int, limit: int, skip: tuple[int, int] | None = None) -> str:
@@ -439,9 +506,9 @@ def _with_object(text: str, start: int, end: int, limit: int, skip: tuple[int, i
     rest = text[end:limit]
     if skip is not None and skip[0] >= end:
         rest = text[end : skip[0]] + text[skip[1] : limit]
-    obj = re.match(r"\s+(?:(?:of|in|for|on|by|from)\s+)(?:the\s+)?((?:[A-Z][\w.&'-]*)(?:\s+(?:[A-Z][\w.&'-]*|of|and|&))*)", rest)
+    obj = _OBJECT_AFTER.match(rest)
     phrase = text[start:end]
-    owner = re.search(r"((?:[A-Z][\w.&-]*\s(?:(?:and|&)\s)?)*[A-Z][\w.&-]*['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$", text[max(0, start - 60) : start])
+    owner = _OWNER_BEFORE.search(text[max(0, start - 60) : start])
     if owner:
         phrase = f"{owner.group(1)} {phrase}"  # "Amoco's bid", "TransCanada's raised offer"
     if obj and obj.group(1) and obj.group(1).split()[0].lower().rstrip(".") not in _CALENDAR_WORDS:
@@ -450,7 +517,7 @@ def _with_object(text: str, start: int, end: int, limit: int, skip: tuple[int, i
             words.pop()
         phrase = f"{phrase} {obj.group(0).split()[0]} {' '.join(words)}"
     else:
-        measure = re.match(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)", rest)
+        measure = _OF_NOUN_AFTER.match(rest)
         if measure and _is_measure_noun(measure.group(1)):
             phrase = f"{phrase}{rest[: measure.end()]}"  # "cost of acquisition", "cost of the merger"
     return phrase.rstrip(".")

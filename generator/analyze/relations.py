@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from . import lexicon
 from ..model import Actor, Relation, SYMMETRIC_RELATIONS
 from .document import Document
-from .text import prefix_alternation
+from .text import guarded, prefix_alternation
 
 _WORDS_BETWEEN = 12
 SYMMETRIC = SYMMETRIC_RELATIONS
@@ -143,7 +143,7 @@ _ALLOWED = {  # type -> (subject types, object types); None: any but places
     "oppose": ({"organization", "person", "other", "place"}, {"organization", "person", "other", "brand", "place"}),
 }
 _HEAD_OF_STATE = r"(?:president|prime minister|premier|chancellor|king|queen|leader|(?:[a-z]+ )?minister)"
-_DEMONYM_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))(?P<adjective>[A-Z][a-z]+|US|UK|Pan-European)\s+(?P<words>(?:[a-z][\w-]*\s+){{0,3}})$")
+_DEMONYM_BEFORE = guarded(rf"(?:^|(?<=[\s(]))(?P<adjective>[A-Z][a-z]+|US|UK|Pan-European)\s+(?P<words>(?:[a-z][\w-]*\s+){{0,3}})$")
 _HEAD_OF_STATE_WORDS = re.compile(rf"(?:former\s+)?{_HEAD_OF_STATE}\s+")
 _ORG_NOUN_WORDS = re.compile(rf"{_ORG_NOUNS}\s+$")
 _DEMONYM_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?P<adjective>[A-Z][a-z]+|US|UK)\s+(?:[a-z][\w-]*\s+){{0,2}}{_ORG_NOUNS}\b")
@@ -153,9 +153,9 @@ _MEDIA_CITED = re.compile(r"(?:reported by|cited by|quoted by|reports|reported)\
 
 # What stands for an actor named before (coreference)
 _PRONOUN_SUBJECT = re.compile(r"[\"“]?(?:(?P<org>It|The (?:company|firm|group|bank|carmaker|airline|exchange|lender|insurer|retailer|operator))|(?P<person>He|She))\b")
-_POSSESSIVE_PRONOUN = re.compile(r"\bits\b")
-_DEFINITE = re.compile(r"\bthe (?:company|firm|group|bank|carmaker|airline|lender|insurer|retailer)\b(?! [A-Z])")
-_DESCRIBED = re.compile(
+_POSSESSIVE_PRONOUN = guarded(r"\bits\b")
+_DEFINITE = guarded(r"\bthe (?:company|firm|group|bank|carmaker|airline|lender|insurer|retailer)\b(?! [A-Z])")
+_DESCRIBED = guarded(
     r"\bthe\s+(?:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)-based|(?P<adjective>[A-Z][a-z]+))\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:firm|company|group|giant|maker|carmaker|automaker|bank|lender|insurer|airline|carrier|exchange|retailer|operator|producer|manufacturer|conglomerate|broker)\b(?!\s+[A-Z])"
 )

@@ -23,7 +23,8 @@ CORPORATE_ABBREVIATIONS = frozenset("inc co corp ltd llc plc bros".split())
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
-_CLAUSE_BREAK = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—)\s*")
+_CLAUSE_BREAK = re.compile(r"(?=[\s,;:()—])\s*(?:(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—)\s*")
+"""The lookahead names the characters a break can start with (see ``first_char_guard``)."""
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
 """Initials before a period, lowercased: "j" (J.), "j.p" (J.P.), "u.s" (U.S.)."""
 _WORD = re.compile(r"\w+(?:[-'’.&]\w+)*")
@@ -62,8 +63,7 @@ def _is_sentence_end(text: str, dot: int, end: int) -> bool:
         return False
     if text[dot] != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[:dot])
-    token = word.group(1).lower() if word else ""
+    token = _word_before(text, dot).lower()
     if _INITIALS.fullmatch(token):
         return _opens_sentence(text, following.start(2))
     if token in NON_TERMINAL_ABBREVIATIONS:
@@ -72,6 +72,17 @@ def _is_sentence_end(text: str, dot: int, end: int) -> bool:
         next_word = _WORD.match(text, following.start(2))
         return bool(next_word) and next_word.group(0).lower() in SENTENCE_STARTERS
     return True
+
+
+def _word_before(text: str, end: int) -> str:
+    r"""The letters, digits and periods right before ``end`` ("U.S" before "U.S."), as
+    ``re.search(r"[\w.]+$", text[:end])`` finds them, without copying the text before."""
+    if text[end - 1 : end] == "\n":
+        end -= 1  # "$" also matches before a last newline
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):  # \w is alphanumeric or "_"
+        start -= 1
+    return text[start:end]
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -113,10 +124,13 @@ def containing(spans: tuple[Span, ...], start: int, end: int) -> int:
     return max(0, len(spans) - 1)
 
 
+_ABBREVIATION_AT_END = re.compile(r"\b\w\.$|\b(?:inc|co|corp|ltd)\.$", re.IGNORECASE)
+
+
 def strip_sentence_end(text: str) -> str:
     """A clause as a phrase: without its closing period (quotes kept balanced)."""
     text = text.strip()
-    if text.endswith(".") and not re.search(r"\b\w\.$|\b(?:inc|co|corp|ltd)\.$", text, re.IGNORECASE):
+    if text.endswith(".") and not _ABBREVIATION_AT_END.search(text, max(0, len(text) - 5)):  # a match is at most 5 long
         text = text[:-1]
     return text
 
@@ -144,6 +158,70 @@ def prefix_alternation(words) -> str:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(tree)
+
+
+def first_char_guard(pattern: str, flags: int = 0) -> str:
+    """A lookahead of the characters a match of ``pattern`` can start with ("(?=[adfjmnos])"
+    before the month names), or "" where any can. Put after a leading lookbehind, it changes
+    no match and saves the regex engine a full attempt at every other place: Python's
+    engine skips ahead by the first character only where a pattern starts with one."""
+    try:
+        from re import _constants, _parser  # noqa: PLC0415 - CPython's own parser (3.11+); no guard without it
+        found, nullable = _first_chars(_parser.parse(pattern, flags).data, _constants)
+    except Exception:  # noqa: BLE001 - a pattern the walk does not know: no guard, same matches
+        return ""
+    if found is None or nullable:
+        return ""
+    return "(?=[" + "".join(c if c.startswith("\\") or (c.isascii() and c.isalnum()) else "\\U%08x" % ord(c) for c in sorted(found)) + "])"
+
+
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` with the pattern's ``first_char_guard`` before it: for a pattern the
+    engine cannot skip ahead in by itself, one opening with a word boundary, a lookbehind
+    or an alternation of words (not one opening with a character or a class: the guard
+    would hide it from the engine's own skip)."""
+    return re.compile(first_char_guard(pattern, flags) + pattern, flags)
+
+
+def _first_chars(items, c) -> tuple[set[str] | None, bool]:
+    """(the first characters of a parsed sequence or None for any, can it match empty);
+    zero-width items (lookarounds, anchors) are passed over, which only widens the set."""
+    categories = {c.CATEGORY_DIGIT: "\\d", c.CATEGORY_SPACE: "\\s", c.CATEGORY_WORD: "\\w"}
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return found | {chr(av)}, False
+        if op is c.IN:
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    found.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < 256:
+                    found.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind is c.CATEGORY and value in categories:
+                    found.add(categories[value])
+                else:
+                    return None, False
+            return found, False
+        if op is c.SUBPATTERN and not av[1] and not av[2]:
+            parts = [av[3].data]
+        elif op is c.BRANCH:
+            parts = [branch.data for branch in av[1]]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            parts = [av[2].data]
+        elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue
+        else:
+            return None, False
+        nullable = op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] == 0
+        for part in parts:
+            chars, empty = _first_chars(part, c)
+            if chars is None:
+                return None, False
+            found |= chars
+            nullable = nullable or empty
+        if not nullable:
+            return found, False
+    return found, True
 
 
 # -- names for URLs and files ------------------------------------------------------------

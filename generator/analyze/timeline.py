@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import lexicon
 from ..model import Event, sort_key
 from .document import DateMention, Dates, Document
-from .text import Span, clause_spans, containing, prefix_alternation, strip_sentence_end, words
+from .text import Span, clause_spans, containing, first_char_guard, prefix_alternation, strip_sentence_end, words
 
 _MONTH = r"(?P<month>" + "|".join(lexicon.MONTHS) + r"|(?:" + lexicon.MONTH_ABBREVIATION_PATTERN + r")\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -617,7 +617,7 @@ def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
 
 
 def _rule(pattern: str, normalize, *examples: str, cue: tuple[str, ...] = (), anaphoric: bool = False) -> _Rule:
-    return _Rule(re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue, anaphoric)
+    return _Rule(re.compile(_B + first_char_guard(pattern, re.IGNORECASE) + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue, anaphoric)
 
 
 _ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "prior": -1, "that": 0, "same": 0}
