@@ -150,7 +150,8 @@ class Generator:
         env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
         weeks = digests(catalog)
         self.archives.keep_only(catalog.actors)
-        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, lambda entry: self.archives.value(entry, archive_pages))
+        archives = lambda entry: self.archives.value(entry, archive_pages)  # noqa: E731
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, archives, self.pages.reuse)
         pages = []
         for done, job in enumerate(jobs, 1):
             pages.append(self.pages.page(job))
@@ -208,12 +209,17 @@ def _silent(stage: str, done: int, total: int) -> None:
 class PageMemo:
     """What the previous publish produced: a page is rendered again only when its key
     differs. Keys are compared by value; unchanged briefings are the very same objects, so
-    the comparison is quick. Any change of the templates or of the settings starts afresh."""
+    the comparison is quick. The jobs of a briefing, an actor, a year of the timeline are
+    themselves kept while their inputs are equal (``reuse``), so an unchanged page costs an
+    identity check. Any change of the templates or of the settings starts afresh."""
 
     def __init__(self) -> None:
         self.context: tuple | None = None
         self.env: jinja2.Environment | None = None
-        self.pages: dict[str, tuple[object, str]] = {}
+        self.pages: dict[str, tuple[object, Page]] = {}
+        self.jobs: dict[str, tuple[tuple, object]] = {}
+        """name -> (inputs, what ``make`` gave for them): see ``reuse``."""
+        self.used: set[str] = set()
         self.rendered = 0
         self.unchanged: set[str] = set()
         """Paths whose text is the same as in the previous run."""
@@ -223,29 +229,41 @@ class PageMemo:
         if context != self.context or self.env is None:
             self.context, self.env = context, make_environment(templates_dir)
             self.pages.clear()
+            self.jobs.clear()
         self.rendered = 0
         self.unchanged = set()
+        self.used = set()
         return self.env
+
+    def reuse(self, name: str, inputs: tuple, make: Callable[[], object]) -> object:
+        """``make()``, or what it gave in the previous run for equal ``inputs`` (``plan_pages``)."""
+        self.used.add(name)
+        hit = self.jobs.get(name)
+        if hit is None or hit[0] != inputs:
+            hit = self.jobs[name] = (inputs, make())
+        return hit[1]
 
     def page(self, job: PageJob) -> Page:
         """The page from the previous run if its key (all it shows) is unchanged, else
         rendered; a key of None always renders."""
         hit = self.pages.get(job.path)
-        if job.key is not None and hit is not None and hit[0] == job.key:
+        if job.key is not None and hit is not None and (hit[0] is job.key or hit[0] == job.key):
             self.unchanged.add(job.path)
-            return Page(job.path, hit[1])
-        text = job.render()
+            return hit[1]
+        page = Page(job.path, job.render())
         self.rendered += 1
-        if hit is not None and hit[1] == text:
+        if hit is not None and hit[1].markdown == page.markdown:
             self.unchanged.add(job.path)
-        self.pages[job.path] = (job.key, text)
-        return Page(job.path, text)
+        self.pages[job.path] = (job.key, page)
+        return page
 
     def keep(self, pages: tuple[Page, ...]) -> None:
-        """Forget pages that are gone (a deleted seed or actor)."""
+        """Forget pages that are gone (a deleted seed or actor), and jobs not asked for."""
         current = {p.path for p in pages}
         for path in [p for p in self.pages if p not in current]:
             del self.pages[path]
+        for name in [n for n in self.jobs if n not in self.used]:
+            del self.jobs[name]
 
 
 def _templates_stamp(templates_dir: Path) -> tuple:

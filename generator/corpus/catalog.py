@@ -96,8 +96,9 @@ class Catalog:
         if not self.briefings:
             return ()
         newest = self.briefings[0].article.date
-        past = [d for d in self.timeline if sort_key(d.event.date) <= (newest.year, newest.month, newest.day)]
-        return tuple(reversed(past[-count:]))
+        # the timeline is in order of sort_key first: what is not later is a prefix of it
+        end = bisect.bisect_right(self.timeline, (newest.year, newest.month, newest.day), key=lambda d: sort_key(d.event.date))
+        return tuple(reversed(self.timeline[max(0, end - count) : end]))
 
     def most_covered(self, count: int = 10) -> tuple[ActorEntry, ...]:
         return tuple(sorted(self.actors, key=lambda e: (-len(e.appearances), e.name.casefold()))[:count])

@@ -21,6 +21,7 @@ from . import escape
 from .citation import bibtex, csl_json
 from .graph import Edge, relation_graph
 from .exports import corpus_actors, digests, export_pieces, exports, json_ld, seed_tags, story_place
+from ..memo import Same
 from .links import Links, page_url
 
 KEY_ACTORS_SHOWN = 15
@@ -77,13 +78,18 @@ def plan_pages(
     directory_urls: bool = True,
     weeks: tuple | None = None,
     archives: Callable[[object], tuple] | None = None,
+    reuse: Callable[[str, tuple, Callable[[], object]], object] | None = None,
 ) -> tuple[PageJob, ...]:
     """Every generated Markdown page of the site, in a stable order, not yet rendered: the
     caller renders each (``render_site``) or keeps the text of an unchanged key from its
     previous run (``generator.site.Generator``). ``directory_urls`` is MkDocs'
     ``use_directory_urls``: the URLs of the links written as HTML (``publish.links``);
     ``weeks``: the catalog's ``digests`` when the caller has them already; ``archives``:
-    ``archive_pages``, or what the caller kept of it for unchanged actor entries."""
+    ``archive_pages``, or what the caller kept of it for unchanged actor entries;
+    ``reuse(name, inputs, make)``: ``make()``, or what it gave in the previous run when
+    ``inputs`` (all that the jobs it makes read, compared by value) are equal
+    (``generator.site.PageMemo.reuse``): a briefing's, an actor's, a year's jobs."""
+    reuse = reuse or _make
 
     def links(path: str) -> Links:
         return Links(path, directory_urls)
@@ -99,11 +105,11 @@ def plan_pages(
 
     months = briefing_months(catalog.briefings) if len(catalog.briefings) > LIST_LATEST else ()
     jobs = [
-        PageJob("index.md", None, index("home.md.j2", intro=home_intro)),
-        PageJob("briefings/index.md", None, index("briefings.md.j2", latest=catalog.briefings[:LIST_LATEST], months=months)),
-        PageJob("actors/index.md", None, index("actors.md.j2", actor_groups=groups, actors_top=ACTORS_TOP)),
+        PageJob("index.md", _home_shown(catalog), index("home.md.j2", intro=home_intro)),
+        PageJob("briefings/index.md", _briefings_shown(catalog, months), index("briefings.md.j2", latest=catalog.briefings[:LIST_LATEST], months=months)),
+        PageJob("actors/index.md", _groups_shown(groups), index("actors.md.j2", actor_groups=groups, actors_top=ACTORS_TOP)),
         PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods, link=links("timeline.md"))),
-        PageJob("sources.md", None, index("sources.md.j2", sources_shown=SOURCES_SHOWN)),
+        PageJob("sources.md", _sources_shown(catalog), index("sources.md.j2", sources_shown=SOURCES_SHOWN)),
         PageJob("tags.md", tuple((tag, slug, len(items), items[0].article.date) for tag, slug, items in tags), index("tags.md.j2", tags=tags)),
     ]
     template = env.get_template("actors_type.md.j2")
@@ -135,61 +141,108 @@ def plan_pages(
         jobs.append(PageJob(path, week, lambda w=week, t=template, li=links(path): t.render(week=w, link=li, digest_rows=DIGEST_ROWS)))
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
-        for period in (year, *year.months):
-            shown = _period_shown(period)
-            for part in period.parts:
-                path = f"timeline/{part.key}.md"
-                jobs.append(PageJob(path, (part.key, shown, year.key, year.label), lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
+        jobs += reuse(f"timeline/{year.key}", (year,), lambda y=year: _year_jobs(y, template, links))
     template = env.get_template("story.md.j2")
+    same_slugs, same_types = Same(catalog.actor_slug), Same(catalog.actor_type)
     for story in catalog.stories:
-        slugs = {(b.slug, a.name): catalog.actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
-        path = f"stories/{story.slug}.md"
-        jobs.append(PageJob(path, (story, slugs), lambda s=story, sl=slugs, t=template, li=links(path): t.render(story=s, actor_slug=sl, link=li)))
+        jobs += reuse(f"stories/{story.slug}.md", (story, same_slugs), lambda s=story: _story_jobs(s, catalog.actor_slug, template, links))
     template = env.get_template("briefing.md.j2")
     for briefing in catalog.briefings:
-        slugs = {a.name: catalog.actor_slug[(briefing.slug, a.name)] for a in briefing.actors}
-        types = {a.name: catalog.actor_type[(briefing.slug, a.name)] for a in briefing.actors}
         related = catalog.related[briefing.slug]
         story = _story_link(catalog, briefing)
-        path = f"briefings/{briefing.slug}.md"
-        jobs.append(
-            PageJob(
-                path,
-                (briefing, slugs, types, related, story, tuple(tag_slug[t] for t in briefing.article.tags)),  # tag pages' slugs
-                lambda b=briefing, s=slugs, ty=types, r=related, st=story, t=template, li=links(path): t.render(
-                    b=b,
-                    link=li,
-                    actor_slugs=s,
-                    actor_types=ty,
-                    key_count=key_actors_shown(b),
-                    related=r,
-                    story=st,
-                    short_names={a.name: min((a.name, *a.aliases), key=lambda n: (len(n), n)) for a in b.actors},
-                    tags=briefing_tags(b),
-                    tag_links=briefing_tag_links(b, tag_slug, s, directory_urls),
-                    jsonld=escape.json_text(json_ld(b, site_url, ty), indent=None),
-                ),
-            )
-        )
+        tag_pages = tuple(tag_slug.get(t) for t in briefing_tags(briefing))  # a tag chip opens a seed tag's page when there is one
+        make = lambda b=briefing, r=related, st=story: _briefing_jobs(b, catalog, r, st, tag_slug, template, links, site_url, directory_urls)  # noqa: E731
+        jobs += reuse(f"briefings/{briefing.slug}.md", (briefing, related, story, tag_pages, same_slugs, same_types), make)
     template = env.get_template("actor.md.j2")
     archive_template = env.get_template("actor_archive.md.j2")
     stories_of = _stories_of_actors(catalog)
     for entry in catalog.actors:
         stories = stories_of.get(entry.slug, ())
-        archive, keys = (archives or archive_pages)(entry)
-        path = f"actors/{entry.slug}.md"
-        jobs.append(PageJob(path, (entry, stories), lambda e=entry, st=stories, a=archive, t=template, li=links(path): t.render(entry=e, stories=st, archive=a, latest=LATEST, link=li)))
-        for year in archive:
-            for page in year.pages:
-                path = f"actors/{entry.slug}/{page.key}.md"
-                jobs.append(
-                    PageJob(
-                        path,
-                        keys[page.key],
-                        lambda e=entry, p=page, y=year, t=archive_template, li=links(path): t.render(entry=e, page=p, year=y, link=li),
-                    )
-                )
+        make = lambda e=entry, st=stories: _actor_jobs(e, st, (archives or archive_pages)(e), template, archive_template, links)  # noqa: E731
+        jobs += reuse(f"actors/{entry.slug}.md", (entry, stories), make)
     return tuple(jobs)
+
+
+def _make(name: str, inputs: tuple, make: Callable[[], object]) -> object:
+    return make()
+
+
+def _year_jobs(year, template, links: Callable[[str], Links]) -> list[PageJob]:
+    """The pages of a year of the timeline: its own, its months', each with its parts."""
+    jobs = []
+    for period in (year, *year.months):
+        shown = _period_shown(period)
+        for part in period.parts:
+            path = f"timeline/{part.key}.md"
+            jobs.append(PageJob(path, (part.key, shown, year.key, year.label), lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
+    return jobs
+
+
+def _story_jobs(story, actor_slug: dict, template, links: Callable[[str], Links]) -> list[PageJob]:
+    slugs = {(b.slug, a.name): actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
+    path = f"stories/{story.slug}.md"
+    return [PageJob(path, (story, slugs), lambda s=story, sl=slugs, t=template, li=links(path): t.render(story=s, actor_slug=sl, link=li))]
+
+
+def _briefing_jobs(briefing: Briefing, catalog: Catalog, related: tuple, story, tag_slug: dict, template, links, site_url: str, directory_urls: bool) -> list[PageJob]:
+    slugs = {a.name: catalog.actor_slug[(briefing.slug, a.name)] for a in briefing.actors}
+    types = {a.name: catalog.actor_type[(briefing.slug, a.name)] for a in briefing.actors}
+    path = f"briefings/{briefing.slug}.md"
+    tag_links = briefing_tag_links(briefing, tag_slug, slugs, directory_urls)
+    return [
+        PageJob(
+            path,
+            (briefing, slugs, types, related, story, tag_links),
+            lambda b=briefing, s=slugs, ty=types, r=related, st=story, t=template, li=links(path): t.render(
+                b=b,
+                link=li,
+                actor_slugs=s,
+                actor_types=ty,
+                key_count=key_actors_shown(b),
+                related=r,
+                story=st,
+                short_names={a.name: min((a.name, *a.aliases), key=lambda n: (len(n), n)) for a in b.actors},
+                tags=briefing_tags(b),
+                tag_links=tag_links,
+                jsonld=escape.json_text(json_ld(b, site_url, ty), indent=None),
+            ),
+        )
+    ]
+
+
+def _actor_jobs(entry, stories: tuple, archived: tuple, template, archive_template, links: Callable[[str], Links]) -> list[PageJob]:
+    """An actor's page and its archive pages."""
+    archive, keys = archived
+    path = f"actors/{entry.slug}.md"
+    jobs = [PageJob(path, (entry, stories), lambda e=entry, st=stories, a=archive, t=template, li=links(path): t.render(entry=e, stories=st, archive=a, latest=LATEST, link=li))]
+    for year in archive:
+        for page in year.pages:
+            path = f"actors/{entry.slug}/{page.key}.md"
+            jobs.append(PageJob(path, keys[page.key], lambda e=entry, p=page, y=year, t=archive_template, li=links(path): t.render(entry=e, page=p, year=y, link=li)))
+    return jobs
+
+
+def _home_shown(catalog: Catalog) -> tuple:
+    """All that home.md.j2 shows (the intro is a setting: a change of it starts afresh)."""
+    covered = tuple((e.name, e.slug, e.type, len(e.appearances)) for e in catalog.most_covered(10))
+    return ("home", catalog.briefings[:20], covered, _entries_shown(catalog.recent(10)), len(catalog.briefings))
+
+
+def _briefings_shown(catalog: Catalog, months: tuple) -> tuple:
+    """All that briefings.md.j2 shows."""
+    latest = tuple((b.article.date, b.article.title, b.slug) for b in catalog.briefings[:LIST_LATEST])
+    return ("briefings", len(catalog.briefings), latest, tuple((key, label, len(items)) for key, label, items in months))
+
+
+def _groups_shown(groups: tuple) -> tuple:
+    """All that actors.md.j2 shows."""
+    return ("actors", ACTORS_TOP, tuple((g.type, g.count, g.parts, tuple((e.name, e.slug, len(e.appearances)) for e in g.shown)) for g in groups))
+
+
+def _sources_shown(catalog: Catalog) -> tuple:
+    """All that sources.md.j2 shows."""
+    shown = tuple((b.slug, b.article.title, b.article.date, b.article.source, b.secondary_sources) for b in catalog.briefings[:SOURCES_SHOWN])
+    return ("sources", SOURCES_SHOWN, len(catalog.briefings), shown)
 
 
 def _entries_shown(entries: tuple) -> tuple:
