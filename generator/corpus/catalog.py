@@ -14,6 +14,7 @@ import functools
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..analyze import lexicon
@@ -90,6 +91,10 @@ class Catalog:
     """Storylines (``corpus.stories.Story``), newest activity first: ``with_stories`` adds them."""
     story_of: dict = field(default_factory=dict)
     """briefing slug -> (its story, its 1-based place in it)."""
+    timeline_years: dict | None = None
+    """``year_of`` -> its dated entries, in timeline order, years in the order they first come
+    (``timeline_years``); None: not made (``timeline_periods`` makes it). A patch remakes only
+    the years it touches, so a year's tuple stays the very same object while it is unchanged."""
 
     def recent(self, count: int = 10) -> tuple[DatedEntry, ...]:
         """The latest dated statements up to the newest publication date (plans for later excluded)."""
@@ -132,6 +137,7 @@ def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
         actor_slug=actor_slug,
         related=_related(newest, actor_slug),
         actor_type=actor_type,
+        timeline_years=timeline_years(timeline),
     )
 
 
@@ -289,32 +295,48 @@ class TimelinePeriod:
         return (self, *self.more)
 
 
-def timeline_periods(timeline: tuple[DatedEntry, ...], limit: int) -> tuple[TimelinePeriod, ...]:
-    """The pages of a timeline longer than ``limit``, oldest first; () when it fits on one page.
-
-    Keeps every page's size bounded as the corpus grows: a year, month or what a busy year
-    dates only to the year that holds more than ``min(limit, PAGE_ROWS)`` entries is cut into parts."""
-    if len(timeline) <= limit:
-        return ()
-    rows = max(1, min(limit, PAGE_ROWS))
+def timeline_years(timeline: tuple[DatedEntry, ...]) -> dict[str, tuple[DatedEntry, ...]]:
+    """``year_of`` -> its dated entries in timeline order, years in the order they first come."""
     years: dict[str, list[DatedEntry]] = defaultdict(list)
     for dated in timeline:
         years[year_of(dated.event.date)].append(dated)
-    periods = []
-    for year, entries in years.items():
-        if len(entries) <= limit:
-            periods.append(_cut(TimelinePeriod(year, year, tuple(entries)), rows))
-            continue
-        months: dict[str, list[DatedEntry]] = defaultdict(list)
-        coarse = []
-        for dated in entries:
-            month = re.match(r"\d{4}-(\d{2})(?:-\d{2})?$", dated.event.date)
-            (months[month.group(1)] if month else coarse).append(dated)
-        pages = tuple(
-            _cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items())
-        )
-        periods.append(_cut(TimelinePeriod(year, year, tuple(coarse), pages), rows))
-    return tuple(periods)
+    return {year: tuple(entries) for year, entries in years.items()}
+
+
+def timeline_periods(
+    timeline: tuple[DatedEntry, ...], limit: int, years: dict | None = None, reuse: Callable[[str, tuple, Callable], TimelinePeriod] | None = None
+) -> tuple[TimelinePeriod, ...]:
+    """The pages of a timeline longer than ``limit``, oldest first; () when it fits on one page.
+
+    Keeps every page's size bounded as the corpus grows: a year, month or what a busy year
+    dates only to the year that holds more than ``min(limit, PAGE_ROWS)`` entries is cut into parts.
+    ``years``: the catalog's ``timeline_years`` when it has them; ``reuse(name, inputs, make)``:
+    ``make()``, or what it gave for equal inputs before (the Generator's: an unchanged year is
+    not cut again)."""
+    if len(timeline) <= limit:
+        return ()
+    rows = max(1, min(limit, PAGE_ROWS))
+    years = timeline_years(timeline) if years is None else years
+    if reuse is None:
+        return tuple(year_period(year, entries, limit, rows) for year, entries in years.items())
+    return tuple(reuse(f"timeline-year:{year}", (entries, limit), lambda y=year, e=entries: year_period(y, e, limit, rows)) for year, entries in years.items())
+
+
+def year_period(year: str, entries: tuple[DatedEntry, ...], limit: int, rows: int) -> TimelinePeriod:
+    """The page of one year of a split timeline (with its months when it holds more than ``limit``)."""
+    if len(entries) <= limit:
+        return _cut(TimelinePeriod(year, year, entries), rows)
+    months: dict[str, list[DatedEntry]] = defaultdict(list)
+    coarse = []
+    for dated in entries:
+        month = MONTH_DATE.match(dated.event.date)
+        (months[month.group(1)] if month else coarse).append(dated)
+    pages = tuple(_cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items()))
+    return _cut(TimelinePeriod(year, year, tuple(coarse), pages), rows)
+
+
+MONTH_DATE = re.compile(r"\d{4}-(\d{2})(?:-\d{2})?$")
+"""A date to the month or the day: its month is group 1."""
 
 
 PAGE_ROWS = 200
@@ -332,8 +354,11 @@ def _cut(period: TimelinePeriod, rows: int) -> TimelinePeriod:
 
 
 def year_of(value: str) -> str:
-    match = re.match(r"\d{3,4}", value)
-    return match.group(0) if match else value
+    """The year an ``Event.date`` starts with (3 or 4 digits), else the value itself: what
+    ``re.match(r"\\d{3,4}", value)`` gives, without the regex (it runs for every timeline entry)."""
+    if value[:4].isdecimal():
+        return value[:4] if len(value) >= 3 else value
+    return value[:3] if value[:3].isdecimal() and len(value) >= 3 else value
 
 
 RELATED_CANDIDATES = 50
@@ -431,6 +456,7 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
         actor_slug=previous.actor_slug,
         related=related,
         actor_type=previous.actor_type,
+        timeline_years=_patched_years(previous, swap),
     )
     return catalog, swap
 
@@ -456,6 +482,25 @@ def _dated_key(dated: DatedEntry) -> tuple:
 
 def _insert(items: list, dated: DatedEntry) -> None:
     items.insert(bisect.bisect_right(items, _dated_key(dated), key=_dated_key), dated)
+
+
+def _patched_years(previous: Catalog, swap: dict) -> dict[str, tuple[DatedEntry, ...]]:
+    """The previous ``timeline_years`` with the entries of the replaced briefings swapped:
+    only the years they are in are made again, the others are the very same tuples."""
+    years = dict(previous.timeline_years if previous.timeline_years is not None else timeline_years(previous.timeline))
+    old = [b for b in previous.briefings if id(b) in swap]
+    touched = {year_of(e.date) for b in (*old, *swap.values()) for e in b.timeline if e.paragraph is not None}
+    for year in touched:
+        kept = [d for d in years.get(year, ()) if id(d.briefing) not in swap]
+        for new in swap.values():
+            for _, dated in _dated(new):
+                if year_of(dated.event.date) == year:
+                    _insert(kept, dated)
+        if kept:
+            years[year] = tuple(kept)
+        else:
+            years.pop(year, None)
+    return dict(sorted(years.items(), key=lambda item: _dated_key(item[1][0])))  # in the order they first come
 
 
 def _patched_timeline(timeline: tuple[DatedEntry, ...], swap: dict) -> tuple[DatedEntry, ...]:

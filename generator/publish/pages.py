@@ -89,12 +89,12 @@ def plan_pages(
     ``reuse(name, inputs, make)``: ``make()``, or what it gave in the previous run when
     ``inputs`` (all that the jobs it makes read, compared by value) are equal
     (``generator.site.PageMemo.reuse``): a briefing's, an actor's, a year's jobs."""
-    reuse = reuse or _make
 
     def links(path: str) -> Links:
         return Links(path, directory_urls)
 
-    periods = timeline_periods(catalog.timeline, timeline_page_entries)
+    reuse = reuse or _make
+    periods = timeline_periods(catalog.timeline, timeline_page_entries, catalog.timeline_years, reuse)
     tags = seed_tags(catalog)
     groups = actor_groups(catalog.actors)
     tag_slug = {tag: slug for tag, slug, _ in tags}
