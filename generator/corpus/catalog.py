@@ -65,6 +65,9 @@ class ActorEntry:
     """Dated entries of its briefings whose clause names it, oldest first."""
     relations: tuple["ActorRelation", ...] = ()
     """What its briefings state it does, or is done to it, by another actor; newest briefing first."""
+    together: dict = field(default_factory=dict, compare=False, repr=False)
+    """entry slug -> briefings together, for every actor it is with (``co_actors`` are the
+    first of them): what a patch of the catalog updates, not made again from every briefing."""
 
     @property
     def first_seen(self) -> dt.date:
@@ -232,21 +235,52 @@ def _with_context(entry: ActorEntry, by_slug: dict, actor_slug: dict, dated: tup
     together: Counter = Counter()
     relations = []
     for appearance in entry.appearances:
-        briefing = appearance.briefing
-        here = {actor_slug[(briefing.slug, other.name)] for other in briefing.actors[:KEY_ACTORS]}
-        for relation in briefing.relations:
-            ends = (actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object)))
-            if entry.slug in ends and ends[0] != ends[1] and None not in ends:
-                subject = ends[0] == entry.slug and relation.subject == appearance.actor.name
-                if relation.subject != appearance.actor.name and relation.object != appearance.actor.name:
-                    continue  # another appearance of the same entry in this briefing states it
-                other_slug = ends[1] if subject else ends[0]
-                relations.append(ActorRelation(briefing, relation, by_slug[other_slug].name, other_slug, subject))
-                here.add(other_slug)
-        here.discard(entry.slug)
+        here, found = _appearance_context(appearance, entry.slug, by_slug, actor_slug)
+        relations += found
         together.update(here)
-    co_actors = tuple((by_slug[s].name, s, n) for s, n in sorted(together.items(), key=lambda x: (-x[1], x[0]))[:8])
-    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, co_actors, dated, tuple(relations))
+    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, _co_actors(together, by_slug), dated, tuple(relations), dict(together))
+
+
+def _appearance_context(appearance: Appearance, slug: str, by_slug: dict, actor_slug: dict) -> tuple[set[str], list[ActorRelation]]:
+    """What one appearance adds to the context of its entry (``slug``): the other entries it
+    is with there (the briefing's key actors, and those in a relation with it), and its relations."""
+    briefing = appearance.briefing
+    here = {actor_slug[(briefing.slug, other.name)] for other in briefing.actors[:KEY_ACTORS]}
+    relations = []
+    for relation in briefing.relations:
+        ends = (actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object)))
+        if slug in ends and ends[0] != ends[1] and None not in ends:
+            subject = ends[0] == slug and relation.subject == appearance.actor.name
+            if relation.subject != appearance.actor.name and relation.object != appearance.actor.name:
+                continue  # another appearance of the same entry in this briefing states it
+            other_slug = ends[1] if subject else ends[0]
+            relations.append(ActorRelation(briefing, relation, by_slug[other_slug].name, other_slug, subject))
+            here.add(other_slug)
+    here.discard(slug)
+    return here, relations
+
+
+def _co_actors(together: Counter, by_slug: dict) -> tuple[tuple[str, str, int], ...]:
+    return tuple((by_slug[s].name, s, n) for s, n in sorted(together.items(), key=lambda x: (-x[1], x[0]))[:8])
+
+
+def _with_patched_context(entry: ActorEntry, appearances: tuple[Appearance, ...], swap: dict, by_slug: dict, actor_slug: dict) -> ActorEntry:
+    """``_with_context`` of the entry with ``appearances`` (its own with the briefings of
+    ``swap`` replaced) from the entry's: only the replaced appearances are looked at."""
+    together = Counter(entry.together)
+    relations = [r for r in entry.relations if id(r.briefing) not in swap]
+    for old, new in zip(entry.appearances, appearances):
+        if old is new:
+            continue
+        together.subtract(_appearance_context(old, entry.slug, by_slug, actor_slug)[0])
+        here, found = _appearance_context(new, entry.slug, by_slug, actor_slug)
+        together.update(here)
+        if found:  # after the relations of newer briefings, and of its earlier appearances
+            key = (new.briefing.article.date, new.briefing.slug)
+            at = next((i for i, r in enumerate(relations) if (r.briefing.article.date, r.briefing.slug) < key), len(relations))
+            relations[at:at] = found
+    together = Counter({s: n for s, n in together.items() if n > 0})
+    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, appearances, _co_actors(together, by_slug), entry.timeline, tuple(relations), dict(together))
 
 
 def _actor_timelines(entries: list[ActorEntry], timeline: tuple[DatedEntry, ...]) -> dict[str, tuple[DatedEntry, ...]]:
@@ -422,16 +456,16 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
             return None
     touched = {b.slug for b in swap.values()}
     by_slug = {e.slug: e for e in previous.actors}  # for names only: unchanged by the patch
-    timeline = _patched_timeline(previous.timeline, swap)
+    timeline = _patched_timeline(previous, swap)
     names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     actors = []
+    holding = {previous.actor_slug[(b.slug, a.name)] for b in swap.values() for a in b.actors}  # the entries a replaced briefing is in
     for entry in previous.actors:
-        if not any(a.briefing.slug in touched for a in entry.appearances):
+        if entry.slug not in holding:
             actors.append(entry)
             continue
-        appearances = tuple(_swapped_appearance(a, swap) for a in entry.appearances)
-        swapped = ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, appearances, entry.co_actors, entry.timeline)
-        actors.append(_with_context(swapped, by_slug, previous.actor_slug, entry.timeline))  # its relations and co-actors anew
+        appearances = tuple(a if id(a.briefing) not in swap else _swapped_appearance(a, swap) for a in entry.appearances)
+        actors.append(_with_patched_context(entry, appearances, swap, by_slug, previous.actor_slug))  # its relations and co-actors anew
         for appearance in appearances:
             if appearance.briefing.slug in touched:
                 for name in (entry.name, *entry.aliases):
@@ -448,7 +482,10 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
                 if any(name in dated.event.event for name, owners in names[slug].items() if entry.slug in owners):
                     _insert(mine, dated)
         actors[index] = _with_timeline(entry, tuple(mine))
-    related = {slug: tuple((swap.get(id(b), b), shared) for b, shared in items) for slug, items in previous.related.items()}
+    related = {
+        slug: tuple((swap.get(id(b), b), shared) for b, shared in items) if any(id(b) in swap for b, _ in items) else items
+        for slug, items in previous.related.items()
+    }
     catalog = Catalog(
         briefings=tuple(swap.get(id(b), b) for b in previous.briefings),
         actors=tuple(actors),
@@ -503,8 +540,15 @@ def _patched_years(previous: Catalog, swap: dict) -> dict[str, tuple[DatedEntry,
     return dict(sorted(years.items(), key=lambda item: _dated_key(item[1][0])))  # in the order they first come
 
 
-def _patched_timeline(timeline: tuple[DatedEntry, ...], swap: dict) -> tuple[DatedEntry, ...]:
-    kept = [d for d in timeline if id(d.briefing) not in swap]
+def _patched_timeline(previous: Catalog, swap: dict) -> tuple[DatedEntry, ...]:
+    """The timeline with the entries of the replaced briefings swapped, each found by its
+    sort key (the timeline is in their order), not by a pass over all."""
+    kept = list(previous.timeline)
+    for old in (b for b in previous.briefings if id(b) in swap):
+        for key, dated in _dated(old):
+            at = bisect.bisect_left(kept, key, key=_dated_key)
+            assert kept[at].briefing is old and kept[at].event is dated.event, "the timeline is in the order of its sort keys"
+            del kept[at]
     for new in swap.values():
         for _, dated in _dated(new):
             _insert(kept, dated)
