@@ -24,7 +24,7 @@ from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo
 from .model import Article, Briefing, Page, SeedProblem, Seeds
 from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, story_json, story_place
-from .publish.pages import PageJob, archive_pages, make_environment, plan_pages
+from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
 
@@ -62,8 +62,6 @@ class Generator:
         self.stories_json = ObjectMemo()
         """Story -> its entry of stories.json."""
         self.feeds = FeedMemo()
-        self.archives = ObjectMemo()
-        """Actor entry -> its archive pages and their keys (``archive_pages``)."""
         self.catalog: tuple[Catalog, object] | None = None
         """The previous catalog (with its stories) and the story settings it was made with."""
 
@@ -149,9 +147,7 @@ class Generator:
         report = report or _silent
         env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
         weeks = digests(catalog)
-        self.archives.keep_only(catalog.actors)
-        archives = lambda entry: self.archives.value(entry, archive_pages)  # noqa: E731
-        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, archives, self.pages.reuse)
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self.pages.reuse)
         pages = []
         for done, job in enumerate(jobs, 1):
             pages.append(self.pages.page(job))
@@ -217,9 +213,10 @@ class PageMemo:
         self.context: tuple | None = None
         self.env: jinja2.Environment | None = None
         self.pages: dict[str, tuple[object, Page]] = {}
-        self.jobs: dict[str, tuple[tuple, object]] = {}
-        """name -> (inputs, what ``make`` gave for them): see ``reuse``."""
+        self.jobs: dict[str, tuple[tuple, object, frozenset[str]]] = {}
+        """name -> (inputs, what ``make`` gave for them, the names it reused): see ``reuse``."""
         self.used: set[str] = set()
+        self.making: list[set[str]] = []
         self.rendered = 0
         self.unchanged: set[str] = set()
         """Paths whose text is the same as in the previous run."""
@@ -236,12 +233,26 @@ class PageMemo:
         return self.env
 
     def reuse(self, name: str, inputs: tuple, make: Callable[[], object]) -> object:
-        """``make()``, or what it gave in the previous run for equal ``inputs`` (``plan_pages``)."""
-        self.used.add(name)
+        """``make()``, or what it gave in the previous run for equal ``inputs`` (``plan_pages``).
+        What ``make`` reused itself is kept as long as it is (an actor's years of archive)."""
         hit = self.jobs.get(name)
         if hit is None or hit[0] != inputs:
-            hit = self.jobs[name] = (inputs, make())
+            self.making.append(set())
+            try:
+                value = make()
+            finally:
+                inner = frozenset(self.making.pop())
+            hit = self.jobs[name] = (inputs, value, inner)
+        if self.making:
+            self.making[-1].add(name)
+        self._use(name)
         return hit[1]
+
+    def _use(self, name: str) -> None:
+        if name not in self.used:
+            self.used.add(name)
+            for inner in self.jobs[name][2]:
+                self._use(inner)
 
     def page(self, job: PageJob) -> Page:
         """The page from the previous run if its key (all it shows) is unchanged, else

@@ -77,18 +77,15 @@ def plan_pages(
     timeline_page_entries: int = TIMELINE_PAGE_ENTRIES,
     directory_urls: bool = True,
     weeks: tuple | None = None,
-    archives: Callable[[object], tuple] | None = None,
     reuse: Callable[[str, tuple, Callable[[], object]], object] | None = None,
 ) -> tuple[PageJob, ...]:
     """Every generated Markdown page of the site, in a stable order, not yet rendered: the
     caller renders each (``render_site``) or keeps the text of an unchanged key from its
     previous run (``generator.site.Generator``). ``directory_urls`` is MkDocs'
     ``use_directory_urls``: the URLs of the links written as HTML (``publish.links``);
-    ``weeks``: the catalog's ``digests`` when the caller has them already; ``archives``:
-    ``archive_pages``, or what the caller kept of it for unchanged actor entries;
-    ``reuse(name, inputs, make)``: ``make()``, or what it gave in the previous run when
+    ``weeks``: the catalog's ``digests`` when the caller has them already; ``reuse(name, inputs, make)``: ``make()``, or what it gave in the previous run when
     ``inputs`` (all that the jobs it makes read, compared by value) are equal
-    (``generator.site.PageMemo.reuse``): a briefing's, an actor's, a year's jobs."""
+    (``generator.site.PageMemo.reuse``): a briefing's, an actor's, a year's jobs, an actor's year of archive."""
 
     def links(path: str) -> Links:
         return Links(path, directory_urls)
@@ -158,7 +155,7 @@ def plan_pages(
     stories_of = _stories_of_actors(catalog)
     for entry in catalog.actors:
         stories = stories_of.get(entry.slug, ())
-        make = lambda e=entry, st=stories: _actor_jobs(e, st, (archives or archive_pages)(e), template, archive_template, links)  # noqa: E731
+        make = lambda e=entry, st=stories: _actor_jobs(e, st, archive_pages(e, reuse), template, archive_template, links)  # noqa: E731
         jobs += reuse(f"actors/{entry.slug}.md", (entry, stories), make)
     return tuple(jobs)
 
@@ -262,16 +259,22 @@ def _period_shown(period) -> tuple:
     )
 
 
-def archive_pages(entry) -> tuple[tuple, dict[str, tuple]]:
+def archive_pages(entry, reuse: Callable[[str, tuple, Callable[[], object]], object] = None) -> tuple[tuple, dict[str, tuple]]:
     """An actor entry's archive (``corpus.archive.actor_archive``) and the key of each of its
-    pages by page key: a function of the entry alone."""
-    archive = actor_archive(entry)
-    keys = {
+    pages by page key: a function of the entry alone (``reuse``: see ``plan_pages``)."""
+    reuse = reuse or _make
+    archive = actor_archive(entry, reuse=reuse)
+    keys = {}
+    for year in archive:
+        keys.update(reuse(f"archive-keys:{entry.slug}:{year.key}", (year, entry.name), lambda y=year: _archive_keys(entry, y)))
+    return archive, keys
+
+
+def _archive_keys(entry, year) -> dict[str, tuple]:
+    return {
         page.key: (entry.name, entry.slug, _archive_shown(page), tuple((m.key, m.label) for m in year.months) if page.key == year.key else ())
-        for year in archive
         for page in year.pages
     }
-    return archive, keys
 
 
 def _archive_shown(page) -> tuple:
