@@ -211,12 +211,24 @@ def _actor_jobs(entry, stories: tuple, archived: tuple, template, archive_templa
     """An actor's page and its archive pages."""
     archive, keys = archived
     path = f"actors/{entry.slug}.md"
-    jobs = [PageJob(path, (entry, stories), lambda e=entry, st=stories, a=archive, t=template, li=links(path): t.render(entry=e, stories=st, archive=a, latest=LATEST, link=li))]
+    jobs = [PageJob(path, _actor_shown(entry, stories, archive), lambda e=entry, st=stories, a=archive, t=template, li=links(path): t.render(entry=e, stories=st, archive=a, latest=LATEST, link=li))]
     for year in archive:
         for page in year.pages:
             path = f"actors/{entry.slug}/{page.key}.md"
             jobs.append(PageJob(path, keys[page.key], lambda e=entry, p=page, y=year, t=archive_template, li=links(path): t.render(entry=e, page=p, year=y, link=li)))
     return jobs
+
+
+def _actor_shown(entry, stories: tuple, archive: tuple) -> tuple:
+    """All that actor.md.j2 shows of an entry: an edit of one of its briefings renders the
+    page again only when the briefing is among those it lists, or changes its relations."""
+    appearances = entry.appearances
+    facts = (entry.name, entry.slug, entry.type, entry.aliases, len(appearances), entry.first_seen if appearances else None, entry.last_seen if appearances else None, entry.co_actors)
+    latest = tuple((a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor) for a in appearances[:LATEST])
+    relations = tuple((r.briefing.slug, r.briefing.article.title, r.relation) for r in entry.relations[:LATEST])
+    graph = tuple((r.other_slug, r.other, r.relation.type, r.subject) for r in entry.relations)
+    years = tuple((y.key, y.briefings, y.entries, tuple((p.key, p.label) for p in y.pages)) for y in archive)
+    return ("actor", LATEST, facts, stories, latest, len(entry.relations), relations, graph, len(entry.timeline), _entries_shown(entry.timeline[-LATEST:]), years)
 
 
 def _home_shown(catalog: Catalog) -> tuple:
