@@ -146,7 +146,7 @@ class Generator:
         """Every page and export; a page whose key is unchanged keeps its previous text."""
         report = report or _silent
         env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
-        weeks = digests(catalog)
+        weeks = digests(catalog, self.pages.reuse)
         jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self.pages.reuse)
         pages = []
         for done, job in enumerate(jobs, 1):

@@ -85,7 +85,9 @@ class Catalog:
     actors: tuple[ActorEntry, ...]
     timeline: tuple[DatedEntry, ...]
     actor_slug: dict
-    """(briefing slug, actor name) -> actor entry slug: the actor's corpus-wide id."""
+    """(briefing slug, actor name) -> actor entry slug: the actor's corpus-wide id. A patched
+    catalog keeps the very same dict (and ``actor_type``), as it keeps every entry's name and
+    slug: a memo may go by its identity."""
     related: dict
     """briefing slug -> tuple of (briefing, shared actor names), most related first."""
     actor_type: dict = field(default_factory=dict)

@@ -136,9 +136,9 @@ def seed_tags(catalog: Catalog) -> tuple[tuple[str, str, tuple[Briefing, ...]], 
     return tuple(result)
 
 
-def digests(catalog: Catalog):
-    """The weekly digests of the catalog, newest week first."""
-    return weekly_digests(catalog.briefings, catalog.actor_slug, catalog.actor_type, {e.slug: e.name for e in catalog.actors})
+def digests(catalog: Catalog, reuse: Callable | None = None):
+    """The weekly digests of the catalog, newest week first (``reuse``: see ``weekly_digests``)."""
+    return weekly_digests(catalog.briefings, catalog.actor_slug, catalog.actor_type, {e.slug: e.name for e in catalog.actors}, reuse)
 
 
 def digest_feed(weeks, site_url: str = "") -> str:
