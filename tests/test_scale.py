@@ -217,3 +217,140 @@ def _articles(seeds):
     from generator.read.seeds import read_seeds
 
     return read_seeds(seeds).articles
+
+
+def _edit(seed, old, new):
+    text = seed.read_text(encoding="utf-8")
+    assert old in text, (seed.name, old)
+    seed.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _seed_with(seeds, phrase):
+    return next(p for p in sorted(seeds.glob("*.txt")) if phrase in p.read_text(encoding="utf-8"))
+
+
+def test_incremental_edits_of_a_larger_corpus_equal_full_runs(tmp_path, monkeypatch):
+    """What the Generator keeps between runs (each briefing's, actor's and timeline year's
+    page jobs, an actor's archive years, each week's digest, the catalog patched in place)
+    gives the output of a full run after each kind of edit: a changed figure, a statement
+    moved to a year no other has (and back: the year goes), a changed relation, a title
+    edited in its case, a new actor, a changed date, a seed added and one deleted. The first
+    edits patch the catalog (no catalog is built afresh), so they test the patch and the memos."""
+    import generator.site as site_module
+    from benchmarks.corpus import write_corpus
+    from generator.corpus import archive
+
+    monkeypatch.setattr(archive.actor_archive, "__defaults__", (40, archive.LATEST))  # archives by year and month
+    seeds = write_corpus(tmp_path / "seeds", 60)
+    config = settings(seeds, cache_dir=tmp_path / "cache", timeline_page_entries=40)
+    kept = Generator()
+    built = []
+    real_build = site_module.build_catalog
+    monkeypatch.setattr(site_module, "build_catalog", lambda briefings: built.append(1) or real_build(briefings))
+
+    def check(patched):
+        built.clear()
+        incremental = kept.generate(config)
+        builds = len(built)
+        full = generate(config)
+        assert incremental == dataclasses.replace(full, rendered=incremental.rendered, unchanged=incremental.unchanged)
+        assert (builds == 0) == patched, "the edit should patch the catalog" if patched else "the edit should build the catalog afresh"
+        return {p.path: p.markdown for p in incremental.pages}
+
+    first = check(patched=False)
+    assert any(path.startswith("timeline/") for path in first) and any(path.count("/") == 2 and path.startswith("actors/") for path in first)
+    _edit(_seed_with(seeds, "rose 5% in"), "rose 5% in", "rose 7% in")
+    check(patched=True)
+    moved = _seed_with(seeds, "In 2014, ")
+    _edit(moved, "In 2014, ", "In 2031, ")
+    pages = check(patched=True)
+    assert "timeline/2031.md" in pages and "2031" in pages["timeline.md"]
+    _edit(moved, "In 2031, ", "In 2014, ")
+    assert "timeline/2031.md" not in check(patched=True)
+    by_date = sorted(seeds.glob("*.txt"), key=lambda p: p.read_text(encoding="utf-8").split()[1])
+    oldest = next(p for p in by_date if "formed an alliance with" in p.read_text(encoding="utf-8"))
+    _edit(oldest, "formed an alliance with", "competes with")  # the first statement of a relation: a later week's now
+    check(patched=True)
+    newest = by_date[-1]
+    title = newest.read_text(encoding="utf-8").splitlines()[0].split(" ", 2)[2]
+    _edit(newest, title, title.upper())
+    assert title.upper() in check(patched=True)["index.md"]
+    _edit(_seed_with(seeds, "Nio Inc."), "Nio Inc.", "Zeekr Intelligent Technology")
+    check(patched=False)
+    dated = sorted(seeds.glob("*.txt"))[3]
+    _edit(dated, dated.read_text(encoding="utf-8").split()[1], "2030-06-15")
+    check(patched=False)
+    shutil.copy(sorted(seeds.glob("*.txt"))[5], seeds / "99990.txt")
+    check(patched=False)
+    sorted(seeds.glob("*.txt"))[7].unlink()
+    check(patched=False)
+    _edit(_seed_with(seeds, "rose 5% in"), "rose 5% in", "rose 6% in")  # and patching again after full builds
+    check(patched=True)
+
+
+class _Reuse:
+    """A memo with the signature of ``PageMemo.reuse``, kept across calls."""
+
+    def __init__(self):
+        self.kept = {}
+
+    def __call__(self, name, inputs, make):
+        hit = self.kept.get(name)
+        if hit is None or hit[0] != inputs:
+            hit = self.kept[name] = (inputs, make())
+        return hit[1]
+
+
+def _briefing_edits(briefings):
+    """Edits of one briefing that keep its actors (the catalog is patched): a relation of
+    another type, its relations gone, another title, another summary."""
+    with_relations = [b for b in briefings if b.relations]
+    oldest = min(with_relations, key=lambda b: (b.article.date, b.slug))
+    middle = sorted(with_relations, key=lambda b: (b.article.date, b.slug))[len(with_relations) // 2]
+    newest = max(briefings, key=lambda b: (b.article.date, b.slug))
+    retyped = tuple(dataclasses.replace(r, type="compete" if r.type != "compete" else "partner") for r in middle.relations)
+    return {
+        "relation retyped": dataclasses.replace(middle, relations=retyped),
+        "first statements gone": dataclasses.replace(oldest, relations=()),
+        "title": dataclasses.replace(newest, article=dataclasses.replace(newest.article, title=newest.article.title + " Revised")),
+        "summary": dataclasses.replace(middle, summary=middle.summary[1:]),
+    }
+
+
+def test_a_page_key_holds_all_its_page_shows_and_kept_digests_follow_edits(tmp_path, monkeypatch):
+    """For every page, before and after an edit of one briefing: an equal key gives the same
+    text (what the Generator relies on to skip rendering), and the weekly digests made with
+    what was kept from before equal digests made afresh."""
+    import itertools
+
+    from benchmarks.corpus import write_corpus
+    from generator.corpus.catalog import build_catalog, patch_catalog
+    from generator.corpus.stories import patch_stories, with_stories
+    from generator.publish.exports import digests
+    from generator.publish.pages import make_environment, plan_pages
+
+    seeds = write_corpus(tmp_path / "seeds", 60)
+    briefings, _ = analysis.analyze_all(_articles(seeds), workers=1)
+    before = with_stories(build_catalog(briefings))
+    env = make_environment(ROOT / "templates")
+    jobs_before = {j.path: j for j in plan_pages(before, env, timeline_page_entries=40)}
+    texts_before = {path: job.render() for path, job in jobs_before.items()}
+    reuse = _Reuse()
+    digests(before, reuse)
+    edits = _briefing_edits(briefings)
+    checked = 0
+    for name, edited in edits.items():
+        after_briefings = tuple(edited if b.slug == edited.slug else b for b in briefings)
+        patched = patch_catalog(before, after_briefings)
+        assert patched is not None, name
+        after = patch_stories(before, patched[0], patched[1]) or with_stories(patched[0])
+        assert after == with_stories(build_catalog(after_briefings)), name
+        assert digests(after, reuse) == digests(after), name
+        for job in plan_pages(after, env, timeline_page_entries=40):
+            old = jobs_before.get(job.path)
+            if old is not None and old.key is not None and old.key == job.key:
+                assert job.render() == texts_before[job.path], (name, job.path)
+                checked += 1
+        reuse = _Reuse()
+        digests(before, reuse)
+    assert checked > len(edits) * len(jobs_before) // 2  # most pages keep their key through one edit
