@@ -21,7 +21,7 @@ from .analyze.briefing import analyze_many, assign_slugs, finish, split_results
 from .cache import AnalysisCache
 from .corpus.catalog import Catalog, build_catalog, patch_catalog
 from .corpus.stories import patch_stories, with_stories
-from .memo import ObjectMemo
+from .memo import ObjectMemo, Same
 from .model import Article, Briefing, Page, SeedProblem, Seeds
 from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, story_json, story_place
 from .publish.pages import PageJob, make_environment, plan_pages
@@ -62,6 +62,8 @@ class Generator:
         self.stories_json = ObjectMemo()
         """Story -> its entry of stories.json."""
         self.feeds = FeedMemo()
+        self.added, self.pruned = 0, None
+        """Analyses put in the cache since it was last pruned, and the cache folder pruned (``PRUNE_AFTER``)."""
         self.catalog: tuple[Catalog, object] | None = None
         """The previous catalog (with its stories) and the story settings it was made with."""
 
@@ -139,7 +141,10 @@ class Generator:
             slug = slugs[article.path]
             self.analyses.put(article, (slug, finish(analysis, article, slug)))
         if cache is not None and missing:
-            cache.prune()
+            self.added += len(missing)
+            if self.added >= PRUNE_AFTER or self.pruned != settings.cache_dir:
+                cache.prune()
+                self.added, self.pruned = 0, settings.cache_dir
         return split_results([self.analyses.get(a)[1] for a in articles])
 
     def publish(self, catalog: Catalog, settings: Settings, report: Progress = None) -> tuple[Page, ...]:
@@ -153,7 +158,8 @@ class Generator:
             pages.append(self.pages.page(job))
             report("publish", done, len(jobs))
         self.pieces.keep_only(catalog.briefings)
-        pieces = tuple(self._pieces(b, (corpus_actors(catalog, b), story_place(catalog, b))) for b in catalog.briefings)
+        ids = (Same(catalog.actor_slug), Same(catalog.actor_type))
+        pieces = tuple(self._pieces(b, catalog, ids) for b in catalog.briefings)
         self.stories_json.keep_only(catalog.stories)
         stories = tuple(self.stories_json.value(s, story_json) for s in catalog.stories)
         self.feeds.start()
@@ -162,13 +168,26 @@ class Generator:
         self.pages.keep(result)
         return result
 
-    def _pieces(self, briefing: Briefing, context: tuple) -> dict:
-        """The briefing's export pieces, kept while the briefing, its corpus ids and its story stay."""
+    def _pieces(self, briefing: Briefing, catalog: Catalog, ids: tuple) -> dict:
+        """The briefing's export pieces, kept while the briefing, its corpus ids (the very same
+        dicts of the catalog, else equal ones for it) and its story stay."""
         hit = self.pieces.get(briefing)
-        if hit is None or hit[0] != context:
-            hit = (context, export_pieces(briefing, *context))
-            self.pieces.put(briefing, hit)
-        return hit[1]
+        story = story_place(catalog, briefing)
+        if hit is not None and hit[0] == (ids, story):
+            return hit[2]
+        corpus = corpus_actors(catalog, briefing)
+        if hit is None or hit[1] != (corpus, story):
+            hit = (ids, (corpus, story), export_pieces(briefing, corpus, story))
+        else:
+            hit = (ids, hit[1], hit[2])
+        self.pieces.put(briefing, hit)
+        return hit[2]
+
+
+PRUNE_AFTER = 100
+"""The analysis cache is pruned by the first run that adds to it, then after each ``PRUNE_AFTER``
+analyses added: a listing of the whole cache on each edit under ``mkdocs serve`` cost more
+than the rest of the run; the cache holds at most that many entries above its bound."""
 
 
 class FeedMemo:
