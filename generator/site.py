@@ -109,10 +109,11 @@ class Generator:
         """Every seed, reusing what an unchanged file gave last time (the very same Article
         object, which lets the later stages recognize it at once)."""
         report = report or _silent
-        paths, skipped = seed_paths(settings.seeds_dir)
+        stats: dict = {}
+        paths, skipped = seed_paths(settings.seeds_dir, stats)
         seen, results = {}, []
         for done, path in enumerate(paths, 1):
-            stamp = (seed_stamp(path), settings.limits)
+            stamp = (seed_stamp(path, stats), settings.limits)
             hit = self.seeds.get(path)
             result = hit[1] if hit is not None and hit[0] == stamp else read_one(path, settings.seeds_dir, settings.limits)
             seen[path] = (stamp, result)

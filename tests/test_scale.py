@@ -354,3 +354,30 @@ def test_a_page_key_holds_all_its_page_shows_and_kept_digests_follow_edits(tmp_p
         reuse = _Reuse()
         digests(before, reuse)
     assert checked > len(edits) * len(jobs_before) // 2  # most pages keep their key through one edit
+
+
+def test_a_seed_stamp_from_the_listing_is_the_one_from_the_system(tmp_path):
+    """The Generator stamps seeds with what listing their folder gave (no call per file):
+    the same stamp as asking the system, with either form of sidecar, and one gone."""
+    from generator.read.seeds import seed_paths, seed_stamp
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    (seeds / "sub").mkdir()
+    shutil.copy(CORPUS / "03_huawei_sales.txt", seeds / "sub" / "a.b.txt")
+    (seeds / "sub" / "a.b.yml").write_text("publisher: Other\n", encoding="utf-8")  # the other form of sidecar
+    (seeds / "09_tesla_shanghai.yml").write_text("publisher: Other\n", encoding="utf-8")
+
+    def stamps():
+        stats = {}
+        paths, _ = seed_paths(seeds, stats)
+        listed = {p: seed_stamp(p, stats) for p in paths}
+        assert listed == {p: seed_stamp(p) for p in paths}
+        return listed
+
+    first = stamps()
+    assert any(s[1] is not None for s in first.values()) and any(s[2] is not None for s in first.values())
+    (seeds / "09_tesla_shanghai.yml").unlink()
+    second = stamps()
+    assert [p.name for p in first if first[p] != second[p]] == ["09_tesla_shanghai.txt"]
+    assert seed_stamp(CORPUS / "03_huawei_sales.txt", {}) == seed_stamp(CORPUS / "03_huawei_sales.txt")  # a seed not listed: asked
