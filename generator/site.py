@@ -178,9 +178,9 @@ class Generator:
             return hit[2]
         corpus = corpus_actors(catalog, briefing)
         if hit is None or hit[1] != (corpus, story):
-            hit = (ids, (corpus, story), export_pieces(briefing, corpus, story))
+            hit = ((ids, story), (corpus, story), export_pieces(briefing, corpus, story))
         else:
-            hit = (ids, hit[1], hit[2])
+            hit = ((ids, story), hit[1], hit[2])
         self.pieces.put(briefing, hit)
         return hit[2]
 
