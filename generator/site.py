@@ -115,8 +115,10 @@ class Generator:
         for done, path in enumerate(paths, 1):
             stamp = (seed_stamp(path, stats), settings.limits)
             hit = self.seeds.get(path)
-            result = hit[1] if hit is not None and hit[0] == stamp else read_one(path, settings.seeds_dir, settings.limits)
-            seen[path] = (stamp, result)
+            if hit is None or hit[0] != stamp:
+                hit = (stamp, read_one(path, settings.seeds_dir, settings.limits))
+            seen[path] = hit
+            result = hit[1]
             results.append(result)
             report("read", done, len(paths))
         self.seeds = seen

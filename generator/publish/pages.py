@@ -224,7 +224,7 @@ def _actor_shown(entry, stories: tuple, archive: tuple) -> tuple:
     page again only when the briefing is among those it lists, or changes its relations."""
     appearances = entry.appearances
     facts = (entry.name, entry.slug, entry.type, entry.aliases, len(appearances), entry.first_seen if appearances else None, entry.last_seen if appearances else None, entry.co_actors)
-    latest = tuple((a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor) for a in appearances[:LATEST])
+    latest = tuple(item for a in appearances[:LATEST] for item in (a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor))
     relations = tuple((r.briefing.slug, r.briefing.article.title, r.relation) for r in entry.relations[:LATEST])
     graph = tuple((r.other_slug, r.other, r.relation.type, r.subject) for r in entry.relations)
     years = tuple((y.key, y.briefings, y.entries, tuple((p.key, p.label) for p in y.pages)) for y in archive)
@@ -256,8 +256,10 @@ def _sources_shown(catalog: Catalog) -> tuple:
 
 def _entries_shown(entries: tuple) -> tuple:
     """What a timeline table shows of its dated entries (the event, its briefing's slug and
-    title): a page key of these stays when an edit of a briefing changes something else."""
-    return tuple((e.event, e.briefing.slug, e.briefing.article.title) for e in entries)
+    title): a page key of these stays when an edit of a briefing changes something else. One
+    flat tuple, three items an entry: a key holds no object per row (a kept key lives long,
+    and thousands of small tuples surviving each run wake the garbage collector's full pass)."""
+    return tuple(item for e in entries for item in (e.event, e.briefing.slug, e.briefing.article.title))
 
 
 def _period_shown(period) -> tuple:
@@ -291,7 +293,7 @@ def _archive_keys(entry, year) -> dict[str, tuple]:
 
 def _archive_shown(page) -> tuple:
     """All that actor_archive.md.j2 shows of an archive page."""
-    briefings = tuple((a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor) for a in page.briefings)
+    briefings = tuple(item for a in page.briefings for item in (a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor))  # flat: see _entries_shown
     return (page.key, page.label, page.year, briefings, _entries_shown(page.entries), page.parts)
 
 
