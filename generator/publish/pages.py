@@ -178,7 +178,31 @@ def _year_jobs(year, template, links: Callable[[str], Links]) -> list[PageJob]:
 def _story_jobs(story, actor_slug: dict, template, links: Callable[[str], Links]) -> list[PageJob]:
     slugs = {(b.slug, a.name): actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
     path = f"stories/{story.slug}.md"
-    return [PageJob(path, (story, slugs), lambda s=story, sl=slugs, t=template, li=links(path): t.render(story=s, actor_slug=sl, link=li))]
+    return [PageJob(path, _story_shown(story, slugs), lambda s=story, sl=slugs, t=template, li=links(path): t.render(story=s, actor_slug=sl, link=li))]
+
+
+def _story_shown(story, actor_slug: dict) -> tuple:
+    """All that story.md.j2 shows: its facts, its actors, the steps it shows (first and
+    latest) with their statements, its latest dated statements. An edit of a briefing in the
+    middle of a long story that changes none of these leaves the page (100 KB) as it was."""
+    steps, shown = story.steps, story_steps_shown(len(story.steps))
+    rows = tuple(_step_shown(steps[i], actor_slug) for i in sorted(shown))
+    gap = (steps[shown.skipped_at].briefing.article.date, steps[shown.skipped_at + shown.skipped - 1].briefing.article.date) if shown.skipped else ()
+    actors = tuple(item for a in story.actors for item in (a.name, a.slug, a.role, a.paragraph, a.briefing.slug, a.briefings))
+    timeline = story.timeline
+    return ("story", story.slug, story.title, story.first, story.last, len(steps), tuple(sorted(shown)), gap, actors, rows, len(timeline), _entries_shown(timeline[-STORY_TIMELINE_ROWS:]))
+
+
+def _step_shown(step, actor_slug: dict) -> tuple:
+    briefing = step.briefing
+    facts = []
+    for fact in step.facts[:STORY_STEP_FACTS]:
+        also = tuple(item for other in fact.also[:5] for item in (other.slug, other.article.title))
+        ends = (actor_slug.get((briefing.slug, fact.item.subject)), actor_slug.get((briefing.slug, fact.item.object))) if fact.kind == "relation" else ()
+        facts.append((fact.kind, fact.item, len(fact.also), also, ends))
+    changes = tuple((c.measures, c.before, c.before_briefing.slug, c.after) for c in step.changes)
+    article = briefing.article
+    return (briefing.slug, article.title, article.date, article.source.publisher, changes, tuple(facts), len(step.facts), step.repeated)
 
 
 def _briefing_jobs(briefing: Briefing, catalog: Catalog, related: tuple, story, tag_slug: dict, template, links, site_url: str, directory_urls: bool) -> list[PageJob]:
@@ -189,7 +213,7 @@ def _briefing_jobs(briefing: Briefing, catalog: Catalog, related: tuple, story, 
     return [
         PageJob(
             path,
-            (briefing, slugs, types, related, story, tag_links),
+            (briefing, slugs, types, _related_shown(related), story, tag_links),
             lambda b=briefing, s=slugs, ty=types, r=related, st=story, t=template, li=links(path): t.render(
                 b=b,
                 link=li,
@@ -217,6 +241,12 @@ def _actor_jobs(entry, stories: tuple, archived: tuple, template, archive_templa
             path = f"actors/{entry.slug}/{page.key}.md"
             jobs.append(PageJob(path, keys[page.key], lambda e=entry, p=page, y=year, t=archive_template, li=links(path): t.render(entry=e, page=p, year=y, link=li)))
     return jobs
+
+
+def _related_shown(related: tuple) -> tuple:
+    """What a briefing page shows of its related briefings (an edit of one of them that
+    keeps its date and title leaves the page as it was)."""
+    return tuple(item for other, shared in related for item in (other.article.date, other.slug, other.article.title, shared))
 
 
 def _actor_shown(entry, stories: tuple, archive: tuple) -> tuple:
