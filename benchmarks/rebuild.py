@@ -6,12 +6,18 @@ One Generator (the plugin keeps one between serve reloads) builds the corpus onc
 one seed is edited and the site generated again; the Generator's own stage timings are
 printed in milliseconds (median of 5 edits), with how many pages had to be rendered again.
 The output of the last incremental run is checked against a fresh full run.
+
+The edit is what a writer does under serve: one sentence of one article changed (its first
+percentage becomes another number), so the article is analyzed again and its figure,
+summary and story may change. An edit that changes an article's actors, date or title
+builds the catalog afresh, which this does not measure.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import tempfile
 import time
@@ -43,7 +49,7 @@ def main() -> None:
         rendered = []
         for edit in range(EDITS):
             seed = seeds / f"{edit * 7:05d}.txt"
-            seed.write_text(seed.read_text(encoding="utf-8") + f"\nAn added paragraph, edit {edit}.\n", encoding="utf-8")
+            seed.write_text(changed_sentence(seed.read_text(encoding="utf-8"), edit), encoding="utf-8")
             result = gen.generate(settings)
             for stage, ms in result.timings:
                 stages[stage].append(ms)
@@ -61,6 +67,13 @@ def main() -> None:
     by_size[args.articles] = by_size.get(args.articles, {"articles": args.articles}) | {"rebuild_ms": round(total)}
     args.out.write_text(json.dumps(sorted(by_size.values(), key=lambda r: r["articles"]), indent=1) + "\n")
     print(f"  pages rendered again: {statistics.median(rendered):.0f} of {len(result.pages):,}; output identical to a full build")
+
+
+def changed_sentence(text: str, edit: int) -> str:
+    """The text with its first percentage another number ("rose 24%" -> "rose 25%")."""
+    changed = re.sub(r"\b(\d+)%", lambda m: f"{int(m.group(1)) + 1 + edit}%", text, count=1)
+    assert changed != text, "the seed has a percentage to change"
+    return changed
 
 
 if __name__ == "__main__":

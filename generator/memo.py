@@ -35,3 +35,19 @@ class ObjectMemo:
 
     def clear(self) -> None:
         self._items.clear()
+
+
+class Same:
+    """An object compared by identity inside a compared tuple (a memo's inputs): a large
+    dict of the catalog that stays the very same object while it is unchanged, which a
+    comparison by value would walk whole."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.obj is self.obj
+
+    __hash__ = None

@@ -21,11 +21,11 @@ from .analyze.briefing import analyze_many, assign_slugs, finish, split_results
 from .cache import AnalysisCache
 from .corpus.catalog import Catalog, build_catalog, patch_catalog
 from .corpus.stories import patch_stories, with_stories
-from .memo import ObjectMemo
+from .memo import ObjectMemo, Same
 from .model import Article, Briefing, Page, SeedProblem, Seeds
 from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, story_json, story_place
 from .publish.parallel import render_pages
-from .publish.pages import PageJob, archive_pages, make_environment, plan_pages
+from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
 
@@ -63,8 +63,8 @@ class Generator:
         self.stories_json = ObjectMemo()
         """Story -> its entry of stories.json."""
         self.feeds = FeedMemo()
-        self.archives = ObjectMemo()
-        """Actor entry -> its archive pages and their keys (``archive_pages``)."""
+        self.added, self.pruned = 0, None
+        """Analyses put in the cache since it was last pruned, and the cache folder pruned (``PRUNE_AFTER``)."""
         self.catalog: tuple[Catalog, object] | None = None
         """The previous catalog (with its stories) and the story settings it was made with."""
 
@@ -110,13 +110,16 @@ class Generator:
         """Every seed, reusing what an unchanged file gave last time (the very same Article
         object, which lets the later stages recognize it at once)."""
         report = report or _silent
-        paths, skipped = seed_paths(settings.seeds_dir)
+        stats: dict = {}
+        paths, skipped = seed_paths(settings.seeds_dir, stats)
         seen, results = {}, []
         for done, path in enumerate(paths, 1):
-            stamp = (seed_stamp(path), settings.limits)
+            stamp = (seed_stamp(path, stats), settings.limits)
             hit = self.seeds.get(path)
-            result = hit[1] if hit is not None and hit[0] == stamp else read_one(path, settings.seeds_dir, settings.limits)
-            seen[path] = (stamp, result)
+            if hit is None or hit[0] != stamp:
+                hit = (stamp, read_one(path, settings.seeds_dir, settings.limits))
+            seen[path] = hit
+            result = hit[1]
             results.append(result)
             report("read", done, len(paths))
         self.seeds = seen
@@ -142,19 +145,22 @@ class Generator:
             slug = slugs[article.path]
             self.analyses.put(article, (slug, finish(analysis, article, slug)))
         if cache is not None and missing:
-            cache.prune()
+            self.added += len(missing)
+            if self.added >= PRUNE_AFTER or self.pruned != settings.cache_dir:
+                cache.prune()
+                self.added, self.pruned = 0, settings.cache_dir
         return split_results([self.analyses.get(a)[1] for a in articles])
 
     def publish(self, catalog: Catalog, settings: Settings, report: Progress = None) -> tuple[Page, ...]:
         """Every page and export; a page whose key is unchanged keeps its previous text."""
         report = report or _silent
         env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
-        weeks = digests(catalog)
-        self.archives.keep_only(catalog.actors)
-        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, lambda entry: self.archives.value(entry, archive_pages))
+        weeks = digests(catalog, self.pages.reuse)
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self.pages.reuse)
         pages = self.pages.render(jobs, settings.workers, lambda done: report("publish", done, len(jobs)))
         self.pieces.keep_only(catalog.briefings)
-        pieces = tuple(self._pieces(b, (corpus_actors(catalog, b), story_place(catalog, b))) for b in catalog.briefings)
+        ids = (Same(catalog.actor_slug), Same(catalog.actor_type))
+        pieces = tuple(self._pieces(b, catalog, ids) for b in catalog.briefings)
         self.stories_json.keep_only(catalog.stories)
         stories = tuple(self.stories_json.value(s, story_json) for s in catalog.stories)
         self.feeds.start()
@@ -163,13 +169,26 @@ class Generator:
         self.pages.keep(result)
         return result
 
-    def _pieces(self, briefing: Briefing, context: tuple) -> dict:
-        """The briefing's export pieces, kept while the briefing, its corpus ids and its story stay."""
+    def _pieces(self, briefing: Briefing, catalog: Catalog, ids: tuple) -> dict:
+        """The briefing's export pieces, kept while the briefing, its corpus ids (the very same
+        dicts of the catalog, else equal ones for it) and its story stay."""
         hit = self.pieces.get(briefing)
-        if hit is None or hit[0] != context:
-            hit = (context, export_pieces(briefing, *context))
-            self.pieces.put(briefing, hit)
-        return hit[1]
+        story = story_place(catalog, briefing)
+        if hit is not None and hit[0] == (ids, story):
+            return hit[2]
+        corpus = corpus_actors(catalog, briefing)
+        if hit is None or hit[1] != (corpus, story):
+            hit = ((ids, story), (corpus, story), export_pieces(briefing, corpus, story))
+        else:
+            hit = ((ids, story), hit[1], hit[2])
+        self.pieces.put(briefing, hit)
+        return hit[2]
+
+
+PRUNE_AFTER = 100
+"""The analysis cache is pruned by the first run that adds to it, then after each ``PRUNE_AFTER``
+analyses added: a listing of the whole cache on each edit under ``mkdocs serve`` cost more
+than the rest of the run; the cache holds at most that many entries above its bound."""
 
 
 class FeedMemo:
@@ -206,12 +225,18 @@ def _silent(stage: str, done: int, total: int) -> None:
 class PageMemo:
     """What the previous publish produced: a page is rendered again only when its key
     differs. Keys are compared by value; unchanged briefings are the very same objects, so
-    the comparison is quick. Any change of the templates or of the settings starts afresh."""
+    the comparison is quick. The jobs of a briefing, an actor, a year of the timeline are
+    themselves kept while their inputs are equal (``reuse``), so an unchanged page costs an
+    identity check. Any change of the templates or of the settings starts afresh."""
 
     def __init__(self) -> None:
         self.context: tuple | None = None
         self.env: jinja2.Environment | None = None
         self.pages: dict[str, tuple[object, Page]] = {}
+        self.jobs: dict[str, tuple[tuple, object, frozenset[str]]] = {}
+        """name -> (inputs, what ``make`` gave for them, the names it reused): see ``reuse``."""
+        self.used: set[str] = set()
+        self.making: list[set[str]] = []
         self.rendered = 0
         self.unchanged: set[str] = set()
         """Paths whose text is the same as in the previous run."""
@@ -221,8 +246,10 @@ class PageMemo:
         if context != self.context or self.env is None:
             self.context, self.env = context, make_environment(templates_dir)
             self.pages.clear()
+            self.jobs.clear()
         self.rendered = 0
         self.unchanged = set()
+        self.used = set()
         return self.env
 
     def render(self, jobs: tuple[PageJob, ...], workers: int | None = None, progress: Callable[[int], None] | None = None) -> list[Page]:
@@ -232,6 +259,28 @@ class PageMemo:
         todo = [job for job, page in zip(jobs, kept) if page is None]
         texts = iter(render_pages([job.render for job in todo], workers, progress and (lambda n: progress(n + len(jobs) - len(todo)))))
         return [page if page is not None else self._store(job, next(texts)) for job, page in zip(jobs, kept)]
+
+    def reuse(self, name: str, inputs: tuple, make: Callable[[], object]) -> object:
+        """``make()``, or what it gave in the previous run for equal ``inputs`` (``plan_pages``).
+        What ``make`` reused itself is kept as long as it is (an actor's years of archive)."""
+        hit = self.jobs.get(name)
+        if hit is None or hit[0] != inputs:
+            self.making.append(set())
+            try:
+                value = make()
+            finally:
+                inner = frozenset(self.making.pop())
+            hit = self.jobs[name] = (inputs, value, inner)
+        if self.making:
+            self.making[-1].add(name)
+        self._use(name)
+        return hit[1]
+
+    def _use(self, name: str) -> None:
+        if name not in self.used:
+            self.used.add(name)
+            for inner in self.jobs[name][2]:
+                self._use(inner)
 
     def page(self, job: PageJob) -> Page:
         """The page from the previous run if its key (all it shows) is unchanged, else
@@ -256,10 +305,12 @@ class PageMemo:
         return page
 
     def keep(self, pages: tuple[Page, ...]) -> None:
-        """Forget pages that are gone (a deleted seed or actor)."""
+        """Forget pages that are gone (a deleted seed or actor), and jobs not asked for."""
         current = {p.path for p in pages}
         for path in [p for p in self.pages if p not in current]:
             del self.pages[path]
+        for name in [n for n in self.jobs if n not in self.used]:
+            del self.jobs[name]
 
 
 def _templates_stamp(templates_dir: Path) -> tuple:

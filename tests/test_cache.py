@@ -112,3 +112,27 @@ def test_the_folder_is_bounded_least_recently_used_first(tmp_path):
     assert cache.prune() == 2
     kept = [a for a in articles if entry_path(cache, a).exists()]
     assert kept == [articles[0], *articles[3:]]
+
+
+def test_a_generator_prunes_the_cache_when_it_first_adds_then_after_each_hundred(tmp_path, monkeypatch):
+    """Under `mkdocs serve` each edit adds one analysis: the cache is listed again only after
+    ``PRUNE_AFTER`` of them, so it holds at most that many entries above its bound."""
+    from generator import site
+
+    pruned = []
+    monkeypatch.setattr(AnalysisCache, "prune", lambda self: pruned.append(self.folder) or 0)
+    monkeypatch.setattr(site, "analyze_many", lambda articles, workers, report: [analyze(a, "") for a in articles])
+    monkeypatch.setattr(site, "PRUNE_AFTER", 3)
+    generator = Generator()
+    settings = Settings(cache_dir=tmp_path / "cache", workers=1)
+    generator.analyze(CORPUS[:2], settings)
+    assert len(pruned) == 1  # the first run that adds
+    generator.analyze(CORPUS[:2], settings)
+    assert len(pruned) == 1  # nothing added
+    for count in (3, 4):
+        generator.analyze(CORPUS[:count], settings)
+    assert len(pruned) == 1  # two added
+    generator.analyze(CORPUS[:5], settings)
+    assert len(pruned) == 2  # three added
+    generator.analyze(CORPUS[:6], Settings(cache_dir=tmp_path / "other", workers=1))
+    assert len(pruned) == 3 and pruned[-1] == tmp_path / "other"  # one added to another cache folder: pruned at once

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .catalog import MONTHS, PAGE_ROWS, ActorEntry, Appearance, DatedEntry, year_of
@@ -54,18 +55,36 @@ class ArchiveYear:
         return tuple(p for p in self.pages if p.key != self.key and "-p" not in p.key)
 
 
-def actor_archive(entry: ActorEntry, limit: int = PAGE_ROWS, latest: int = LATEST) -> tuple[ArchiveYear, ...]:
-    """The archive of an actor, newest year first; () when its page shows everything."""
+def actor_archive(entry: ActorEntry, limit: int = PAGE_ROWS, latest: int = LATEST, *, reuse: Callable[[str, tuple, Callable], ArchiveYear] | None = None) -> tuple[ArchiveYear, ...]:
+    """The archive of an actor, newest year first; () when its page shows everything.
+    ``reuse(name, inputs, make)``: ``make()``, or what it gave for equal inputs before (the
+    Generator's: a year whose rows are unchanged is not cut into pages again)."""
     if len(entry.appearances) <= latest and len(entry.timeline) <= latest:
         return ()
     if len(entry.appearances) + len(entry.timeline) <= limit:  # one page holds it all
         return (ArchiveYear(ALL, len(entry.appearances), len(entry.timeline), _parts(ALL, "all years", ALL, list(entry.appearances), list(entry.timeline), limit)),)
-    years: dict[str, list] = defaultdict(lambda: [[], []])
-    for appearance in entry.appearances:
-        years[str(appearance.briefing.article.date.year).zfill(4)][0].append(appearance)
+    years = _rows_by_year(entry)
+    if reuse is None:
+        return tuple(_year(year, *years[year], limit) for year in sorted(years, reverse=True))
+    return tuple(reuse(f"archive:{entry.slug}:{year}", (years[year], limit), lambda y=year: _year(y, *years[y], limit)) for year in sorted(years, reverse=True))
+
+
+def _rows_by_year(entry: ActorEntry) -> dict[str, tuple[tuple[Appearance, ...], tuple[DatedEntry, ...]]]:
+    """year -> (its briefings, its timeline entries) of an actor."""
+    years: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    last, rows = None, None
+    for appearance in entry.appearances:  # newest first: a year's briefings come together
+        if appearance.briefing.article.date.year != last:
+            last = appearance.briefing.article.date.year
+            rows = years[str(last).zfill(4)][0]
+        rows.append(appearance)
+    last = None
     for dated in entry.timeline:
-        years[year_of(dated.event.date)][1].append(dated)
-    return tuple(_year(year, *years[year], limit) for year in sorted(years, reverse=True))
+        if dated.event.date != last:
+            last = dated.event.date
+            rows = years[year_of(last)][1]
+        rows.append(dated)
+    return {year: (tuple(briefings), tuple(entries)) for year, (briefings, entries) in years.items()}
 
 
 def _year(year: str, briefings: list, entries: list, limit: int) -> ArchiveYear:

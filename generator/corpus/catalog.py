@@ -14,6 +14,7 @@ import functools
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..analyze import lexicon
@@ -64,6 +65,9 @@ class ActorEntry:
     """Dated entries of its briefings whose clause names it, oldest first."""
     relations: tuple["ActorRelation", ...] = ()
     """What its briefings state it does, or is done to it, by another actor; newest briefing first."""
+    together: dict = field(default_factory=dict, compare=False, repr=False)
+    """entry slug -> briefings together, for every actor it is with (``co_actors`` are the
+    first of them): what a patch of the catalog updates, not made again from every briefing."""
 
     @property
     def first_seen(self) -> dt.date:
@@ -81,7 +85,9 @@ class Catalog:
     actors: tuple[ActorEntry, ...]
     timeline: tuple[DatedEntry, ...]
     actor_slug: dict
-    """(briefing slug, actor name) -> actor entry slug: the actor's corpus-wide id."""
+    """(briefing slug, actor name) -> actor entry slug: the actor's corpus-wide id. A patched
+    catalog keeps the very same dict (and ``actor_type``), as it keeps every entry's name and
+    slug: a memo may go by its identity."""
     related: dict
     """briefing slug -> tuple of (briefing, shared actor names), most related first."""
     actor_type: dict = field(default_factory=dict)
@@ -90,14 +96,19 @@ class Catalog:
     """Storylines (``corpus.stories.Story``), newest activity first: ``with_stories`` adds them."""
     story_of: dict = field(default_factory=dict)
     """briefing slug -> (its story, its 1-based place in it)."""
+    timeline_years: dict | None = None
+    """``year_of`` -> its dated entries, in timeline order, years in the order they first come
+    (``timeline_years``); None: not made (``timeline_periods`` makes it). A patch remakes only
+    the years it touches, so a year's tuple stays the very same object while it is unchanged."""
 
     def recent(self, count: int = 10) -> tuple[DatedEntry, ...]:
         """The latest dated statements up to the newest publication date (plans for later excluded)."""
         if not self.briefings:
             return ()
         newest = self.briefings[0].article.date
-        past = [d for d in self.timeline if sort_key(d.event.date) <= (newest.year, newest.month, newest.day)]
-        return tuple(reversed(past[-count:]))
+        # the timeline is in order of sort_key first: what is not later is a prefix of it
+        end = bisect.bisect_right(self.timeline, (newest.year, newest.month, newest.day), key=lambda d: sort_key(d.event.date))
+        return tuple(reversed(self.timeline[max(0, end - count) : end]))
 
     def most_covered(self, count: int = 10) -> tuple[ActorEntry, ...]:
         return tuple(sorted(self.actors, key=lambda e: (-len(e.appearances), e.name.casefold()))[:count])
@@ -131,6 +142,7 @@ def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
         actor_slug=actor_slug,
         related=_related(newest, actor_slug),
         actor_type=actor_type,
+        timeline_years=timeline_years(timeline),
     )
 
 
@@ -225,21 +237,52 @@ def _with_context(entry: ActorEntry, by_slug: dict, actor_slug: dict, dated: tup
     together: Counter = Counter()
     relations = []
     for appearance in entry.appearances:
-        briefing = appearance.briefing
-        here = {actor_slug[(briefing.slug, other.name)] for other in briefing.actors[:KEY_ACTORS]}
-        for relation in briefing.relations:
-            ends = (actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object)))
-            if entry.slug in ends and ends[0] != ends[1] and None not in ends:
-                subject = ends[0] == entry.slug and relation.subject == appearance.actor.name
-                if relation.subject != appearance.actor.name and relation.object != appearance.actor.name:
-                    continue  # another appearance of the same entry in this briefing states it
-                other_slug = ends[1] if subject else ends[0]
-                relations.append(ActorRelation(briefing, relation, by_slug[other_slug].name, other_slug, subject))
-                here.add(other_slug)
-        here.discard(entry.slug)
+        here, found = _appearance_context(appearance, entry.slug, by_slug, actor_slug)
+        relations += found
         together.update(here)
-    co_actors = tuple((by_slug[s].name, s, n) for s, n in sorted(together.items(), key=lambda x: (-x[1], x[0]))[:8])
-    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, co_actors, dated, tuple(relations))
+    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, _co_actors(together, by_slug), dated, tuple(relations), dict(together))
+
+
+def _appearance_context(appearance: Appearance, slug: str, by_slug: dict, actor_slug: dict) -> tuple[set[str], list[ActorRelation]]:
+    """What one appearance adds to the context of its entry (``slug``): the other entries it
+    is with there (the briefing's key actors, and those in a relation with it), and its relations."""
+    briefing = appearance.briefing
+    here = {actor_slug[(briefing.slug, other.name)] for other in briefing.actors[:KEY_ACTORS]}
+    relations = []
+    for relation in briefing.relations:
+        ends = (actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object)))
+        if slug in ends and ends[0] != ends[1] and None not in ends:
+            subject = ends[0] == slug and relation.subject == appearance.actor.name
+            if relation.subject != appearance.actor.name and relation.object != appearance.actor.name:
+                continue  # another appearance of the same entry in this briefing states it
+            other_slug = ends[1] if subject else ends[0]
+            relations.append(ActorRelation(briefing, relation, by_slug[other_slug].name, other_slug, subject))
+            here.add(other_slug)
+    here.discard(slug)
+    return here, relations
+
+
+def _co_actors(together: Counter, by_slug: dict) -> tuple[tuple[str, str, int], ...]:
+    return tuple((by_slug[s].name, s, n) for s, n in sorted(together.items(), key=lambda x: (-x[1], x[0]))[:8])
+
+
+def _with_patched_context(entry: ActorEntry, appearances: tuple[Appearance, ...], swap: dict, by_slug: dict, actor_slug: dict) -> ActorEntry:
+    """``_with_context`` of the entry with ``appearances`` (its own with the briefings of
+    ``swap`` replaced) from the entry's: only the replaced appearances are looked at."""
+    together = Counter(entry.together)
+    relations = [r for r in entry.relations if id(r.briefing) not in swap]
+    for old, new in zip(entry.appearances, appearances):
+        if old is new:
+            continue
+        together.subtract(_appearance_context(old, entry.slug, by_slug, actor_slug)[0])
+        here, found = _appearance_context(new, entry.slug, by_slug, actor_slug)
+        together.update(here)
+        if found:  # after the relations of newer briefings, and of its earlier appearances
+            key = (new.briefing.article.date, new.briefing.slug)
+            at = next((i for i, r in enumerate(relations) if (r.briefing.article.date, r.briefing.slug) < key), len(relations))
+            relations[at:at] = found
+    together = Counter({s: n for s, n in together.items() if n > 0})
+    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, appearances, _co_actors(together, by_slug), entry.timeline, tuple(relations), dict(together))
 
 
 def _actor_timelines(entries: list[ActorEntry], timeline: tuple[DatedEntry, ...]) -> dict[str, tuple[DatedEntry, ...]]:
@@ -288,32 +331,48 @@ class TimelinePeriod:
         return (self, *self.more)
 
 
-def timeline_periods(timeline: tuple[DatedEntry, ...], limit: int) -> tuple[TimelinePeriod, ...]:
-    """The pages of a timeline longer than ``limit``, oldest first; () when it fits on one page.
-
-    Keeps every page's size bounded as the corpus grows: a year, month or what a busy year
-    dates only to the year that holds more than ``min(limit, PAGE_ROWS)`` entries is cut into parts."""
-    if len(timeline) <= limit:
-        return ()
-    rows = max(1, min(limit, PAGE_ROWS))
+def timeline_years(timeline: tuple[DatedEntry, ...]) -> dict[str, tuple[DatedEntry, ...]]:
+    """``year_of`` -> its dated entries in timeline order, years in the order they first come."""
     years: dict[str, list[DatedEntry]] = defaultdict(list)
     for dated in timeline:
         years[year_of(dated.event.date)].append(dated)
-    periods = []
-    for year, entries in years.items():
-        if len(entries) <= limit:
-            periods.append(_cut(TimelinePeriod(year, year, tuple(entries)), rows))
-            continue
-        months: dict[str, list[DatedEntry]] = defaultdict(list)
-        coarse = []
-        for dated in entries:
-            month = re.match(r"\d{4}-(\d{2})(?:-\d{2})?$", dated.event.date)
-            (months[month.group(1)] if month else coarse).append(dated)
-        pages = tuple(
-            _cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items())
-        )
-        periods.append(_cut(TimelinePeriod(year, year, tuple(coarse), pages), rows))
-    return tuple(periods)
+    return {year: tuple(entries) for year, entries in years.items()}
+
+
+def timeline_periods(
+    timeline: tuple[DatedEntry, ...], limit: int, years: dict | None = None, reuse: Callable[[str, tuple, Callable], TimelinePeriod] | None = None
+) -> tuple[TimelinePeriod, ...]:
+    """The pages of a timeline longer than ``limit``, oldest first; () when it fits on one page.
+
+    Keeps every page's size bounded as the corpus grows: a year, month or what a busy year
+    dates only to the year that holds more than ``min(limit, PAGE_ROWS)`` entries is cut into parts.
+    ``years``: the catalog's ``timeline_years`` when it has them; ``reuse(name, inputs, make)``:
+    ``make()``, or what it gave for equal inputs before (the Generator's: an unchanged year is
+    not cut again)."""
+    if len(timeline) <= limit:
+        return ()
+    rows = max(1, min(limit, PAGE_ROWS))
+    years = timeline_years(timeline) if years is None else years
+    if reuse is None:
+        return tuple(year_period(year, entries, limit, rows) for year, entries in years.items())
+    return tuple(reuse(f"timeline-year:{year}", (entries, limit), lambda y=year, e=entries: year_period(y, e, limit, rows)) for year, entries in years.items())
+
+
+def year_period(year: str, entries: tuple[DatedEntry, ...], limit: int, rows: int) -> TimelinePeriod:
+    """The page of one year of a split timeline (with its months when it holds more than ``limit``)."""
+    if len(entries) <= limit:
+        return _cut(TimelinePeriod(year, year, entries), rows)
+    months: dict[str, list[DatedEntry]] = defaultdict(list)
+    coarse = []
+    for dated in entries:
+        month = MONTH_DATE.match(dated.event.date)
+        (months[month.group(1)] if month else coarse).append(dated)
+    pages = tuple(_cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items()))
+    return _cut(TimelinePeriod(year, year, tuple(coarse), pages), rows)
+
+
+MONTH_DATE = re.compile(r"\d{4}-(\d{2})(?:-\d{2})?$")
+"""A date to the month or the day: its month is group 1."""
 
 
 PAGE_ROWS = 200
@@ -331,8 +390,11 @@ def _cut(period: TimelinePeriod, rows: int) -> TimelinePeriod:
 
 
 def year_of(value: str) -> str:
-    match = re.match(r"\d{3,4}", value)
-    return match.group(0) if match else value
+    """The year an ``Event.date`` starts with (3 or 4 digits), else the value itself: what
+    ``re.match(r"\\d{3,4}", value)`` gives, without the regex (it runs for every timeline entry)."""
+    if value[:4].isdecimal():
+        return value[:4] if len(value) >= 3 else value
+    return value[:3] if value[:3].isdecimal() and len(value) >= 3 else value
 
 
 RELATED_CANDIDATES = 50
@@ -396,16 +458,16 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
             return None
     touched = {b.slug for b in swap.values()}
     by_slug = {e.slug: e for e in previous.actors}  # for names only: unchanged by the patch
-    timeline = _patched_timeline(previous.timeline, swap)
+    timeline = _patched_timeline(previous, swap)
     names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     actors = []
+    holding = {previous.actor_slug[(b.slug, a.name)] for b in swap.values() for a in b.actors}  # the entries a replaced briefing is in
     for entry in previous.actors:
-        if not any(a.briefing.slug in touched for a in entry.appearances):
+        if entry.slug not in holding:
             actors.append(entry)
             continue
-        appearances = tuple(_swapped_appearance(a, swap) for a in entry.appearances)
-        swapped = ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, appearances, entry.co_actors, entry.timeline)
-        actors.append(_with_context(swapped, by_slug, previous.actor_slug, entry.timeline))  # its relations and co-actors anew
+        appearances = tuple(a if id(a.briefing) not in swap else _swapped_appearance(a, swap) for a in entry.appearances)
+        actors.append(_with_patched_context(entry, appearances, swap, by_slug, previous.actor_slug))  # its relations and co-actors anew
         for appearance in appearances:
             if appearance.briefing.slug in touched:
                 for name in (entry.name, *entry.aliases):
@@ -422,7 +484,10 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
                 if any(name in dated.event.event for name, owners in names[slug].items() if entry.slug in owners):
                     _insert(mine, dated)
         actors[index] = _with_timeline(entry, tuple(mine))
-    related = {slug: tuple((swap.get(id(b), b), shared) for b, shared in items) for slug, items in previous.related.items()}
+    related = {
+        slug: tuple((swap.get(id(b), b), shared) for b, shared in items) if any(id(b) in swap for b, _ in items) else items
+        for slug, items in previous.related.items()
+    }
     catalog = Catalog(
         briefings=tuple(swap.get(id(b), b) for b in previous.briefings),
         actors=tuple(actors),
@@ -430,6 +495,7 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
         actor_slug=previous.actor_slug,
         related=related,
         actor_type=previous.actor_type,
+        timeline_years=_patched_years(previous, swap),
     )
     return catalog, swap
 
@@ -457,8 +523,34 @@ def _insert(items: list, dated: DatedEntry) -> None:
     items.insert(bisect.bisect_right(items, _dated_key(dated), key=_dated_key), dated)
 
 
-def _patched_timeline(timeline: tuple[DatedEntry, ...], swap: dict) -> tuple[DatedEntry, ...]:
-    kept = [d for d in timeline if id(d.briefing) not in swap]
+def _patched_years(previous: Catalog, swap: dict) -> dict[str, tuple[DatedEntry, ...]]:
+    """The previous ``timeline_years`` with the entries of the replaced briefings swapped:
+    only the years they are in are made again, the others are the very same tuples."""
+    years = dict(previous.timeline_years if previous.timeline_years is not None else timeline_years(previous.timeline))
+    old = [b for b in previous.briefings if id(b) in swap]
+    touched = {year_of(e.date) for b in (*old, *swap.values()) for e in b.timeline if e.paragraph is not None}
+    for year in touched:
+        kept = [d for d in years.get(year, ()) if id(d.briefing) not in swap]
+        for new in swap.values():
+            for _, dated in _dated(new):
+                if year_of(dated.event.date) == year:
+                    _insert(kept, dated)
+        if kept:
+            years[year] = tuple(kept)
+        else:
+            years.pop(year, None)
+    return dict(sorted(years.items(), key=lambda item: _dated_key(item[1][0])))  # in the order they first come
+
+
+def _patched_timeline(previous: Catalog, swap: dict) -> tuple[DatedEntry, ...]:
+    """The timeline with the entries of the replaced briefings swapped, each found by its
+    sort key (the timeline is in their order), not by a pass over all."""
+    kept = list(previous.timeline)
+    for old in (b for b in previous.briefings if id(b) in swap):
+        for key, dated in _dated(old):
+            at = bisect.bisect_left(kept, key, key=_dated_key)
+            assert kept[at].briefing is old and kept[at].event is dated.event, "the timeline is in the order of its sort keys"
+            del kept[at]
     for new in swap.values():
         for _, dated in _dated(new):
             _insert(kept, dated)

@@ -474,5 +474,10 @@ def patch_stories(previous: Catalog, catalog: Catalog, swap: dict, settings: Sto
         actors = _story_actors(group, catalog.actor_slug, catalog.actor_type, names)
         stories.append(Story(story.slug, _title(group, actors, catalog.actor_slug, names), _steps(group, catalog.actor_slug), actors))
     stories = tuple(stories)
-    story_of = {step.briefing.slug: (story, place) for story in stories for place, step in enumerate(story.steps, 1)}
+    kept = {id(s) for s in previous.stories}
+    story_of = {  # an unchanged story's places are the previous ones (the same tuples)
+        step.briefing.slug: previous.story_of[step.briefing.slug] if id(story) in kept else (story, place)
+        for story in stories
+        for place, step in enumerate(story.steps, 1)
+    }
     return dataclasses.replace(catalog, stories=stories, story_of=story_of)

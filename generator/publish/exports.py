@@ -91,7 +91,7 @@ def exports(
     feed = feed or atom_feed
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
-        Page("sources.bib", "\n\n".join(p["bibtex"] for p in pieces) + "\n"),
+        Page("sources.bib", _joined("", "\n\n", [p["bibtex"] for p in pieces], "\n")),
         Page("sources.json", _json_lines([p["csl"] for p in pieces])),
         Page("briefings.json", _json_lines([p["briefing"] for p in pieces])),
         Page("briefings.schema.json", _json({
@@ -136,9 +136,9 @@ def seed_tags(catalog: Catalog) -> tuple[tuple[str, str, tuple[Briefing, ...]], 
     return tuple(result)
 
 
-def digests(catalog: Catalog):
-    """The weekly digests of the catalog, newest week first."""
-    return weekly_digests(catalog.briefings, catalog.actor_slug, catalog.actor_type, {e.slug: e.name for e in catalog.actors})
+def digests(catalog: Catalog, reuse: Callable | None = None):
+    """The weekly digests of the catalog, newest week first (``reuse``: see ``weekly_digests``)."""
+    return weekly_digests(catalog.briefings, catalog.actor_slug, catalog.actor_type, {e.slug: e.name for e in catalog.actors}, reuse)
 
 
 def digest_feed(weeks, site_url: str = "") -> str:
@@ -215,7 +215,17 @@ def export_pieces(briefing: Briefing, corpus: dict | None = None, story: tuple[s
 
 def _json_lines(items: list[str]) -> str:
     """A JSON array of serialized items, one per line."""
-    return "[\n" + ",\n".join(items) + "\n]\n"
+    return _joined("[\n", ",\n", items, "\n]\n")
+
+
+def _joined(head: str, separator: str, items: list[str], tail: str) -> str:
+    """``head + separator.join(items) + tail`` made in one copy: briefings.json is tens of
+    megabytes, and each ``+`` of it copies it whole again."""
+    if not items:
+        return head + tail
+    if len(items) == 1:
+        return head + items[0] + tail
+    return separator.join([head + items[0], *items[1:-1], items[-1] + tail])
 
 
 def _json(value) -> str:

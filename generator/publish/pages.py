@@ -21,6 +21,7 @@ from . import escape
 from .citation import bibtex, csl_json
 from .graph import Edge, relation_graph
 from .exports import corpus_actors, digests, export_pieces, exports, json_ld, seed_tags, story_place
+from ..memo import Same
 from .links import Links, page_url
 
 KEY_ACTORS_SHOWN = 15
@@ -76,19 +77,21 @@ def plan_pages(
     timeline_page_entries: int = TIMELINE_PAGE_ENTRIES,
     directory_urls: bool = True,
     weeks: tuple | None = None,
-    archives: Callable[[object], tuple] | None = None,
+    reuse: Callable[[str, tuple, Callable[[], object]], object] | None = None,
 ) -> tuple[PageJob, ...]:
     """Every generated Markdown page of the site, in a stable order, not yet rendered: the
     caller renders each (``render_site``) or keeps the text of an unchanged key from its
     previous run (``generator.site.Generator``). ``directory_urls`` is MkDocs'
     ``use_directory_urls``: the URLs of the links written as HTML (``publish.links``);
-    ``weeks``: the catalog's ``digests`` when the caller has them already; ``archives``:
-    ``archive_pages``, or what the caller kept of it for unchanged actor entries."""
+    ``weeks``: the catalog's ``digests`` when the caller has them already; ``reuse(name, inputs, make)``: ``make()``, or what it gave in the previous run when
+    ``inputs`` (all that the jobs it makes read, compared by value) are equal
+    (``generator.site.PageMemo.reuse``): a briefing's, an actor's, a year's jobs, an actor's year of archive."""
 
     def links(path: str) -> Links:
         return Links(path, directory_urls)
 
-    periods = timeline_periods(catalog.timeline, timeline_page_entries)
+    reuse = reuse or _make
+    periods = timeline_periods(catalog.timeline, timeline_page_entries, catalog.timeline_years, reuse)
     tags = seed_tags(catalog)
     groups = actor_groups(catalog.actors)
     tag_slug = {tag: slug for tag, slug, _ in tags}
@@ -99,11 +102,11 @@ def plan_pages(
 
     months = briefing_months(catalog.briefings) if len(catalog.briefings) > LIST_LATEST else ()
     jobs = [
-        PageJob("index.md", None, index("home.md.j2", intro=home_intro)),
-        PageJob("briefings/index.md", None, index("briefings.md.j2", latest=catalog.briefings[:LIST_LATEST], months=months)),
-        PageJob("actors/index.md", None, index("actors.md.j2", actor_groups=groups, actors_top=ACTORS_TOP)),
+        PageJob("index.md", _home_shown(catalog), index("home.md.j2", intro=home_intro)),
+        PageJob("briefings/index.md", _briefings_shown(catalog, months), index("briefings.md.j2", latest=catalog.briefings[:LIST_LATEST], months=months)),
+        PageJob("actors/index.md", _groups_shown(groups), index("actors.md.j2", actor_groups=groups, actors_top=ACTORS_TOP)),
         PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods, link=links("timeline.md"))),
-        PageJob("sources.md", None, index("sources.md.j2", sources_shown=SOURCES_SHOWN)),
+        PageJob("sources.md", _sources_shown(catalog), index("sources.md.j2", sources_shown=SOURCES_SHOWN)),
         PageJob("tags.md", tuple((tag, slug, len(items), items[0].article.date) for tag, slug, items in tags), index("tags.md.j2", tags=tags)),
     ]
     template = env.get_template("actors_type.md.j2")
@@ -135,67 +138,158 @@ def plan_pages(
         jobs.append(PageJob(path, week, lambda w=week, t=template, li=links(path): t.render(week=w, link=li, digest_rows=DIGEST_ROWS)))
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
-        for period in (year, *year.months):
-            shown = _period_shown(period)
-            for part in period.parts:
-                path = f"timeline/{part.key}.md"
-                jobs.append(PageJob(path, (part.key, shown, year.key, year.label), lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
+        jobs += reuse(f"timeline/{year.key}", (year,), lambda y=year: _year_jobs(y, template, links))
     template = env.get_template("story.md.j2")
+    same_slugs, same_types = Same(catalog.actor_slug), Same(catalog.actor_type)
     for story in catalog.stories:
-        slugs = {(b.slug, a.name): catalog.actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
-        path = f"stories/{story.slug}.md"
-        jobs.append(PageJob(path, (story, slugs), lambda s=story, sl=slugs, t=template, li=links(path): t.render(story=s, actor_slug=sl, link=li)))
+        jobs += reuse(f"stories/{story.slug}.md", (story, same_slugs), lambda s=story: _story_jobs(s, catalog.actor_slug, template, links))
     template = env.get_template("briefing.md.j2")
     for briefing in catalog.briefings:
-        slugs = {a.name: catalog.actor_slug[(briefing.slug, a.name)] for a in briefing.actors}
-        types = {a.name: catalog.actor_type[(briefing.slug, a.name)] for a in briefing.actors}
         related = catalog.related[briefing.slug]
         story = _story_link(catalog, briefing)
-        path = f"briefings/{briefing.slug}.md"
-        jobs.append(
-            PageJob(
-                path,
-                (briefing, slugs, types, related, story, tuple(tag_slug[t] for t in briefing.article.tags)),  # tag pages' slugs
-                lambda b=briefing, s=slugs, ty=types, r=related, st=story, t=template, li=links(path): t.render(
-                    b=b,
-                    link=li,
-                    actor_slugs=s,
-                    actor_types=ty,
-                    key_count=key_actors_shown(b),
-                    related=r,
-                    story=st,
-                    short_names={a.name: min((a.name, *a.aliases), key=lambda n: (len(n), n)) for a in b.actors},
-                    tags=briefing_tags(b),
-                    tag_links=briefing_tag_links(b, tag_slug, s, directory_urls),
-                    jsonld=escape.json_text(json_ld(b, site_url, ty), indent=None),
-                ),
-            )
-        )
+        tag_pages = tuple(tag_slug.get(t) for t in briefing_tags(briefing))  # a tag chip opens a seed tag's page when there is one
+        make = lambda b=briefing, r=related, st=story: _briefing_jobs(b, catalog, r, st, tag_slug, template, links, site_url, directory_urls)  # noqa: E731
+        jobs += reuse(f"briefings/{briefing.slug}.md", (briefing, related, story, tag_pages, same_slugs, same_types), make)
     template = env.get_template("actor.md.j2")
     archive_template = env.get_template("actor_archive.md.j2")
     stories_of = _stories_of_actors(catalog)
     for entry in catalog.actors:
         stories = stories_of.get(entry.slug, ())
-        archive, keys = (archives or archive_pages)(entry)
-        path = f"actors/{entry.slug}.md"
-        jobs.append(PageJob(path, (entry, stories), lambda e=entry, st=stories, a=archive, t=template, li=links(path): t.render(entry=e, stories=st, archive=a, latest=LATEST, link=li)))
-        for year in archive:
-            for page in year.pages:
-                path = f"actors/{entry.slug}/{page.key}.md"
-                jobs.append(
-                    PageJob(
-                        path,
-                        keys[page.key],
-                        lambda e=entry, p=page, y=year, t=archive_template, li=links(path): t.render(entry=e, page=p, year=y, link=li),
-                    )
-                )
+        make = lambda e=entry, st=stories: _actor_jobs(e, st, archive_pages(e, reuse), template, archive_template, links)  # noqa: E731
+        jobs += reuse(f"actors/{entry.slug}.md", (entry, stories), make)
     return tuple(jobs)
+
+
+def _make(name: str, inputs: tuple, make: Callable[[], object]) -> object:
+    return make()
+
+
+def _year_jobs(year, template, links: Callable[[str], Links]) -> list[PageJob]:
+    """The pages of a year of the timeline: its own, its months', each with its parts."""
+    jobs = []
+    for period in (year, *year.months):
+        shown = _period_shown(period)
+        for part in period.parts:
+            path = f"timeline/{part.key}.md"
+            jobs.append(PageJob(path, (part.key, shown, year.key, year.label), lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
+    return jobs
+
+
+def _story_jobs(story, actor_slug: dict, template, links: Callable[[str], Links]) -> list[PageJob]:
+    slugs = {(b.slug, a.name): actor_slug[(b.slug, a.name)] for b in story.briefings for a in b.actors}
+    path = f"stories/{story.slug}.md"
+    return [PageJob(path, _story_shown(story, slugs), lambda s=story, sl=slugs, t=template, li=links(path): t.render(story=s, actor_slug=sl, link=li))]
+
+
+def _story_shown(story, actor_slug: dict) -> tuple:
+    """All that story.md.j2 shows: its facts, its actors, the steps it shows (first and
+    latest) with their statements, its latest dated statements. An edit of a briefing in the
+    middle of a long story that changes none of these leaves the page (100 KB) as it was."""
+    steps, shown = story.steps, story_steps_shown(len(story.steps))
+    rows = tuple(_step_shown(steps[i], actor_slug) for i in sorted(shown))
+    gap = (steps[shown.skipped_at].briefing.article.date, steps[shown.skipped_at + shown.skipped - 1].briefing.article.date) if shown.skipped else ()
+    actors = tuple(item for a in story.actors for item in (a.name, a.slug, a.role, a.paragraph, a.briefing.slug, a.briefings))
+    timeline = story.timeline
+    return ("story", story.slug, story.title, story.first, story.last, len(steps), tuple(sorted(shown)), gap, actors, rows, len(timeline), _entries_shown(timeline[-STORY_TIMELINE_ROWS:]))
+
+
+def _step_shown(step, actor_slug: dict) -> tuple:
+    briefing = step.briefing
+    facts = []
+    for fact in step.facts[:STORY_STEP_FACTS]:
+        also = tuple(item for other in fact.also[:5] for item in (other.slug, other.article.title))
+        ends = (actor_slug.get((briefing.slug, fact.item.subject)), actor_slug.get((briefing.slug, fact.item.object))) if fact.kind == "relation" else ()
+        facts.append((fact.kind, fact.item, len(fact.also), also, ends))
+    changes = tuple((c.measures, c.before, c.before_briefing.slug, c.after) for c in step.changes)
+    article = briefing.article
+    return (briefing.slug, article.title, article.date, article.source.publisher, changes, tuple(facts), len(step.facts), step.repeated)
+
+
+def _briefing_jobs(briefing: Briefing, catalog: Catalog, related: tuple, story, tag_slug: dict, template, links, site_url: str, directory_urls: bool) -> list[PageJob]:
+    slugs = {a.name: catalog.actor_slug[(briefing.slug, a.name)] for a in briefing.actors}
+    types = {a.name: catalog.actor_type[(briefing.slug, a.name)] for a in briefing.actors}
+    path = f"briefings/{briefing.slug}.md"
+    tag_links = briefing_tag_links(briefing, tag_slug, slugs, directory_urls)
+    return [
+        PageJob(
+            path,
+            (briefing, slugs, types, _related_shown(related), story, tag_links),
+            lambda b=briefing, s=slugs, ty=types, r=related, st=story, t=template, li=links(path): t.render(
+                b=b,
+                link=li,
+                actor_slugs=s,
+                actor_types=ty,
+                key_count=key_actors_shown(b),
+                related=r,
+                story=st,
+                short_names={a.name: min((a.name, *a.aliases), key=lambda n: (len(n), n)) for a in b.actors},
+                tags=briefing_tags(b),
+                tag_links=tag_links,
+                jsonld=escape.json_text(json_ld(b, site_url, ty), indent=None),
+            ),
+        )
+    ]
+
+
+def _actor_jobs(entry, stories: tuple, archived: tuple, template, archive_template, links: Callable[[str], Links]) -> list[PageJob]:
+    """An actor's page and its archive pages."""
+    archive, keys = archived
+    path = f"actors/{entry.slug}.md"
+    jobs = [PageJob(path, _actor_shown(entry, stories, archive), lambda e=entry, st=stories, a=archive, t=template, li=links(path): t.render(entry=e, stories=st, archive=a, latest=LATEST, link=li))]
+    for year in archive:
+        for page in year.pages:
+            path = f"actors/{entry.slug}/{page.key}.md"
+            jobs.append(PageJob(path, keys[page.key], lambda e=entry, p=page, y=year, t=archive_template, li=links(path): t.render(entry=e, page=p, year=y, link=li)))
+    return jobs
+
+
+def _related_shown(related: tuple) -> tuple:
+    """What a briefing page shows of its related briefings (an edit of one of them that
+    keeps its date and title leaves the page as it was)."""
+    return tuple(item for other, shared in related for item in (other.article.date, other.slug, other.article.title, shared))
+
+
+def _actor_shown(entry, stories: tuple, archive: tuple) -> tuple:
+    """All that actor.md.j2 shows of an entry: an edit of one of its briefings renders the
+    page again only when the briefing is among those it lists, or changes its relations."""
+    appearances = entry.appearances
+    facts = (entry.name, entry.slug, entry.type, entry.aliases, len(appearances), entry.first_seen if appearances else None, entry.last_seen if appearances else None, entry.co_actors)
+    latest = tuple(item for a in appearances[:LATEST] for item in (a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor))
+    relations = tuple((r.briefing.slug, r.briefing.article.title, r.relation) for r in entry.relations[:LATEST])
+    graph = tuple((r.other_slug, r.other, r.relation.type, r.subject) for r in entry.relations)
+    years = tuple((y.key, y.briefings, y.entries, tuple((p.key, p.label) for p in y.pages)) for y in archive)
+    return ("actor", LATEST, facts, stories, latest, len(entry.relations), relations, graph, len(entry.timeline), _entries_shown(entry.timeline[-LATEST:]), years)
+
+
+def _home_shown(catalog: Catalog) -> tuple:
+    """All that home.md.j2 shows (the intro is a setting: a change of it starts afresh)."""
+    covered = tuple((e.name, e.slug, e.type, len(e.appearances)) for e in catalog.most_covered(10))
+    return ("home", catalog.briefings[:20], covered, _entries_shown(catalog.recent(10)), len(catalog.briefings))
+
+
+def _briefings_shown(catalog: Catalog, months: tuple) -> tuple:
+    """All that briefings.md.j2 shows."""
+    latest = tuple((b.article.date, b.article.title, b.slug) for b in catalog.briefings[:LIST_LATEST])
+    return ("briefings", len(catalog.briefings), latest, tuple((key, label, len(items)) for key, label, items in months))
+
+
+def _groups_shown(groups: tuple) -> tuple:
+    """All that actors.md.j2 shows."""
+    return ("actors", ACTORS_TOP, tuple((g.type, g.count, g.parts, tuple((e.name, e.slug, len(e.appearances)) for e in g.shown)) for g in groups))
+
+
+def _sources_shown(catalog: Catalog) -> tuple:
+    """All that sources.md.j2 shows."""
+    shown = tuple((b.slug, b.article.title, b.article.date, b.article.source, b.secondary_sources) for b in catalog.briefings[:SOURCES_SHOWN])
+    return ("sources", SOURCES_SHOWN, len(catalog.briefings), shown)
 
 
 def _entries_shown(entries: tuple) -> tuple:
     """What a timeline table shows of its dated entries (the event, its briefing's slug and
-    title): a page key of these stays when an edit of a briefing changes something else."""
-    return tuple((e.event, e.briefing.slug, e.briefing.article.title) for e in entries)
+    title): a page key of these stays when an edit of a briefing changes something else. One
+    flat tuple, three items an entry: a key holds no object per row (a kept key lives long,
+    and thousands of small tuples surviving each run wake the garbage collector's full pass)."""
+    return tuple(item for e in entries for item in (e.event, e.briefing.slug, e.briefing.article.title))
 
 
 def _period_shown(period) -> tuple:
@@ -209,21 +303,27 @@ def _period_shown(period) -> tuple:
     )
 
 
-def archive_pages(entry) -> tuple[tuple, dict[str, tuple]]:
+def archive_pages(entry, reuse: Callable[[str, tuple, Callable[[], object]], object] = None) -> tuple[tuple, dict[str, tuple]]:
     """An actor entry's archive (``corpus.archive.actor_archive``) and the key of each of its
-    pages by page key: a function of the entry alone."""
-    archive = actor_archive(entry)
-    keys = {
+    pages by page key: a function of the entry alone (``reuse``: see ``plan_pages``)."""
+    reuse = reuse or _make
+    archive = actor_archive(entry, reuse=reuse)
+    keys = {}
+    for year in archive:
+        keys.update(reuse(f"archive-keys:{entry.slug}:{year.key}", (year, entry.name), lambda y=year: _archive_keys(entry, y)))
+    return archive, keys
+
+
+def _archive_keys(entry, year) -> dict[str, tuple]:
+    return {
         page.key: (entry.name, entry.slug, _archive_shown(page), tuple((m.key, m.label) for m in year.months) if page.key == year.key else ())
-        for year in archive
         for page in year.pages
     }
-    return archive, keys
 
 
 def _archive_shown(page) -> tuple:
     """All that actor_archive.md.j2 shows of an archive page."""
-    briefings = tuple((a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor) for a in page.briefings)
+    briefings = tuple(item for a in page.briefings for item in (a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor))  # flat: see _entries_shown
     return (page.key, page.label, page.year, briefings, _entries_shown(page.entries), page.parts)
 
 

@@ -54,11 +54,12 @@ def not_read_reason(kind: str) -> str:
     return f"is {kind}, not a regular file; skipped"
 
 
-def scan_folder(root: Path, suffixes: tuple[str, ...]) -> tuple[tuple[Path, ...], tuple[Skipped, ...]]:
+def scan_folder(root: Path, suffixes: tuple[str, ...], stats: dict | None = None) -> tuple[tuple[Path, ...], tuple[Skipped, ...]]:
     """Regular files under ``root`` whose suffix is one of ``suffixes``, sorted by path, and
     the entries that look like seeds but are not read (links, pipes, devices, folders named
     like a seed). Hidden files and folders are skipped silently; linked folders are not
-    entered."""
+    entered. ``stats``, when given, gets the ``lstat`` of each entry listed, by its path as a
+    string (the listing made them: a caller need not ask the system again)."""
     if not root.is_dir():
         raise SeedsFolderMissing(f"seeds folder {root} {'is not a folder' if root.exists() else 'does not exist'}")
     found: list[Path] = []
@@ -77,9 +78,12 @@ def scan_folder(root: Path, suffixes: tuple[str, ...]) -> tuple[tuple[Path, ...]
             path = Path(entry.path)
             looks_like_seed = path.suffix.lower() in suffixes
             try:
-                mode = entry.stat(follow_symlinks=False).st_mode
+                st = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
+            mode = st.st_mode
+            if stats is not None:
+                stats[entry.path] = st
             if stat.S_ISDIR(mode) and not looks_like_seed:
                 pending.append(path)
             elif stat.S_ISREG(mode):

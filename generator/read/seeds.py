@@ -13,6 +13,7 @@ would be accepted. Text is data: nothing here interprets it as markup.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,13 +62,14 @@ def collect(problems: tuple[SeedProblem, ...], results: list[Article | SeedProbl
     return Seeds(articles, tuple(sorted(found, key=lambda p: p.path.as_posix())))
 
 
-def seed_paths(seeds_dir: Path) -> tuple[tuple[Path, ...], tuple[SeedProblem, ...]]:
+def seed_paths(seeds_dir: Path, stats: dict | None = None) -> tuple[tuple[Path, ...], tuple[SeedProblem, ...]]:
     """The seed files to read (a file given alone, or the regular seed files of a folder),
     and a problem for each entry that looks like a seed but is not read (a link, a pipe, a
-    folder named like a seed). Raises ``SeedsFolderMissing`` when there is no such folder."""
+    folder named like a seed). Raises ``SeedsFolderMissing`` when there is no such folder.
+    ``stats``: filled as ``scan_folder`` fills it, for ``seed_stamp``."""
     if seeds_dir.is_file():
         return (seeds_dir,), ()
-    paths, skipped = scan_folder(seeds_dir, SEED_SUFFIXES)
+    paths, skipped = scan_folder(seeds_dir, SEED_SUFFIXES, stats)
     return paths, tuple(SeedProblem(s.path, None, s.reason) for s in skipped)
 
 
@@ -83,9 +85,15 @@ def read_one(path: Path, seeds_dir: Path, limits: Limits) -> Article | SeedProbl
     return dataclasses.replace(article, name=name)
 
 
-def seed_stamp(path: Path) -> tuple:
+def seed_stamp(path: Path, stats: dict | None = None) -> tuple:
     """What changes when a seed or its sidecar is edited, replaced or removed: a caller that
-    keeps results between builds reads again only the seeds whose stamp changed."""
+    keeps results between builds reads again only the seeds whose stamp changed. ``stats``:
+    what ``seed_paths`` listed, when it listed the seed's folder (no system call then)."""
+    listed = stats.get(str(path)) if stats else None
+    if listed is not None:
+        name = str(path)
+        sidecars = (stats.get(name + SIDECAR_SUFFIX), stats.get(os.path.splitext(name)[0] + SIDECAR_SUFFIX))  # _sidecar_candidates
+        return tuple(None if st is None else (st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode) for st in (listed, *sidecars))
     stamps = []
     for candidate in (path, *_sidecar_candidates(path)):
         try:
