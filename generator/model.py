@@ -317,6 +317,13 @@ class Page:
         object.__setattr__(self, "data", markdown.encode("utf-8") if text else markdown)
         object.__setattr__(self, "_text", text)
 
+    @classmethod
+    def of_text(cls, path: str, data: bytes) -> Page:
+        """The page whose text is ``data``, text already encoded in UTF-8 (by the caller)."""
+        page = cls(path, data)
+        object.__setattr__(page, "_text", True)
+        return page
+
     @property
     def markdown(self) -> str | bytes:
         return self.data.decode("utf-8") if self._text else self.data

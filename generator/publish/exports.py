@@ -91,9 +91,9 @@ def exports(
     feed = feed or atom_feed
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
-        Page("sources.bib", _joined("", "\n\n", [p["bibtex"] for p in pieces], "\n")),
-        Page("sources.json", _json_lines([p["csl"] for p in pieces])),
-        Page("briefings.json", _json_lines([p["briefing"] for p in pieces])),
+        Page.of_text("sources.bib", _joined(b"", b"\n\n", [p["bibtex"] for p in pieces], b"\n")),
+        Page.of_text("sources.json", _json_lines([p["csl"] for p in pieces])),
+        Page.of_text("briefings.json", _json_lines([p["briefing"] for p in pieces])),
         Page("briefings.schema.json", _json({
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "briefings.json: every briefing, newest first",
@@ -103,7 +103,7 @@ def exports(
         }) + "\n"),
         Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
         Page("feed.xml", feed(briefings, site_url)),
-        Page("stories.json", _json_lines(list(stories))),
+        Page.of_text("stories.json", _json_lines(list(stories))),
         *(Page(f"actors/{e.slug}/feed.xml", feed(actor_briefings(e)[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
         *(Page(f"tags/{slug}/feed.xml", feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml")) for tag, slug, items in seed_tags(catalog)),
         Page("digest/feed.xml", digest_feed(weeks, site_url)),
@@ -164,9 +164,9 @@ def digest_feed(weeks, site_url: str = "") -> str:
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def story_json(story) -> str:
-    """A storyline serialized for ``stories.json``."""
-    return _json(story_to_dict(story))
+def story_json(story) -> bytes:
+    """A storyline serialized for ``stories.json``, in UTF-8."""
+    return _json(story_to_dict(story)).encode("utf-8")
 
 
 def story_to_dict(story) -> dict:
@@ -205,20 +205,22 @@ def story_place(catalog: Catalog, briefing: Briefing) -> tuple[str, int] | None:
 
 
 def export_pieces(briefing: Briefing, corpus: dict | None = None, story: tuple[str, int] | None = None) -> dict:
-    """One briefing serialized for each export file (``corpus``, ``story``: see ``briefing_to_dict``)."""
+    """One briefing serialized for each export file (``corpus``, ``story``: see
+    ``briefing_to_dict``), in UTF-8: the export files are joined from these bytes, and never
+    held as a string (briefings.json is tens of megabytes)."""
     return {
-        "bibtex": bibtex(briefing),
-        "csl": _json(csl_json(briefing)),
-        "briefing": _json(briefing_to_dict(briefing, corpus, story)),
+        "bibtex": bibtex(briefing).encode("utf-8"),
+        "csl": _json(csl_json(briefing)).encode("utf-8"),
+        "briefing": _json(briefing_to_dict(briefing, corpus, story)).encode("utf-8"),
     }
 
 
-def _json_lines(items: list[str]) -> str:
+def _json_lines(items: list[bytes]) -> bytes:
     """A JSON array of serialized items, one per line."""
-    return _joined("[\n", ",\n", items, "\n]\n")
+    return _joined(b"[\n", b",\n", items, b"\n]\n")
 
 
-def _joined(head: str, separator: str, items: list[str], tail: str) -> str:
+def _joined(head: bytes, separator: bytes, items: list[bytes], tail: bytes) -> bytes:
     """``head + separator.join(items) + tail`` made in one copy: briefings.json is tens of
     megabytes, and each ``+`` of it copies it whole again."""
     if not items:
