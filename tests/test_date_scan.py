@@ -1,6 +1,6 @@
 """The date scan's shortcuts only speed it up: the rules that open with a month, tried only
 where ``_MONTH_START`` finds one, and the rules skipped for want of their second cue
-(``cue_too``), find exactly what the rules found without them."""
+(``cue_too``) or of a day before a month's name (``day_first``), find exactly what the rules found without them."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ _PIECES = [example for rule in timeline.RULES for example in rule.examples] + [
     *lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS, *lexicon.WEEKDAYS, "Mayor", "Marchers", "Sept", "Dec.", "May.", "of", "the",
     "3", "15", "2024", "1989", "31st", "-", "–", ",", ".", "$", "'", "’", " ", "\n", "x", "ſ", "K", "İ", "Jun-", "mar", "MAY", "last", "next", "early", "through",
     "laſt", "thıs", "İ", "Tueſday", "that", "the following", "month", "week", "mid-", "the end of", "2024-03-15", "2024-",
+    "15", "3rd", "4TH", "2nd", "\u2003", "\u00a0", "\t", "\u0663", "15 March", "3-5 May", "1st  June", "2nd May", "3RD\tJune",
 ]
 _TEXTS = st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=14).map(lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
 _DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
@@ -43,7 +44,7 @@ def test_the_rules_opening_with_a_month_are_found():
 
 def _without_shortcuts(text: str, anchor: dt.date):
     original = timeline.RULES
-    timeline.RULES = tuple(dataclasses.replace(rule, cue_too=(), at_month=False) for rule in original)
+    timeline.RULES = tuple(dataclasses.replace(rule, cue_too=(), at_month=False, day_first=False) for rule in original)
     try:
         return timeline.find_dates(text, anchor)
     finally:
@@ -80,3 +81,13 @@ def test_a_rule_is_skipped_for_want_of_its_second_cue_only_where_lowercase_tells
     rule = next(rule for rule in timeline.RULES if rule.examples == ("last March",))
     assert not rule.is_worth_scanning("in march") and rule.is_worth_scanning("last march")
     assert rule.is_worth_scanning("laſt march")
+
+
+def test_the_engines_spaces_are_those_of_str_isspace():
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"\s", everything) == [c for c in everything if c.isspace()]
+
+
+def test_the_rules_opening_with_a_day_then_a_month_are_found():
+    assert [rule.examples[0] for rule in timeline.RULES if rule.day_first] == ["15 March 2024", "15 March"]
+    assert timeline._has_day_before_a_month("on 3rd\u2003May", [7]) and not timeline._has_day_before_a_month("in May", [3])

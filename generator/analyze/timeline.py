@@ -69,6 +69,10 @@ class _Rule:
     at_month: bool = False
     """The pattern opens with a month's name (``_MONTH``): its matches start where
     ``_MONTH_START`` finds one, and it is tried there only (``_matches_at``)."""
+    day_first: bool = False
+    """The pattern opens with a day, spaces and a month's name ("15 March"): a paragraph
+    where no month found by ``_MONTH_START`` has a day before its spaces holds no match
+    (``_has_day_before_a_month``)."""
 
     def is_worth_scanning(self, lowered: str) -> bool:
         if self.cue_too and not any(c in lowered for c in _CASE_FOLDED) and not any(c in lowered for c in self.cue_too):
@@ -632,13 +636,31 @@ def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
 
 
 def _rule(pattern: str, normalize, *examples: str, cue: tuple[str, ...] = (), cue_too: tuple[str, ...] = (), anaphoric: bool = False) -> _Rule:
-    return _Rule(re.compile(_B + first_char_guard(pattern, re.IGNORECASE) + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue, cue_too, anaphoric, pattern.startswith(_MONTH))
+    return _Rule(re.compile(_B + first_char_guard(pattern, re.IGNORECASE) + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue, cue_too, anaphoric, pattern.startswith(_MONTH), pattern.startswith(_DAY_THEN_MONTH))
 
 
 _MONTH_START = re.compile(_B + first_char_guard(_MONTH, re.IGNORECASE) + "(?=" + _MONTH + ")", re.IGNORECASE)
 """Every place a month's name starts as a rule's pattern begins (``_B``, then ``_MONTH``):
 one scan of a paragraph finds them for the six rules that open with a month, which then
 try a match there only, instead of each scanning the whole paragraph."""
+
+
+_DAY_THEN_MONTH = _DAY + _DAYS_TO + r"?\s+" + _MONTH
+_DAY_END = re.compile(r"[\dthd]", re.IGNORECASE)
+"""The last character of a day ("15", "3rd", "4th", "2nd", "1st")."""
+
+
+def _has_day_before_a_month(text: str, month_starts: list[int]) -> bool:
+    """Is there a day, then spaces, before one of the months' names? A match of
+    ``_DAY_THEN_MONTH`` has its month where ``_MONTH_START`` finds one (a space before it),
+    and the last character of its day before the spaces (``str.isspace`` is the engine's ``\\s``)."""
+    for start in month_starts:
+        end = start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if 0 < end < start and _DAY_END.match(text, end - 1):
+            return True
+    return False
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -830,8 +852,10 @@ def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()
     for rule in RULES:
         if (rule.cue and present.isdisjoint(rule.cue)) or (rule.cue_too and not folded and present.isdisjoint(rule.cue_too)):
             continue  # rule.is_worth_scanning(lowered) is False
-        if rule.at_month and month_starts is None:
+        if (rule.at_month or rule.day_first) and month_starts is None:
             month_starts = [m.start() for m in _MONTH_START.finditer(text)]
+        if rule.day_first and not _has_day_before_a_month(text, month_starts):
+            continue
         for match in _matches_at(rule.pattern, text, month_starts) if rule.at_month else rule.pattern.finditer(text):
             start, end = match.span()
             if any(start < f.end and f.start < end for f in found) or any(start < m.end() and m.start() < end for _, m in deferred):
