@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import lexicon
@@ -59,12 +59,31 @@ class _Rule:
     cue: tuple[str, ...] = ()
     """Lowercase strings one of which every match holds: a paragraph without any is not
     scanned by the pattern (a substring test is far cheaper than the regex). Empty: always."""
+    cue_too: tuple[str, ...] = ()
+    """A second set, one of which every match holds as well ("last March": "last", "next" or
+    "this" besides the month); not read in a paragraph with a letter that the pattern takes
+    for "s" or "i" ignoring case but lowercase keeps apart (``_CASE_FOLDED``)."""
     anaphoric: bool = False
     """The value counts from the date mentioned last before the match ("the following
     year"): ``normalize`` takes that mention as a third argument (None: the publication)."""
+    at_month: bool = False
+    """The pattern opens with a month's name (``_MONTH``): its matches start where
+    ``_MONTH_START`` finds one, and it is tried there only (``_matches_at``)."""
+    day_first: bool = False
+    """The pattern opens with a day, spaces and a month's name ("15 March"): a paragraph
+    where no month found by ``_MONTH_START`` has a day before its spaces holds no match
+    (``_has_day_before_a_month``)."""
 
     def is_worth_scanning(self, lowered: str) -> bool:
+        if self.cue_too and not any(c in lowered for c in _CASE_FOLDED) and not any(c in lowered for c in self.cue_too):
+            return False
         return not self.cue or any(c in lowered for c in self.cue)
+
+
+_CASE_FOLDED = ("ſ", "ı", "\u0307")
+"""What lowercase leaves of the letters other than "s" and "i" that a pattern ignoring case
+takes for them ("ſ", "ı", and "İ", which lowercases to "i" and U+0307): the only ones for
+ASCII letters (tests/test_date_scan.py)."""
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
@@ -616,8 +635,43 @@ def _deictic(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value((anchor + dt.timedelta(days=shift)).isoformat(), "day")
 
 
-def _rule(pattern: str, normalize, *examples: str, cue: tuple[str, ...] = (), anaphoric: bool = False) -> _Rule:
-    return _Rule(re.compile(_B + first_char_guard(pattern, re.IGNORECASE) + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue, anaphoric)
+def _rule(pattern: str, normalize, *examples: str, cue: tuple[str, ...] = (), cue_too: tuple[str, ...] = (), anaphoric: bool = False) -> _Rule:
+    return _Rule(re.compile(_B + first_char_guard(pattern, re.IGNORECASE) + "(?:" + pattern + ")" + _E, re.IGNORECASE), normalize, examples, cue, cue_too, anaphoric, pattern.startswith(_MONTH), pattern.startswith(_DAY_THEN_MONTH))
+
+
+_MONTH_START = re.compile(_B + first_char_guard(_MONTH, re.IGNORECASE) + "(?=" + _MONTH + ")", re.IGNORECASE)
+"""Every place a month's name starts as a rule's pattern begins (``_B``, then ``_MONTH``):
+one scan of a paragraph finds them for the six rules that open with a month, which then
+try a match there only, instead of each scanning the whole paragraph."""
+
+
+_DAY_THEN_MONTH = _DAY + _DAYS_TO + r"?\s+" + _MONTH
+_DAY_END = re.compile(r"[\dthd]", re.IGNORECASE)
+"""The last character of a day ("15", "3rd", "4th", "2nd", "1st")."""
+
+
+def _has_day_before_a_month(text: str, month_starts: list[int]) -> bool:
+    """Is there a day, then spaces, before one of the months' names? A match of
+    ``_DAY_THEN_MONTH`` has its month where ``_MONTH_START`` finds one (a space before it),
+    and the last character of its day before the spaces (``str.isspace`` is the engine's ``\\s``)."""
+    for start in month_starts:
+        end = start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if 0 < end < start and _DAY_END.match(text, end - 1):
+            return True
+    return False
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, where ``starts`` holds, in order, every place a
+    match can start: left to right, each after the end of the one before (no pattern tried
+    here matches empty). ``match`` at a place sees the text before it, as the lookbehind needs."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
 
 
 _ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "prior": -1, "that": 0, "same": 0}
@@ -722,7 +776,7 @@ _SEASON_CUE = ("spring", "summer", "autumn", "fall", "winter")
 
 # Longest, most specific patterns first; a later rule never overlaps an earlier match.
 RULES = (
-    _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m), "2024-03-15"),
+    _rule(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", lambda m, a: _iso(m), "2024-03-15", cue=("-",)),
     _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?,?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "March 15, 2024", "March 3-5, 2024", cue=_MONTH_CUE),
     _rule(_DAY + _DAYS_TO + r"?\s+" + _MONTH + r",?\s+" + _YEAR, lambda m, a: _day(m, int(_year(m))), "15 March 2024", "3-5 March 2024", cue=_MONTH_CUE),
     _rule(r"(?:the\s+)?(?:" + _DAY_ORDINAL_WORD + r"|(?P<day>[0-3]?\d)(?:st|nd|rd|th))\s+of " + _OF_MONTH + r"(?![’']s)(?:,?\s+" + _YEAR + ")?", _day_of_month, "the fourth of July", "the 4th of May, 2024", "twenty-first of June", cue=_OF_MONTH_CUE),
@@ -746,14 +800,14 @@ RULES = (
     _rule(
         r"(?P<rel>the\s+(?:following|subsequent|previous|preceding|prior|same))\s+(?P<unit>year|month|quarter|week|day|" + "|".join(lexicon.WEEKDAYS) + r")"
         r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter|week|day)",
-        _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), anaphoric=True,
+        _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), cue_too=("year", "month", "quarter", "week", "day"), anaphoric=True,
     ),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", cue=("earlier", "later"), anaphoric=True),
     _rule(r"(?:(?P<part>early|late|mid)[\s-]+)?(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "early next year", "late last year", "mid-next year", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
-    _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March", cue=_MONTH_CUE),
-    _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month, "early March", cue=_MONTH_CUE),
+    _rule(r"(?P<rel>last|next|this)\s+" + _MONTH, _bare_month, "last March", cue=_MONTH_CUE, cue_too=("last", "next", "this")),
+    _rule(r"(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]*" + _MONTH, _bare_month, "early March", cue=_MONTH_CUE, cue_too=("early", "mid", "late", "end", "beginning")),
     _rule(_MONTH, _bare_month, "March", "Sept.", cue=_MONTH_CUE),
     _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + r")(?:\s+the\s+(?P<dom>[0-3]?\d)(?:st|nd|rd|th))?", _weekday, "last Monday", "Monday", "next Friday", "this Sunday", "Friday the 13th", cue=("day",)),
     _rule(r"yesterday|today|tomorrow", _deictic, "yesterday", cue=("yesterday", "today", "tomorrow")),
@@ -780,7 +834,7 @@ _DATE_CUE_WORDS = (
 )
 _DATE_CUE = re.compile(r"\d|\b" + prefix_alternation(_DATE_CUE_WORDS), re.IGNORECASE)
 """Every rule needs a digit or one of these words; a paragraph without any has no date."""
-_RULE_CUES = frozenset(c for rule in RULES for c in rule.cue)
+_RULE_CUES = frozenset(c for rule in RULES for c in (*rule.cue, *rule.cue_too))
 
 
 def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()) -> tuple[DateMention, ...]:
@@ -792,11 +846,17 @@ def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()
         return ()
     lowered = text.lower()
     present = {c for c in _RULE_CUES if c in lowered}  # each cue tested once, not once per rule
+    folded = any(c in lowered for c in _CASE_FOLDED)
     deferred: list[tuple[_Rule, re.Match[str]]] = []
+    month_starts: list[int] | None = None
     for rule in RULES:
-        if rule.cue and present.isdisjoint(rule.cue):
+        if (rule.cue and present.isdisjoint(rule.cue)) or (rule.cue_too and not folded and present.isdisjoint(rule.cue_too)):
             continue  # rule.is_worth_scanning(lowered) is False
-        for match in rule.pattern.finditer(text):
+        if (rule.at_month or rule.day_first) and month_starts is None:
+            month_starts = [m.start() for m in _MONTH_START.finditer(text)]
+        if rule.day_first and not _has_day_before_a_month(text, month_starts):
+            continue
+        for match in _matches_at(rule.pattern, text, month_starts) if rule.at_month else rule.pattern.finditer(text):
             start, end = match.span()
             if any(start < f.end and f.start < end for f in found) or any(start < m.end() and m.start() < end for _, m in deferred):
                 continue
