@@ -710,3 +710,16 @@ def test_early_or_late_next_year_keeps_its_part():
 
 def test_a_year_before_the_first_dash_is_no_stamp():
     assert timeline_of("In 2019 - a year of losses - Acme said on June 3 it would close.") == [("2019", "2019"), ("June 3", "2025-06-03")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("They met the following Tueſday.", "2025-06-10"),  # a long s: matched as "s", looked up as "ſ"
+        ("In the ſummer of 2022 sales fell.", "2022-SU"),
+        ("The plant reopened on Frıday.", "2025-05-30"),  # a dotless i
+        ("İn March 2024 the plant opened.", "2024-03"),  # a dotted capital I
+    ],
+)
+def test_letters_a_pattern_takes_for_s_and_i_date_as_those_letters(text, value):
+    assert value in [m.value for m in find_dates(text, dt.date(2025, 6, 3))]

@@ -19,6 +19,7 @@ them all; the number words are a short closed list.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Figure
@@ -164,9 +165,17 @@ def _is_market_quote(text: str, match: re.Match) -> bool:
 def _bare_units(found: list[_Found]) -> list[_Found]:
     """A scaled amount without a unit ("4.3 billion") is in the currency of the paragraph's
     other amounts when they have one, else "other"."""
-    currencies = [f.unit for f in found if f.unit not in ("bare", "other", "percent", "shares", "count")]
-    unit = max(set(currencies), key=currencies.count) if currencies else "other"
-    return [f if f.unit != "bare" else _Found(f.start, f.end, f.value, f.high, unit, f.scale, f.approx) for f in found]
+    priced = [f for f in found if f.unit not in ("bare", "other", "percent", "shares", "count")]
+    counts = Counter(f.unit for f in priced)
+    most = max(counts.values(), default=0)
+
+    def unit_of(bare: _Found) -> str:
+        # the currency most amounts have; between as many, that of the amount nearest
+        # the bare one (never the order of a set: the same text gives the same unit)
+        tied = [f for f in priced if counts[f.unit] == most]
+        return min(tied, key=lambda f: (abs(f.start - bare.start), f.start)).unit if tied else "other"
+
+    return [f if f.unit != "bare" else _Found(f.start, f.end, f.value, f.high, unit_of(f), f.scale, f.approx) for f in found]
 
 
 _COUNTED_PATTERN = rf"(?<![\w$€£¥.,/-])(?P<num>{_NUM}|" + "|".join(_WORD_NUMBERS) + r")\s+(?P<noun>(?:[a-z][\w-]*\s?){1,3})"

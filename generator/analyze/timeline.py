@@ -86,6 +86,11 @@ takes for them ("ſ", "ı", and "İ", which lowercases to "i" and U+0307): the o
 ASCII letters (tests/test_date_scan.py)."""
 
 
+_LOOKALIKES = str.maketrans({"ſ": "s", "ı": "i", "İ": "I"})
+"""Letters a pattern ignoring case takes for "s" and "i" but whose lowercase is not
+("Tueſday" matched the weekday rule, then named no weekday): read as those letters."""
+
+
 def _group(match: re.Match[str], name: str) -> str | None:
     """A named group of the match, or None where the rule's pattern has no such group."""
     return match.groupdict().get(name)
@@ -844,6 +849,8 @@ def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()
     found: list[DateMention] = []
     if not _DATE_CUE.search(text):
         return ()
+    if any(c in text for c in "ſıİ"):
+        text = text.translate(_LOOKALIKES)  # same length: every offset stays
     lowered = text.lower()
     present = {c for c in _RULE_CUES if c in lowered}  # each cue tested once, not once per rule
     folded = any(c in lowered for c in _CASE_FOLDED)
