@@ -77,7 +77,8 @@ def summarize(document: Document, actors: tuple[Actor, ...], count: int | None =
         covers = _actors_by_sentence(candidates, actors)
     while len(chosen) < count:
         covered = set().union(*(covers[c] for c in chosen)) if chosen else set()
-        gains = [(sum(s for _, s in covers[i] - covered), -i) for i in range(len(texts)) if covers[i] - covered and allowed(i)]
+        # fsum: a sum over a set, whose order follows the hash seed, rounds the same every run
+        gains = [(math.fsum(s for _, s in covers[i] - covered), -i) for i in range(len(texts)) if covers[i] - covered and allowed(i)]
         if not gains or max(gains)[0] <= 0:
             break
         chosen.append(-max(gains)[1])
