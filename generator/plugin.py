@@ -388,12 +388,12 @@ def render_once(env, names: tuple[str, ...]) -> dict:
     navigation (their context carries ``ONCE_KEY``) and repeat that text for the others:
     such a page is active in no item of it, and all its links are relative to the folder.
     Other pages render it as usual. What each page gets is the same text as without this
-    (tests/test_site.py builds a site both ways). The renderings made, by (partial, folder)."""
+    (tests/test_theme_once.py builds a site both ways). The renderings made, by (partial, folder)."""
     made: dict[tuple, str] = {}
     for name in names:
         try:
             template = env.get_template(name)
-        except Exception:  # noqa: BLE001 - a theme without that partial: nothing to do
+        except jinja2.TemplateNotFound:  # a theme without that partial: nothing to do
             continue
         render = template.root_render_func  # what an {% include %} runs
 

@@ -24,10 +24,10 @@ from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo, Same
 from .model import Article, Briefing, Page, SeedProblem, Seeds
 from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, story_json, story_place
-from .publish.parallel import render_pages
 from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
+from .workers import forked_map
 
 Progress = Callable[[str, int, int], None]
 """Told ``(stage, done, total)`` as a long run goes: "read", "analyze", "publish"."""
@@ -222,6 +222,14 @@ def _silent(stage: str, done: int, total: int) -> None:
     pass
 
 
+def _render(job: PageJob) -> str:
+    return job.render()
+
+
+PARALLEL_PAGES = 400
+"""Pages to render below which forking workers costs more than it saves."""
+
+
 class PageMemo:
     """What the previous publish produced: a page is rendered again only when its key
     differs. Keys are compared by value; unchanged briefings are the very same objects, so
@@ -253,11 +261,13 @@ class PageMemo:
         return self.env
 
     def render(self, jobs: tuple[PageJob, ...], workers: int | None = None, progress: Callable[[int], None] | None = None) -> list[Page]:
-        """``page`` of each job; the pages to render again are rendered together, in worker
-        processes when there are many (a full build)."""
+        """The page of each job: the one of the previous run when its key (all it shows) is
+        unchanged, else rendered (a key of None always renders). The pages to render are
+        rendered together, by worker processes when there are many (a full build)."""
         kept = [self._kept(job) for job in jobs]
         todo = [job for job, page in zip(jobs, kept) if page is None]
-        texts = iter(render_pages([job.render for job in todo], workers, progress and (lambda n: progress(n + len(jobs) - len(todo)))))
+        report = None if progress is None else (lambda done: progress(done + len(jobs) - len(todo)))
+        texts = iter(forked_map(_render, todo, workers, PARALLEL_PAGES, report))
         return [page if page is not None else self._store(job, next(texts)) for job, page in zip(jobs, kept)]
 
     def reuse(self, name: str, inputs: tuple, make: Callable[[], object]) -> object:
@@ -281,11 +291,6 @@ class PageMemo:
             self.used.add(name)
             for inner in self.jobs[name][2]:
                 self._use(inner)
-
-    def page(self, job: PageJob) -> Page:
-        """The page from the previous run if its key (all it shows) is unchanged, else
-        rendered; a key of None always renders."""
-        return self._kept(job) or self._store(job, job.render())
 
     def _kept(self, job: PageJob) -> Page | None:
         """The page of the previous run when the job's key is the same."""
