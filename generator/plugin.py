@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from . import pagebuild
 from .read.files import SeedsFolderMissing
 from .model import printable
 from .publish.lift import anchor_ids, lift, restore, search_html
@@ -114,6 +115,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._in_nav: set[str] = set()
         self._lifted: dict[str, tuple[str, ...]] = {}
         """The HTML blocks lifted out of each generated page (``publish.lift``), by path."""
+        self._shared: pagebuild.PageBuild | None = None
+        """The pages this build shares with worker processes (``generator.pagebuild``)."""
 
     serving = False
 
@@ -130,7 +133,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self._built, self._previous_index = set(), None
-        _index_lightly(config)
+        _index_lightly(config, self._shared_entries)
         index = _search_index(config)
         if self.dirty and index is not None and index.is_file():
             material = config.plugins.get("material/search")
@@ -141,16 +144,38 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             except (OSError, ValueError):
                 self._previous_index = None
 
+    @event_priority(-100)  # last: the workers start from the navigation as it will be
     def on_nav(self, nav, *, config, files):
         self._urls = {f.url for f in files.documentation_pages()}
         self._in_nav = {p.file.src_uri for p in nav.pages}
+        if not self.serving and not self.dirty:
+            self._shared = pagebuild.plan(config, files, nav, self)
+            if self._shared is not None:
+                self._shared.start()
         return nav
 
     def on_env(self, env, *, config, files):
         render_once(env, THEME_PARTS)
+        if self._shared is not None and not self._shared.in_worker:
+            templates = {"main.html"} | {str(page.meta["template"]) for share in self._shared.shares for page in share if "template" in page.meta}
+            pagebuild.prebuilt(env, sorted(templates))
         return env
 
+    def on_pre_page(self, page, *, config, files):
+        if self._shared is not None and self._shared.deferred(page):
+            self._shared.defer(page)
+        return page
+
+    def _shared_entries(self, page) -> list | None:
+        """The search entries a worker made of the page, when one built it."""
+        return None if self._shared is None else self._shared.entries.pop(page.file.src_uri, None)
+
+    @event_priority(100)  # before Material's search, which takes a shared page's entries
     def on_page_context(self, context, *, page, config, nav):
+        if self._shared is not None and not self._shared.in_worker:
+            built = self._shared.take(page)
+            if built is not None:
+                context[pagebuild.PREBUILT_KEY] = built.output
         self._built.add(page.url)
         if page.file.src_uri not in self._in_nav and not page.meta.get("hide"):
             context[ONCE_KEY] = folder_of(page.url)
@@ -190,6 +215,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_post_build(self, *, config) -> None:
+        self._stop_sharing()
         self._merge_search_index(config)
         if self.config.search == "pagefind":
             try:
@@ -239,8 +265,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append((_UnchangedFile if keep else File).generated(config, page.path, content=content))
         return files
 
+    def on_build_error(self, *, error) -> None:
+        self._stop_sharing()
+
+    def _stop_sharing(self) -> None:
+        if self._shared is not None and not self._shared.in_worker:
+            self._shared.finish()
+        self._shared = None
+
     @event_priority(100)  # before any plugin that reads the page's HTML (Material's search)
     def on_page_content(self, html, *, page, config, files):
+        if self._shared is not None and self._shared.deferred(page):
+            return html  # a worker converts it; its lifted blocks stay for ``convert``
         blocks = self._lifted.pop(page.file.src_uri, None)
         if not blocks:
             return html
@@ -411,10 +447,11 @@ def render_once(env, names: tuple[str, ...]) -> dict:
     return made
 
 
-def _index_lightly(config) -> None:
+def _index_lightly(config, made_elsewhere=lambda page: None) -> None:
     """Have Material's search read each generated page from its lighter HTML, which gives
-    the same entries for a fraction of the parsing. (Material makes its index object in
-    its on_config, so this runs at on_pre_build; without that object, nothing changes.)"""
+    the same entries for a fraction of the parsing, and take the entries a worker made of
+    a page it built (``made_elsewhere``). (Material makes its index object in its
+    on_config, so this runs at on_pre_build; without that object, nothing changes.)"""
     material = config.plugins.get("material/search")
     index = getattr(material, "search_index", None)
     add = getattr(index, "add_entry_from_context", None)
@@ -422,6 +459,12 @@ def _index_lightly(config) -> None:
         return
 
     def add_entry_from_context(page):
+        entries = made_elsewhere(page)
+        if entries is not None:
+            index.entries.extend(entries)
+            return None
+        if (page.meta.get("search") or {}).get("exclude"):
+            return None  # as Material skips it, without making its lighter HTML
         return add(_SearchView(page) if page.file.generated_by else page)
 
     add_entry_from_context.briefings_light = True

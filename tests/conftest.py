@@ -86,3 +86,12 @@ def seed_site(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site
+
+
+@pytest.fixture
+def own_build_date(monkeypatch):
+    """For a build run in this process: the plugin sets SOURCE_DATE_EPOCH from its corpus
+    (as in a real build), and it is removed afterwards, so that it does not leak into the
+    builds of later tests."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # records the variable's state, to restore
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")

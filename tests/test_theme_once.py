@@ -30,7 +30,7 @@ def _build(project: Path, site: Path, monkeypatch, parts: tuple[str, ...]) -> di
     return made["results"]
 
 
-def test_pages_outside_the_nav_are_the_same_with_the_theme_parts_made_once(tmp_path, monkeypatch):
+def test_pages_outside_the_nav_are_the_same_with_the_theme_parts_made_once(tmp_path, monkeypatch, own_build_date):
     project = make_project(tmp_path)
     monkeypatch.chdir(project)
     each = _build(project, tmp_path / "each", monkeypatch, ())
