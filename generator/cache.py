@@ -120,14 +120,28 @@ class AnalysisCache:
             log.warning("Analysis cache: ignored an unusable entry %s (%s); it is rebuilt", path, str(err)[:120])
         self.rejected += 1
 
-    def put(self, article: Article, briefing: Briefing) -> None:
+    def put(self, article: Article, briefing: Briefing) -> bytes:
+        """Store the article's analysis; the entry's bytes, which ``read`` turns back into
+        the briefing (a worker process hands those back: cheaper than pickling it)."""
         key = cache_key(article)
+        # the article is left out: the key stands for it, and get() is given it
+        stored = replace(briefing, article=replace(briefing.article, paragraphs=()))
+        data = self._encoder.encode(Entry(FORMAT, key, stored))
         try:
-            # the article is left out: the key stands for it, and get() is given it
-            stored = replace(briefing, article=replace(briefing.article, paragraphs=()))
-            atomic_write(self._path(key), self._encoder.encode(Entry(FORMAT, key, stored)))
+            atomic_write(self._path(key), data)
         except OSError:
             pass  # a read-only or full disk only costs speed
+        return data
+
+    def read(self, article: Article, data: bytes) -> Briefing | None:
+        """The briefing of an entry ``put`` gave for this article; None if it is not one."""
+        try:
+            entry = self._decoder.decode(data)
+        except (ValueError, RecursionError):
+            return None
+        if entry.format != FORMAT or entry.key != cache_key(article):
+            return None
+        return replace(entry.briefing, article=article)
 
     def prune(self) -> int:
         """Remove the least recently used entries past ``max_entries``; the number removed."""

@@ -137,11 +137,9 @@ class Generator:
         cache = AnalysisCache(settings.cache_dir) if settings.cache_dir else None
         cached = [cache.get(a) if cache else None for a in todo]
         missing = [a for a, hit in zip(todo, cached) if hit is None]
-        fresh = iter(analyze_many(missing, settings.workers, report))
+        fresh = iter(analyze_many(missing, settings.workers, report, cache))  # stored as they are made
         for article, hit in zip(todo, cached):
             analysis = hit if hit is not None else next(fresh)
-            if hit is None and cache is not None and isinstance(analysis, Briefing):
-                cache.put(article, analysis)
             slug = slugs[article.path]
             self.analyses.put(article, (slug, finish(analysis, article, slug)))
         if cache is not None and missing:

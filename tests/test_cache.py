@@ -121,7 +121,13 @@ def test_a_generator_prunes_the_cache_when_it_first_adds_then_after_each_hundred
 
     pruned = []
     monkeypatch.setattr(AnalysisCache, "prune", lambda self: pruned.append(self.folder) or 0)
-    monkeypatch.setattr(site, "analyze_many", lambda articles, workers, report: [analyze(a, "") for a in articles])
+    def analyze_many(articles, workers, report, store):
+        briefings = [analyze(a, "") for a in articles]
+        for article, briefing in zip(articles, briefings):
+            store.put(article, briefing)
+        return briefings
+
+    monkeypatch.setattr(site, "analyze_many", analyze_many)
     monkeypatch.setattr(site, "PRUNE_AFTER", 3)
     generator = Generator()
     settings = Settings(cache_dir=tmp_path / "cache", workers=1)
@@ -136,3 +142,27 @@ def test_a_generator_prunes_the_cache_when_it_first_adds_then_after_each_hundred
     assert len(pruned) == 2  # three added
     generator.analyze(CORPUS[:6], Settings(cache_dir=tmp_path / "other", workers=1))
     assert len(pruned) == 3 and pruned[-1] == tmp_path / "other"  # one added to another cache folder: pruned at once
+
+
+def test_workers_store_their_analyses_and_hand_back_the_entries(cache, monkeypatch):
+    """With the cache, a worker writes each entry and sends its bytes back (not a pickled
+    briefing): the briefings are the same as without it, and every entry is on disk."""
+    from generator.analyze import briefing as analysis
+
+    monkeypatch.setattr(analysis, "PARALLEL_MIN", 2)
+    handed = []
+    read = AnalysisCache.read
+    monkeypatch.setattr(AnalysisCache, "read", lambda self, article, data: handed.append(data) or read(self, article, data))
+    articles = list(CORPUS[:6])
+    stored = analysis.analyze_many(articles, workers=2, store=cache)
+    assert stored == analysis.analyze_many(articles, workers=1)
+    assert len(handed) == len(articles) and all(isinstance(data, bytes) for data in handed)
+    assert all(entry_path(cache, article).is_file() for article in articles)
+    assert all(cache.get(article) == briefing for article, briefing in zip(articles, stored))
+
+
+def test_an_entry_for_another_article_is_not_read(cache):
+    one, other = CORPUS[0], CORPUS[1]
+    data = cache.put(one, analyze(one, ""))
+    assert cache.read(one, data) is not None
+    assert cache.read(other, data) is None and cache.read(one, b"{not json") is None

@@ -59,12 +59,29 @@ def analyze_or_problem(article: Article) -> Briefing | SeedProblem:
         return failure_problem(article.path, "analysis", err)
 
 
-def analyze_many(articles: list[Article], workers: int | None = None, progress=None) -> list[Briefing | SeedProblem]:
+def analyze_many(articles: list[Article], workers: int | None = None, progress=None, store=None) -> list[Briefing | SeedProblem]:
     """``analyze_or_problem`` of each article, in order; in one worker process per core
     when there are at least PARALLEL_MIN (the result is the same). ``progress`` is told
-    ``("analyze", done, total)`` as results come in."""
+    ``("analyze", done, total)`` as results come in. A ``store`` (the analysis cache:
+    ``put(article, briefing) -> bytes``, ``read(article, bytes) -> briefing``) keeps each
+    analysis where it is made, and its bytes are what comes back from a worker."""
     report = None if progress is None else (lambda done: progress("analyze", done, len(articles)))
-    return forked_map(analyze_or_problem, articles, workers, PARALLEL_MIN, report)
+    if store is None:
+        return forked_map(analyze_or_problem, articles, workers, PARALLEL_MIN, report)
+
+    def analyze_and_store(article: Article) -> Briefing | SeedProblem | bytes:
+        analysis = analyze_or_problem(article)
+        return store.put(article, analysis) if isinstance(analysis, Briefing) else analysis
+
+    results = forked_map(analyze_and_store, articles, workers, PARALLEL_MIN, report)
+    return [_stored(store, article, result) for article, result in zip(articles, results)]
+
+
+def _stored(store, article: Article, result: Briefing | SeedProblem | bytes) -> Briefing | SeedProblem:
+    if not isinstance(result, bytes):
+        return result
+    briefing = store.read(article, result)
+    return briefing if briefing is not None else analyze_or_problem(article)
 
 
 def finish(analysis: Briefing | SeedProblem, article: Article, slug: str) -> Briefing | SeedProblem:
