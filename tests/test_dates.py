@@ -723,3 +723,11 @@ def test_a_year_before_the_first_dash_is_no_stamp():
 )
 def test_letters_a_pattern_takes_for_s_and_i_date_as_those_letters(text, value):
     assert value in [m.value for m in find_dates(text, dt.date(2025, 6, 3))]
+
+
+def test_a_quarter_named_only_in_a_forecast_makes_no_quarterly_report():
+    found = report_values(
+        "Borel Pumps expects exports to reach 30% of its sales from 22% last year.",
+        "The sale of its valve unit will bring a gain in the fourth quarter.",
+    )
+    assert found == [("last year", "1988"), ("the fourth quarter", "1989-Q4")]

@@ -1081,14 +1081,22 @@ def _recent_quarters(published: dt.date) -> range:
 def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
     """(year, quarter) an article reports on: the quarter it names most ("third quarter"),
     else the quarter before its publication when it speaks of "the quarter"; None for an
-    article that is no quarterly report."""
+    article that is no quarterly report. A quarter not over at publication and named in a
+    forecast ("a charge in the fourth quarter will ...") is none it reports on."""
     published = document.article.date
     recent = _recent_quarters(published)
-    named = [d.value for found in dates.values() for d in found if d.precision == "quarter" and int(d.value[:4]) * 4 + int(d.value[-1]) - 1 in recent]
+    current = published.year * 4 + (published.month - 1) // 3
+    named = [
+        d.value
+        for p in document.body
+        for d in dates[p.id]
+        if d.precision == "quarter" and (index := int(d.value[:4]) * 4 + int(d.value[-1]) - 1) in recent
+        and not (index >= current and _LOOKS_AHEAD.search(_sentence_of(p.text, d.start, d.end)))
+    ]
     if named:
         value = max(named, key=named.count)
         return int(value[:4]), int(value[-1])
-    if any(_QUARTER_WORD.search(p.text) for p in document.body):
+    if any(not _LOOKS_AHEAD.search(_sentence_of(p.text, m.start(), m.end())) for p in document.body for m in _QUARTER_WORD.finditer(p.text)):
         day = published - dt.timedelta(days=min(45, (published - dt.date.min).days))  # the calendar's first days have no quarter before
         return day.year, (day.month - 1) // 3 + 1
     return None
