@@ -725,6 +725,15 @@ def test_letters_a_pattern_takes_for_s_and_i_date_as_those_letters(text, value):
     assert value in [m.value for m in find_dates(text, dt.date(2025, 6, 3))]
 
 
+def test_in_a_quarterly_report_a_year_earlier_in_a_sentence_of_results_is_the_quarter():
+    found = report_values(
+        "Acme Tool said third-quarter net income fell to $3 million, or 10 cents a share.",
+        "Acme blamed weak orders from carmakers. A year earlier, Acme earned $6 million, or 21 cents a share.",
+        "The plant it bought a year ago makes drills.",
+    )
+    assert [f for f in found if f[0].lower() in ("a year earlier", "a year ago")] == [("A year earlier", "1988-Q3"), ("a year ago", "1988")]
+
+
 def test_a_quarter_named_only_in_a_forecast_makes_no_quarterly_report():
     found = report_values(
         "Borel Pumps expects exports to reach 30% of its sales from 22% last year.",

@@ -1132,6 +1132,10 @@ _YEAR_AGO_TEXT = re.compile(r"(?:an?\s+|the\s+)?year[\s-](?:ago|earlier)|last\s+
 _AFTER_AMOUNT = re.compile(r"(?:[\d%]|\bmillion|\bbillion|\bcents?|\bshare|\bperiod|\bquarter)[\W]*\s*$", re.IGNORECASE)
 
 
+_SENTENCE_AMOUNT = re.compile(r"\$\s?\d|\bcents?\s+a\s+share\b|\d\s*%")
+"""In the sentence of "a year earlier", an amount of results ("A year earlier, net was $2
+million, or 6 cents a share"): in a quarterly report, the quarter a year before; "last year"
+beside an amount that is not next to it stays the year ("Last year, Acme lost $9 million")."""
 _OTHER_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b|\b(?:first|second)\s+half\b|\byear[\s-]to[\s-]date\b|\byear\s+(?:ended|ending)\b|\bfull[\s-]year\b|\bfor\s+the\s+(?:fiscal\s+)?year\b(?![\s-](?:ago|earlier))", re.IGNORECASE)
 """A period of a report longer than its quarter ("the nine months", "the year ended Aug. 31",
 "the full year"): "a year earlier" in its sentence compares that."""
@@ -1168,6 +1172,7 @@ def _in_report(text: str, found: DateMention, quarter: tuple[int, int], named: b
         return found  # "for the nine months, ... a year earlier": nine months of the year before
     if _YEAR_AGO_TEXT.fullmatch(written) and found.precision in ("year", "quarter"):
         compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :])
+        compared = compared or (not written.lower().startswith("last") and _SENTENCE_AMOUNT.search(_sentence_of(text, found.start, found.end)))
         if compared or found.precision == "quarter":
             year = quarter[0] - 1
     elif found.precision == "year" and re.fullmatch(r"\d{4}", written) and re.match(r"\s+(?:period|quarter)\b", text[found.end :]):
