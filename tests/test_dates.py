@@ -740,3 +740,11 @@ def test_a_quarter_named_only_in_a_forecast_makes_no_quarterly_report():
         "The sale of its valve unit will bring a gain in the fourth quarter.",
     )
     assert found == [("last year", "1988"), ("the fourth quarter", "1989-Q4")]
+
+
+def test_in_a_quarterly_report_last_years_results_are_the_quarter_a_year_before():
+    found = report_values(
+        "Corvo Mills posted third-quarter net of $4 million, or 12 cents a share.",
+        "Last year's results included a $2 million gain on a sale. Last year, Corvo opened two mills.",
+    )
+    assert [f for f in found if f[0] == "Last year"] == [("Last year", "1988-Q3"), ("Last year", "1988")]

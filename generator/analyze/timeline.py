@@ -1161,8 +1161,8 @@ _RESULTS_AFTER = re.compile(r"['’]s\s+(?:net\s+)?(?:loss|profit|net|earnings|i
 
 
 def _in_report(text: str, found: DateMention, quarter: tuple[int, int], named: bool = False) -> DateMention:
-    """"$1.12 a share, a year ago", "a loss of $3 million last year", "the 1988 period" in a
-    quarterly report: the quarter compared with. "The quarter", "the latest period" and
+    """"$1.12 a share, a year ago", "a loss of $3 million last year", "last year's results",
+    "the 1988 period" in a quarterly report: the quarter compared with. "The quarter", "the latest period" and
     "this quarter's loss" after a quarter named are that quarter."""
     written = text[found.start : found.end]
     if named and _THE_QUARTER.fullmatch(written) and (not written.lower().startswith("this") or _RESULTS_AFTER.match(text, found.end)):
@@ -1171,7 +1171,7 @@ def _in_report(text: str, found: DateMention, quarter: tuple[int, int], named: b
     if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)):
         return found  # "for the nine months, ... a year earlier": nine months of the year before
     if _YEAR_AGO_TEXT.fullmatch(written) and found.precision in ("year", "quarter"):
-        compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :])
+        compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :]) or _RESULTS_AFTER.match(text, found.end)
         compared = compared or (not written.lower().startswith("last") and _SENTENCE_AMOUNT.search(_sentence_of(text, found.start, found.end)))
         if compared or found.precision == "quarter":
             year = quarter[0] - 1
