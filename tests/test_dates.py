@@ -640,6 +640,28 @@ def test_a_month_right_after_a_past_verb_is_past():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a past verb a few words before "in December" tells it: the December past
+        ("The bank switched its books to a calendar year in December.", [("December", "2024-12")]),
+        ("Mr. Okafor was elected mayor in December.", [("December", "2024-12")]),
+        # a determiner makes the -ed word an adjective; a verb in the present tense, a modal,
+        # an infinitive, a word of a date to come or a verb of saying gives the month to its own clause
+        ("The restructured company begins trading in December.", [("December", "2025-12")]),
+        ("The law passed by the Senate takes effect in December.", [("December", "2025-12")]),
+        ("The board approved a dividend payable in December.", [("December", "2025-12")]),
+        ("Officials expected to finish the road in December.", [("December", "2025-12")]),
+        ("Acme said the fiscal year ends in December.", [("the fiscal year", "2025"), ("December", "2025-12")]),
+        ("The minister hinted at a tax cut in December.", [("December", "2025-12")]),
+        # a day after "on" more often dates a noun: only a verb right before it tells it
+        ("The minister hinted at a tax cut on Dec. 7.", [("Dec. 7", "2025-12-07")]),
+    ],
+)
+def test_a_month_told_by_a_past_verb_a_few_words_before_is_past(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("The FY2024 results were weak.", [("FY2024", "2024")]),
         ("Profit in FY24 fell.", [("FY24", "2024")]),
         ("Profit in FY98 fell.", [("FY98", "1998")]),

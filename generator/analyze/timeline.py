@@ -345,7 +345,7 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
         year = anchor.year
     else:
         year = _year(match) or _year_word(match, anchor)
-        year = year or (_nearest_month_year(month, anchor) if _is_span_end(match) else _month_year(month, anchor, ahead := _is_ahead(match), not ahead and _is_right_after_a_past_verb(match)))
+        year = year or (_nearest_month_year(month, anchor) if _is_span_end(match) else _month_year(month, anchor, ahead := _is_ahead(match), not ahead and _is_told_by_a_past_verb(match)))
     return _Value(f"{year}-{month:02d}", "month")
 
 
@@ -457,15 +457,46 @@ def _is_ahead(match: re.Match[str]) -> bool:
     return _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None
 
 
-_PAST_VERB_BEFORE = re.compile(
-    r"\b(?:was|were|had|did|said|told|wrote|sold|bought|paid|died|fell|rose|grew|began|won|lost|met|left|took|made|came|went|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)\s+(?:on\s+|in\s+)?$"
+_PAST_VERB = (
+    r"\b(?:was|were|had|did|said|told|wrote|sold|bought|paid|died|fell|rose|grew|began|won|lost|met|left|took|made|came|went"
+    r"|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)"
 )
+_PAST_VERB_BEFORE = re.compile(_PAST_VERB + r"\s+(?:on\s+|in\s+)?$")
 """Just before a day without its year, a verb in the past tense: "the mill closed on Jan. 3"
 in an article of December 28 is the January past, not the one days ahead."""
+_PAST_VERB_OF_THE_CLAUSE = re.compile(
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    + r"(?!(?:said|told|announced|reported|added|noted|stated|disclosed|confirmed|warned|indicated|predicted|estimated|agreed|decided|voted|asked|urged|hinted|suggested|signaled|signalled|promised|pledged|vowed|threatened|offered)\b)"
+    + _PAST_VERB + r"(?P<between>(?:\s+[\w'’$.%,-]+){1,8}?)\s+in\s+$"
+)
+"""A verb in the past tense a few words before "in" and a month: "changed
+from a fiscal year to a calendar year in December" (not "the restructured unit": a determiner
+before it makes it an adjective)."""
+_NO_LONGER_THE_VERBS_DATE = re.compile(
+    r"\b(?:to\s+(?!(?:the|a|an|its|his|her|their|our|\d)\b)[a-z]+|will|would|could|should|may|might|can|shall|must|is|are|am|has|have|does|do|[a-z]{3,}ing|payable|effective|due|scheduled|slated|set|(?:meet|begin|start|open|resume|arrive|leave|visit|return|expire|end|close|conclude|take|go|come|continue|happen|occur|fall|run|become)s|expects?|plans?|intends?|hopes?|wants?|seeks?|aims?|which|that|who|when|where|while|and|but|or|because|if|until|before|after|since)\b",
+    re.IGNORECASE,
+)
+"""Between that verb and the date, a word that gives the date to another verb or clause: an
+infinitive ("sought to buy the unit in February": the purchase may be ahead), a modal, a
+verb in the present tense ("is calling for a vote on Dec. 7", "takes effect in December") or
+of a plan, a word of a date to come ("a dividend payable in December"), a conjunction or
+a relative pronoun. A verb of saying or deciding is left out: the date is its clause's
+("said the fiscal year ends in December")."""
 
 
 def _is_right_after_a_past_verb(match: re.Match[str]) -> bool:
     return _PAST_VERB_BEFORE.search(match.string, max(0, match.start() - 24), match.start()) is not None
+
+
+def _is_told_by_a_past_verb(match: re.Match[str]) -> bool:
+    """Is a month without its year told by a verb in the past tense: right before it ("opened
+    in January") or a few words before "in" ("changed to a calendar year in December")? Not a
+    day after "on", which more often dates a noun ("hinted at a giveaway on 16 March")."""
+    if _is_right_after_a_past_verb(match):
+        return True
+    start, _ = _clause_around(match, _MONTH_REACH)
+    verb = _PAST_VERB_OF_THE_CLAUSE.search(match.string, start, match.start())
+    return verb is not None and not _NO_LONGER_THE_VERBS_DATE.search(verb.group("between"))
 
 
 _WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
