@@ -770,3 +770,11 @@ def test_in_a_quarterly_report_last_years_results_are_the_quarter_a_year_before(
         "Last year's results included a $2 million gain on a sale. Last year, Corvo opened two mills.",
     )
     assert [f for f in found if f[0] == "Last year"] == [("Last year", "1988-Q3"), ("Last year", "1988")]
+
+
+def test_a_period_before_a_lowercase_word_ends_no_sentence_of_a_report():
+    found = report_values(
+        "Halvard posted third-quarter net of $9 million, or 30 cents a share.",
+        "Profit rose to $4 million from $3 million at its mills, as its Tarn Inc. paper unit sold more than a year ago.",
+    )
+    assert [f for f in found if f[0] == "a year ago"] == [("a year ago", "1988-Q3")]

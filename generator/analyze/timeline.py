@@ -1177,14 +1177,19 @@ _NOT_A_SENTENCE_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Aug|S
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end], its ends found by ". " after no abbreviation."""
+    """The sentence around text[start:end], its ends found by ". " after no abbreviation and
+    before no lowercase letter ("Du Pont's Conoco Inc. oil company" is one sentence)."""
     sentence_start = text.rfind(". ", 0, start)
-    while sentence_start != -1 and _NOT_A_SENTENCE_END.search(text, max(0, sentence_start - 5), sentence_start):
+    while sentence_start != -1 and _is_no_sentence_end(text, sentence_start):
         sentence_start = text.rfind(". ", 0, sentence_start)
     sentence_end = text.find(". ", end)
-    while sentence_end != -1 and _NOT_A_SENTENCE_END.search(text, max(0, sentence_end - 5), sentence_end):
+    while sentence_end != -1 and _is_no_sentence_end(text, sentence_end):
         sentence_end = text.find(". ", sentence_end + 1)
     return text[sentence_start + 1 : sentence_end if sentence_end != -1 else len(text)]
+
+
+def _is_no_sentence_end(text: str, period: int) -> bool:
+    return _NOT_A_SENTENCE_END.search(text, max(0, period - 5), period) is not None or text[period + 2 : period + 3].islower()
 
 
 _THE_QUARTER = re.compile(r"the\s+(?:(?:latest|most\s+recent|recent)\s+)?(?:quarter|three\s+months)|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter", re.IGNORECASE)
