@@ -778,3 +778,16 @@ def test_a_period_before_a_lowercase_word_ends_no_sentence_of_a_report():
         "Profit rose to $4 million from $3 million at its mills, as its Tarn Inc. paper unit sold more than a year ago.",
     )
     assert [f for f in found if f[0] == "a year ago"] == [("a year ago", "1988-Q3")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause of "with" and a participle takes the tense of the clause before it
+        ("The chain will open two stores in May, with a third opening in September.", [("May", "2026-05"), ("September", "2026-09")]),
+        ("New ferries would sail from March 30, with a third one starting from Aug. 6.", [("March 30", "2026-03-30"), ("Aug. 6", "2026-08-06")]),
+        ("The chain opened two stores in May, with a third opening in September.", [("May", "2025-05"), ("September", "2025-09")]),
+    ],
+)
+def test_a_with_clause_of_a_participle_takes_the_tense_of_the_clause_before(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected

@@ -454,7 +454,20 @@ def _is_ahead(match: re.Match[str]) -> bool:
     if _AHEAD_BEFORE.search(before) and not _is_past_deadline(match):
         return True
     start, _ = _clause_around(match, _MONTH_REACH)
-    return _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None
+    if _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None:
+        return True
+    return _WITH_PARTICIPLE.match(match.string, start, match.start()) is not None and _is_main_clause_ahead(match.string, start)
+
+
+_WITH_PARTICIPLE = re.compile(r"\s*with\s+(?:[\w'’-]+\s+){1,4}?[a-z]{2,}ing\b")
+"""A clause of "with" and a participle ("..., with the third departing from August 6"): it has
+no tense of its own, the clause before it gives one."""
+
+
+def _is_main_clause_ahead(text: str, start: int) -> bool:
+    """Does the clause before ``start`` (back to its sentence's start) speak of the future?"""
+    sentence_start = max(text.rfind(". ", 0, start) + 1, start - 2 * _MONTH_REACH, 0)
+    return _FUTURE.search(text, sentence_start, start) is not None or _WOULD.search(text, sentence_start, start) is not None
 
 
 _PAST_VERB = (
