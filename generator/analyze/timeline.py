@@ -1176,9 +1176,10 @@ _YEAR_AGO_TEXT = re.compile(r"(?:an?\s+|the\s+)?year[\s-](?:ago|earlier)|last\s+
 _AFTER_AMOUNT = re.compile(r"(?:[\d%]|\bmillion|\bbillion|\bcents?|\bshare|\bperiod|\bquarter)[\W]*\s*$", re.IGNORECASE)
 
 
-_SENTENCE_AMOUNT = re.compile(r"\$\s?\d|\bcents?\s+a\s+share\b|\d\s*%")
+_SENTENCE_AMOUNT = re.compile(r"\$\s?\d|\bcents?\s+a\s+share\b|\d\s*%|\b(?:period|quarter)\b")
 """In the sentence of "a year earlier", an amount of results ("A year earlier, net was $2
-million, or 6 cents a share"): in a quarterly report, the quarter a year before; "last year"
+million, or 6 cents a share") or the period itself ("in the 1989 period, costs were lower than
+a year ago"): in a quarterly report, the quarter a year before; "last year"
 beside an amount that is not next to it stays the year ("Last year, Acme lost $9 million")."""
 _OTHER_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b|\b(?:first|second)\s+half\b|\byear[\s-]to[\s-]date\b|\byear\s+(?:ended|ending)\b|\bfull[\s-]year\b|\bfor\s+the\s+(?:fiscal\s+)?year\b(?![\s-](?:ago|earlier))", re.IGNORECASE)
 """A period of a report longer than its quarter ("the nine months", "the year ended Aug. 31",
