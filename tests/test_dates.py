@@ -792,3 +792,18 @@ def test_a_period_before_a_lowercase_word_ends_no_sentence_of_a_report():
 )
 def test_a_with_clause_of_a_participle_takes_the_tense_of_the_clause_before(text, expected):
     assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan in the present tense: the day or month to come, even past two months ahead
+        ("The new tariffs take effect Jan. 1.", [("Jan. 1", "2026-01-01")]),
+        ("The lease on the depot expires in March.", [("March", "2026-03")]),
+        # a perfect is no plan: the month past
+        ("Fares have come down from the middle of March.", [("the middle of March", "2025-03")]),
+        ("The lease on the depot expired in March.", [("March", "2025-03")]),
+    ],
+)
+def test_a_month_or_day_of_a_plan_in_the_present_tense_is_to_come(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected

@@ -447,14 +447,15 @@ _AHEAD_BEFORE = re.compile(r"\b(?:until|till|by|effective|payable|starting|begin
 
 def _is_ahead(match: re.Match[str]) -> bool:
     """Is a month or a day without its year one to come? After "until", "by", "effective"
-    (a deadline, a start) or in a clause about the future, yes; after "since", no."""
+    (a deadline, a start), in a clause about the future or of a plan in the present tense
+    ("the rules take effect Jan. 1", "the lease expires in March"), yes; after "since", no."""
     before = match.string[max(0, match.start() - 30) : match.start()]
     if _SINCE_BEFORE.search(before):
         return False
     if _AHEAD_BEFORE.search(before) and not _is_past_deadline(match):
         return True
     start, _ = _clause_around(match, _MONTH_REACH)
-    if _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None:
+    if _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None or _is_scheduled(match):
         return True
     return _WITH_PARTICIPLE.match(match.string, start, match.start()) is not None and _is_main_clause_ahead(match.string, start)
 
@@ -582,9 +583,9 @@ _SCHEDULED_VERB = re.compile(
 )
 """A verb of a plan in the present tense before a weekday: "they meet separately Monday",
 "the talks resume on Friday" (a day past is told in the past tense: "they met Monday")."""
-_NOT_A_PRESENT_VERB_AFTER = frozenset("the a an his her its their our my your to did didn't not".split())
+_NOT_A_PRESENT_VERB_AFTER = frozenset("the a an his her its their our my your to did didn't not have has had having haven't hasn't".split())
 """Before the verb, a word that makes it a noun ("the visit Monday") or no present tense
-("agreed to meet Monday", "did not return Monday")."""
+("agreed to meet Monday", "did not return Monday", "prices have come down from October")."""
 
 
 def _is_scheduled(match: re.Match[str]) -> bool:
