@@ -232,6 +232,9 @@ def test_a_late_year_keeps_its_part_on_the_timeline():
         ("Unions lost members all through the nineties.", [("the nineties", "199")]),
         ("Acme aims to double output by the mid-1990s.", [("the mid-1990s", "199")]),
         ("The trend of the '80s held.", [("the '80s", "198")]),
+        # a transcript writes the century in words: of that century, not the latest one
+        ("Mills closed in the early nineteen-nineties.", [("the early nineteen-nineties", "199")]),
+        ("The line was laid in the eighteen nineties.", [("the eighteen nineties", "189")]),
         ("Temperatures were in the nineties.", []),
         ("People in their twenties moved.", []),
         ("Tourists visit an 11th century church.", [("11th century", "10")]),
