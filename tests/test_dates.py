@@ -810,3 +810,18 @@ def test_a_with_clause_of_a_participle_takes_the_tense_of_the_clause_before(text
 )
 def test_a_month_or_day_of_a_plan_in_the_present_tense_is_to_come(text, expected):
     assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The referendum is set for the fall.", [("the fall", "2026-FA")]),
+        ("The mill reopened in the fall.", [("the fall", "2025-FA")]),
+        # a drop, not the season
+        ("The fall in prices hurt growers.", []),
+        ("After the fall of the regime, trade grew.", []),
+        ("The climber was hurt by the fall.", []),
+    ],
+)
+def test_the_fall_is_the_season_after_a_preposition_of_time(text, expected):
+    assert values(text, dt.date(2026, 2, 13)) == expected

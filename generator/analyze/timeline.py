@@ -376,6 +376,18 @@ def _season(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-{season}", "season")
 
 
+_SEASON_LEAD = re.compile(r"\b(?:in|during|until|till|through|over|for|since|this|next|last|early|late)\s+$", re.IGNORECASE)
+
+
+def _the_fall(match: re.Match[str], anchor: dt.date) -> _Value | None:
+    """"in the fall", "set for the fall": the season after a preposition of time; "the fall"
+    else is more often a drop ("the fall in prices" is left out by the pattern; "after the
+    fall", "hurt by the fall" here)."""
+    if not _SEASON_LEAD.search(match.string, max(0, match.start() - 10), match.start()):
+        return None
+    return _season(match, anchor)
+
+
 _YEAR_PARTS = {"early": "early-year", "late": "late-year", "mid": "mid-year"}
 _SHIFTS = {"last": -1, "previous": -1, "next": 1, "this": 0, "current": 0, "coming": 1, "": 0}
 _PART_PRECISIONS = {"end": "late-year", "beginning": "early-year", "start": "early-year", "middle": "mid-year"}
@@ -845,6 +857,7 @@ RULES = (
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022", cue=_SEASON_CUE),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter", cue=_SEASON_CUE),
     _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b)", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
+    _rule(r"the\s+(?:early\s+|late\s+)?(?P<season>fall)(?P<year>)?(?!\s+(?:of|in|to|from|on|and|was|is|has|had|came|would|will|could)\b|['’]s)", _the_fall, "the fall", "the early fall", cue=("fall",)),
     _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", "June 10-12", "Sept. 4-Oct. 2", cue=_MONTH_CUE),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven", cue=_MONTH_CUE),
     _rule(_MONTH + r"\s+(?:the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?:the\s+)?" + _DAY_WORD + r")(?:,?\s+" + _YEAR + ")?", _day_of_month, "May four", "March twelfth", "May the fourth, nineteen ninety-six", "June twenty-first", "June the 4th", "June the 4th, 2024", cue=_MONTH_CUE),
