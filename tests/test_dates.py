@@ -825,3 +825,20 @@ def test_a_month_or_day_of_a_plan_in_the_present_tense_is_to_come(text, expected
 )
 def test_the_fall_is_the_season_after_a_preposition_of_time(text, expected):
     assert values(text, dt.date(2026, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a part of a year and the year owning it are one date
+        ("Exports fell in the fourth quarter of last year.", [("the fourth quarter of last year", "2024-Q4")]),
+        ("Rates may fall in the first half of next year.", [("the first half of next year", "2026-H1")]),
+        ("The dam burst in July of last year.", [("July of last year", "2024-07")]),
+        ("The dam was built in the summer of last year.", [("the summer of last year", "2024-SU")]),
+        ("Profit doubled in 2023's second quarter.", [("2023's second quarter", "2023-Q2")]),
+        # a year's thing that is no part of it stays the year
+        ("In 2023's floods, crops failed.", [("2023", "2023")]),
+    ],
+)
+def test_a_part_of_a_year_and_its_year_are_one_date(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected

@@ -856,7 +856,7 @@ RULES = (
     _rule(r"(?:the\s+)?year[\s-]end|year['’]s\s+end", _year_end, "year-end", "year end", "year's end", cue=("end",)),
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022", cue=_SEASON_CUE),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter", cue=_SEASON_CUE),
-    _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b)", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
+    _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b(?!\s+(?:last|next|this)\s+year\b))", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
     _rule(r"the\s+(?:early\s+|late\s+)?(?P<season>fall)(?P<year>)?(?!\s+(?:of|in|to|from|on|and|was|is|has|had|came|would|will|could)\b|['’]s)", _the_fall, "the fall", "the early fall", cue=("fall",)),
     _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", "June 10-12", "Sept. 4-Oct. 2", cue=_MONTH_CUE),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven", cue=_MONTH_CUE),
@@ -943,7 +943,7 @@ def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()
         if value is not None:
             found.append(DateMention(match.start(), match.end(), value.date, value.precision))
             found.sort(key=lambda f: f.start)
-    return tuple(_with_time_of_day(text, mention) for mention in _reconciled(text, anchor, found))
+    return tuple(_with_time_of_day(text, mention) for mention in _reconciled(text, anchor, _with_their_years(text, found)))
 
 
 _CLOCK_BEFORE = re.compile(
@@ -1004,6 +1004,40 @@ def _reconciled(text: str, anchor: dt.date, found: list[DateMention]) -> tuple[D
                 continue
         result.append(mention)
     return tuple(result)
+
+
+_PART_PRECISIONS_OF_A_YEAR = frozenset(("quarter", "half", "month", "season"))
+_OF_A_YEAR = re.compile(r"\s+of\s+")
+_A_YEARS = re.compile(r"['’]s\s+")
+_A_YEAR_WRITTEN = re.compile(r"(?:this|last|next)\s+(?:fiscal\s+)?year|(?:fiscal\s+)?\d{4}", re.IGNORECASE)
+
+
+def _with_their_years(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A part of a year and the year that owns it are one date: "the fourth quarter of last
+    year" (1988-Q4, not the fourth quarter of this year and 1988 apart), "July of next year",
+    "1988's first half", "fiscal 1989's fourth quarter"."""
+    result: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        mention = found[i]
+        following = found[i + 1] if i + 1 < len(found) else None
+        merged = following is not None and _merged_with_its_year(text, mention, following)
+        result.append(merged or mention)
+        i += 2 if merged else 1
+    return result
+
+
+def _merged_with_its_year(text: str, first: DateMention, second: DateMention) -> DateMention | None:
+    between = text[first.end : second.start]
+    if first.precision in _PART_PRECISIONS_OF_A_YEAR and second.precision == "year" and _OF_A_YEAR.fullmatch(between):
+        part, year = first, second
+    elif first.precision == "year" and second.precision in ("quarter", "half") and _A_YEARS.fullmatch(between):
+        part, year = second, first
+    else:
+        return None
+    if not _A_YEAR_WRITTEN.fullmatch(text[year.start : year.end]) or not re.fullmatch(r"\d{4}", year.value):
+        return None
+    return DateMention(first.start, second.end, year.value + part.value[4:], part.precision)
 
 
 def _on_weekday(mention: DateMention, weekday: int, anchor: dt.date) -> DateMention:
