@@ -777,14 +777,17 @@ def _anaphoric_unit(match: re.Match[str]) -> str:
 
 
 def _counted_from(match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
-    """"Two days later", "a week earlier": counted from the date mentioned last (a story's
-    own time), not from the publication, which "ago" counts from; "earlier" with no date
-    before it counts from the publication, "later" dates nothing then."""
+    """"Two days later", "a week earlier", "three years later": counted from the date
+    mentioned last (a story's own time), not from the publication, which "ago" counts from
+    ("a year earlier" is left to the rule that compares a quarter with its year-ago one);
+    "earlier" with no date before it counts from the publication, "later" dates nothing then."""
     count = _count(match.group("n"))
     unit = _anaphoric_unit(match)
     later = match.group("dir").lower() == "later"
     if count is None or (antecedent is None and later):
         return None
+    if unit == "year":  # "two years later" after "in 1975": 1977, a year whatever the antecedent's precision
+        return _Value(str((int(antecedent.value[:4]) if antecedent else anchor.year) + (count if later else -count)), "year")
     if antecedent is None:
         day = anchor
     elif antecedent.precision == "week":
@@ -868,7 +871,7 @@ RULES = (
         r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter|week|day)",
         _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), cue_too=("year", "month", "quarter", "week", "day"), anaphoric=True,
     ),
-    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", cue=("earlier", "later"), anaphoric=True),
+    _rule(r"(?!(?:a|an|one)\s+year(?:\s+or\s+so)?\s+earlier)(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", "three years earlier", "a year later", cue=("earlier", "later"), anaphoric=True),
     _rule(r"(?:(?P<part>early|late|mid)[\s-]+)?(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "early next year", "late last year", "mid-next year", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
