@@ -846,3 +846,26 @@ def test_the_fall_is_the_season_after_a_preposition_of_time(text, expected):
 )
 def test_a_part_of_a_year_and_its_year_are_one_date(text, expected):
     assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+FRIDAY_FEB_2026 = dt.date(2026, 2, 13)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a date fronted before a comma belongs to the clause after it
+        ("On Thursday, the ministers will meet again.", [("Thursday", "2026-02-19")]),
+        ("Starting Monday, ferries will sail twice a day.", [("Monday", "2026-02-16")]),
+        ("On Tuesday, the ministers met.", [("Tuesday", "2026-02-10")]),
+        ("In March, the mill will close.", [("March", "2026-03")]),
+        ("In March, Velo Corp. said it would cut jobs.", [("March", "2025-03")]),
+        ("On March 3, the mill closed.", [("March 3", "2025-03-03")]),
+        # a plan in the present tense: "go", "reopen", "play"
+        ("Voters go to the polls Sunday.", [("Sunday", "2026-02-15")]),
+        ("Schools reopen on Monday after the storm.", [("Monday", "2026-02-16")]),
+        ("The team plays Saturday in Leeds.", [("Saturday", "2026-02-14")]),
+    ],
+)
+def test_a_fronted_date_takes_the_tense_of_the_clause_after_it(text, expected):
+    assert values(text, FRIDAY_FEB_2026) == expected

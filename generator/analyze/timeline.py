@@ -199,7 +199,8 @@ def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
         if _is_span_end(match):
             return _day(match, _nearest_day_year(_month(match), int(match.group("day")), anchor))
         ahead = _is_ahead(match)
-        year = _closest_year(_month(match), int(match.group("day")), anchor, ahead, not ahead and _is_right_after_a_past_verb(match))
+        past = _is_right_after_a_past_verb(match) or _fronted_tense(match, _clause_around(match, _MONTH_REACH)[0]) == "past"
+        year = _closest_year(_month(match), int(match.group("day")), anchor, ahead, not ahead and past)
     except ValueError:
         return None
     return _day(match, year)
@@ -448,9 +449,39 @@ the Space Shuttle Columbia for a mission in December")."""
 
 
 def _is_future(match: re.Match[str], reach: int = _WEEKDAY_REACH) -> bool:
-    """Does the clause around the date speak of the future ("will", "is scheduled to")?"""
+    """Does the clause around the date speak of the future ("will", "is scheduled to")? A
+    date fronted before a comma ("On Thursday, the ministers will meet") belongs to the clause
+    after it, if the future comes there before a verb in the past ("In March, Acme said it
+    will cut jobs" is a March past)."""
     start, end = _clause_around(match, reach)
-    return _FUTURE.search(match.string, start, end) is not None
+    return _FUTURE.search(match.string, start, end) is not None or _fronted_tense(match, start) == "future"
+
+
+def _fronted_tense(match: re.Match[str], start: int) -> str | None:
+    """"future" or "past" for a date fronted before a comma ("On Thursday, the ministers will
+    meet", "In March, Acme said it would ..."): which comes first in the clause after it, a
+    word of the future or a verb in the past; None for a date not fronted or neither."""
+    if not _FRONTED_LEAD.fullmatch(match.string, start, match.start()) or not match.string.startswith(",", match.end()):
+        return None
+    following = _clause_after(match.string, match.end() + 1)
+    future, past = _FUTURE.search(following), re.search(_PAST_VERB, following)
+    if future and (past is None or future.start() < past.start()):
+        return "future"
+    return "past" if past else None
+
+
+_FRONTED_LEAD = re.compile(r"\s*(?:(?:on|in|by|from|starting|beginning|as\s+of|early|late|mid-?)\s+)?", re.IGNORECASE)
+"""What may open a sentence before a date fronted before a comma ("On Thursday, ...")."""
+
+
+def _clause_after(text: str, start: int) -> str:
+    """The clause from ``start`` to the next comma or the end of its sentence (not the period
+    of "Velo Corp. said")."""
+    period = text.find(". ", start)
+    while period != -1 and _is_no_sentence_end(text, period):
+        period = text.find(". ", period + 1)
+    ends = [i for i in (period, text.find(",", start)) if i != -1]
+    return text[start : min(ends + [len(text)])]
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -516,11 +547,12 @@ def _is_right_after_a_past_verb(match: re.Match[str]) -> bool:
 
 def _is_told_by_a_past_verb(match: re.Match[str]) -> bool:
     """Is a month without its year told by a verb in the past tense: right before it ("opened
-    in January") or a few words before "in" ("changed to a calendar year in December")? Not a
-    day after "on", which more often dates a noun ("hinted at a giveaway on 16 March")."""
-    if _is_right_after_a_past_verb(match):
-        return True
+    in January"), a few words before "in" ("changed to a calendar year in December") or after
+    it fronted ("In December, Acme said ...")? Not a day after "on" a few words after the
+    verb, which more often dates a noun ("hinted at a giveaway on 16 March")."""
     start, _ = _clause_around(match, _MONTH_REACH)
+    if _is_right_after_a_past_verb(match) or _fronted_tense(match, start) == "past":
+        return True
     verb = _PAST_VERB_OF_THE_CLAUSE.search(match.string, start, match.start())
     return verb is not None and not _NO_LONGER_THE_VERBS_DATE.search(verb.group("between"))
 
@@ -590,7 +622,7 @@ def _is_would_before(match: re.Match[str]) -> bool:
 
 
 _SCHEDULED_VERB = re.compile(
-    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+(?:office|effect|up)|ends?|closes?|concludes?|votes?|holds?|hosts?|kicks?\s+off|goes?|comes?|continues?)"
+    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|(?:re)?opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+(?:office|effect|up)|ends?|closes?|concludes?|votes?|holds?|hosts?|kicks?\s+off|go(?:es)?|comes?|continues?|plays?)"
     r"(?:\s+(?!said\b|told\b|after\b|since\b|following\b|last\b)[\w.:]+(?<!ed)){0,3}\s+(?:on\s+)?$",
 )
 """A verb of a plan in the present tense before a weekday: "they meet separately Monday",
