@@ -869,3 +869,17 @@ FRIDAY_FEB_2026 = dt.date(2026, 2, 13)
 )
 def test_a_fronted_date_takes_the_tense_of_the_clause_after_it(text, expected):
     assert values(text, FRIDAY_FEB_2026) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quarter named by the month it ends in
+        ("Kestrel Mining lifted output in the September quarter.", [("the September quarter", "2025-Q3")]),
+        ("Output fell in the December quarter.", [("the December quarter", "2024-Q4")]),
+        ("Kestrel will ship more ore in the December quarter.", [("the December quarter", "2025-Q4")]),
+        ("Profit in the June 2023 quarter doubled.", [("the June 2023 quarter", "2023-Q2")]),
+    ],
+)
+def test_a_quarter_named_by_the_month_it_ends_in(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected

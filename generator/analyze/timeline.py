@@ -242,6 +242,16 @@ def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-Q{quarter}", "quarter")
 
 
+def _month_quarter(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"the September quarter": the quarter that ends in that month; without a year, the one
+    whose end is nearest before the publication (or at most two months after it), the coming
+    one in a clause that looks ahead ("expects growth in the March quarter")."""
+    month = _month(match)
+    end = 31 if month in (3, 12) else 30
+    year = int(_year(match) or _closest_year(month, end, anchor, future=_is_ahead(match)))
+    return _Value(f"{year}-Q{(month - 1) // 3 + 1}", "quarter")
+
+
 def _short_year(match: re.Match[str], anchor: dt.date) -> str | None:
     """A year in two digits ("FY24", "1Q98"): of the century that puts it at most ten years
     after the anchor."""
@@ -882,6 +892,7 @@ RULES = (
     _rule(r"(?:the\s+)?(?:" + _DAY_ORDINAL_WORD + r"|(?P<day>[0-3]?\d)(?:st|nd|rd|th))\s+of " + _OF_MONTH + r"(?![’']s)(?:,?\s+" + _YEAR + ")?", _day_of_month, "the fourth of July", "the 4th of May, 2024", "twenty-first of June", cue=_OF_MONTH_CUE),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
     _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", "the fiscal-first quarter", "fiscal second quarter", cue=("quarter",)),
+    _rule(r"the\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\s+quarter", _month_quarter, "the September quarter", "the Dec. 2024 quarter", cue=("quarter",)),
     _rule(r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])Q)(?:(?:\s+|\s*[-/]\s*)?" + _YEAR + r"|['’]?(?P<yy>\d\d))?", _quarter, "Q3 2023", "Q3-2023", "Q3", "1Q 2024", "1Q24", "Q3'24", cue=("q",)),
     _rule(r"(?:H(?P<h>[12])|(?P<hn>[12])H)(?:\s+|\s*[-/]\s*)" + _YEAR, _labeled_half, "H1 2024", "2H 2024", "H2-2023", cue=("h1", "h2", "1h", "2h")),
     _rule(r"FY\s?(?:" + _YEAR + r"|['’]?(?P<yy>\d\d))", lambda m, a: _Value(_year(m) or _short_year(m, a), "year"), "FY2024", "FY 2024", "FY24", "FY'98", cue=("fy",)),
