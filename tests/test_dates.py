@@ -883,3 +883,18 @@ def test_a_fronted_date_takes_the_tense_of_the_clause_after_it(text, expected):
 )
 def test_a_quarter_named_by_the_month_it_ends_in(text, expected):
     assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a date in a subordinate clause told in the past is past, whatever the main clause says
+        ("Police are expected to question the driver after he was seen at the depot on April 2.", [("April 2", "2025-04-02")]),
+        ("The board will meet the woman who was elected in December.", [("December", "2024-12")]),
+        ("Talks that stalled in May will resume in March.", [("May", "2025-05"), ("March", "2026-03")]),
+        # the future between the clause's verb and the date keeps it to come
+        ("The mill which closed will reopen in March.", [("March", "2026-03")]),
+    ],
+)
+def test_a_date_in_a_subordinate_clause_told_in_the_past_is_past(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected

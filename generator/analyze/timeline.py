@@ -498,6 +498,13 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNOREC
 _AHEAD_BEFORE = re.compile(r"\b(?:until|till|by|effective|payable|starting|beginning|postponed\s+to|delayed\s+to|deferred\s+to|adjourned\s+to|moved\s+to|extended\s+to|pushed\s+back\s+to|put\s+off\s+to)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
+_PAST_VERB_WORDS = (
+    r"(?:was|were|had|did|said|told|wrote|sold|bought|paid|died|fell|rose|grew|began|won|lost|met|left|took|made|came|went"
+    r"|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)"
+)
+"""A verb in the past tense: the common irregular ones and any in -ed, not those of a plan."""
+
+
 def _is_ahead(match: re.Match[str]) -> bool:
     """Is a month or a day without its year one to come? After "until", "by", "effective"
     (a deadline, a start), in a clause about the future or of a plan in the present tense
@@ -508,9 +515,26 @@ def _is_ahead(match: re.Match[str]) -> bool:
     if _AHEAD_BEFORE.search(before) and not _is_past_deadline(match):
         return True
     start, _ = _clause_around(match, _MONTH_REACH)
+    if _is_in_a_past_subclause(match, start):
+        return False
     if _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None or _is_scheduled(match):
         return True
     return _WITH_PARTICIPLE.match(match.string, start, match.start()) is not None and _is_main_clause_ahead(match.string, start)
+
+
+_PAST_SUBCLAUSE = re.compile(r"\b(?:after|since|when|because|although|though|where|who|which|that)\s+(?:[\w'’-]+\s+){0,3}?" + _PAST_VERB_WORDS + r"\b")
+"""A subordinate clause told in the past ("after he was photographed", "who bought"): a date
+in it is past, whatever the main clause says of the future."""
+
+
+def _is_in_a_past_subclause(match: re.Match[str], start: int) -> bool:
+    """Is the date in a subordinate clause told in the past, with no word of the future
+    between its verb and the date ("will meet the man who was elected in December")?"""
+    found = [m for m in _PAST_SUBCLAUSE.finditer(match.string, start, match.start())]
+    if not found:
+        return False
+    rest = match.string[found[-1].end() : match.start()]
+    return not _FUTURE.search(rest) and not _WOULD.search(rest)
 
 
 _WITH_PARTICIPLE = re.compile(r"\s*with\s+(?:[\w'’-]+\s+){1,4}?[a-z]{2,}ing\b")
@@ -524,10 +548,7 @@ def _is_main_clause_ahead(text: str, start: int) -> bool:
     return _FUTURE.search(text, sentence_start, start) is not None or _WOULD.search(text, sentence_start, start) is not None
 
 
-_PAST_VERB = (
-    r"\b(?:was|were|had|did|said|told|wrote|sold|bought|paid|died|fell|rose|grew|began|won|lost|met|left|took|made|came|went"
-    r"|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)"
-)
+_PAST_VERB = r"\b" + _PAST_VERB_WORDS
 _PAST_VERB_BEFORE = re.compile(_PAST_VERB + r"\s+(?:on\s+|in\s+)?$")
 """Just before a day without its year, a verb in the past tense: "the mill closed on Jan. 3"
 in an article of December 28 is the January past, not the one days ahead."""
