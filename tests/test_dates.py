@@ -898,3 +898,14 @@ def test_a_quarter_named_by_the_month_it_ends_in(text, expected):
 )
 def test_a_date_in_a_subordinate_clause_told_in_the_past_is_past(text, expected):
     assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The driver who was arrested Monday will appear in court on Friday.", [("Monday", "2025-06-02"), ("Friday", "2025-06-06")]),
+        ("Police will question the man who was detained Monday.", [("Monday", "2025-06-02")]),
+    ],
+)
+def test_a_weekday_in_a_subordinate_clause_told_in_the_past_is_past(text, expected):
+    assert values(text) == expected

@@ -604,8 +604,8 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value | None:
     rel = (match.group("rel") or "").lower()
     possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")  # "before Friday's purchases": a day past
     before = match.string[max(0, match.start() - 60) : match.start()]
-    if not rel and (_SAID_BEFORE.search(before) or _SINCE_BEFORE.search(before)):
-        delta = -((anchor.weekday() - target) % 7)  # "said Monday it will", "stuck since Monday and will": the day past
+    if not rel and (_SAID_BEFORE.search(before) or _SINCE_BEFORE.search(before) or _is_in_a_past_subclause(match, _clause_around(match, _WEEKDAY_REACH)[0])):
+        delta = -((anchor.weekday() - target) % 7)  # "said Monday it will", "stuck since Monday and will", "the man who was arrested Monday will": the day past
     elif not rel and ((not possessive and _DEFERRED_BEFORE.search(before, len(before) - 20)) or _AWAITED_BEFORE.search(before, len(before) - 24)) and not _is_past_deadline(match):
         delta = (target - anchor.weekday()) % 7 or 7  # "postponed until Tuesday": a day to come
     elif not rel and (_is_future(match) or _is_scheduled(match) or _COPULA_BEFORE.search(before) or _is_would_before(match)):
