@@ -909,3 +909,8 @@ def test_a_date_in_a_subordinate_clause_told_in_the_past_is_past(text, expected)
 )
 def test_a_weekday_in_a_subordinate_clause_told_in_the_past_is_past(text, expected):
     assert values(text) == expected
+
+
+def test_expect_with_an_infinitive_looks_ahead():
+    assert values("Officials expect the ferry to dock Friday.") == [("Friday", "2025-06-06")]
+    assert values("Traders expect prices to ease in March.", dt.date(2025, 10, 20)) == [("March", "2026-03")]
