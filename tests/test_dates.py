@@ -914,3 +914,11 @@ def test_a_weekday_in_a_subordinate_clause_told_in_the_past_is_past(text, expect
 def test_expect_with_an_infinitive_looks_ahead():
     assert values("Officials expect the ferry to dock Friday.") == [("Friday", "2025-06-06")]
     assert values("Traders expect prices to ease in March.", dt.date(2025, 10, 20)) == [("March", "2026-03")]
+
+
+def test_in_a_quarterly_report_a_year_ago_opening_a_sentence_after_nine_months_is_the_year():
+    found = report_values(
+        "Ostrava Steel said third-quarter net rose to $8 million from $6 million a year earlier.",
+        "In the nine months, net was $20 million, against $15 million in the 1988 period. The year-ago results included a gain in the 1988 second quarter.",
+    )
+    assert [f for f in found if f[0] in ("a year earlier", "The year-ago")] == [("a year earlier", "1988-Q3"), ("The year-ago", "1988")]

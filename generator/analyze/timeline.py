@@ -1328,6 +1328,18 @@ _THE_QUARTER = re.compile(r"the\s+(?:(?:latest|most\s+recent|recent)\s+)?(?:quar
 _RESULTS_AFTER = re.compile(r"['’]s\s+(?:net\s+)?(?:loss|profit|net|earnings|income|results|sales|revenues?)\b", re.IGNORECASE)
 
 
+def _follows_another_period(text: str, found: DateMention) -> bool:
+    """Does a mention that opens its sentence ("The year-ago results included ...") follow a
+    sentence on a period longer than the quarter ("In the nine months, net was ...")? It
+    compares that period."""
+    period = text.rfind(". ", 0, found.start)
+    while period != -1 and _is_no_sentence_end(text, period):
+        period = text.rfind(". ", 0, period)
+    if period == -1 or text[period + 1 : found.start].strip():
+        return False
+    return _OTHER_PERIOD.search(_sentence_of(text, period, period)) is not None
+
+
 def _in_report(text: str, found: DateMention, quarter: tuple[int, int], named: bool = False) -> DateMention:
     """"$1.12 a share, a year ago", "a loss of $3 million last year", "last year's results",
     "the 1988 period" in a quarterly report: the quarter compared with. "The quarter", "the latest period" and
@@ -1336,7 +1348,9 @@ def _in_report(text: str, found: DateMention, quarter: tuple[int, int], named: b
     if named and _THE_QUARTER.fullmatch(written) and (not written.lower().startswith("this") or _RESULTS_AFTER.match(text, found.end)):
         return DateMention(found.start, found.end, f"{quarter[0]:04d}-Q{quarter[1]}", "quarter")
     year = None
-    if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)):
+    if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)) or _follows_another_period(text, found):
+        if _YEAR_AGO_TEXT.fullmatch(written) and found.precision == "quarter":
+            return DateMention(found.start, found.end, found.value[:4], "year")  # "year-ago" beside a quarter: still the nine months' year
         return found  # "for the nine months, ... a year earlier": nine months of the year before
     if _YEAR_AGO_TEXT.fullmatch(written) and found.precision in ("year", "quarter"):
         compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :]) or _RESULTS_AFTER.match(text, found.end)
