@@ -922,3 +922,11 @@ def test_in_a_quarterly_report_a_year_ago_opening_a_sentence_after_nine_months_i
         "In the nine months, net was $20 million, against $15 million in the 1988 period. The year-ago results included a gain in the 1988 second quarter.",
     )
     assert [f for f in found if f[0] in ("a year earlier", "The year-ago")] == [("a year earlier", "1988-Q3"), ("The year-ago", "1988")]
+
+
+def test_a_year_ago_quarter_takes_the_fiscal_quarter_its_apposition_names():
+    found = report_values(
+        "Lindqvist Foods said it expects third-quarter net of 20 cents a share.",
+        "In the comparable year-ago quarter, the second quarter ended Oct. 31, Lindqvist lost $3 million.",
+    )
+    assert [f for f in found if f[0] in ("year-ago", "the second quarter")] == [("year-ago", "1988-Q2"), ("the second quarter", "1988-Q2")]

@@ -1228,8 +1228,21 @@ def find_document_dates(document: Document) -> Dates:
         for mention in dates[passage.id]:
             named = _named_quarter(passage.text, mention, recent) or named
             found.append(_in_report(passage.text, mention, named or quarter, named is not None))
-        result[passage.id] = tuple(found)
+        result[passage.id] = _with_quarters_in_apposition(passage.text, found)
     return result
+
+
+_IN_APPOSITION = re.compile(r"(?:\s+quarter)?,\s+")
+
+
+def _with_quarters_in_apposition(text: str, found: list[DateMention]) -> tuple[DateMention, ...]:
+    """"the year-ago quarter, the second quarter ended Oct. 31": the quarter the apposition
+    names (a company's fiscal one), not the calendar's a year before."""
+    result = list(found)
+    for i, (mention, following) in enumerate(zip(found, found[1:])):
+        if mention.precision == "quarter" and following.precision == "quarter" and _YEAR_AGO_TEXT.search(text, mention.start, mention.end) and _IN_APPOSITION.fullmatch(text, mention.end, following.start):
+            result[i] = DateMention(mention.start, mention.end, following.value, "quarter")
+    return tuple(result)
 
 
 def _recent_quarters(published: dt.date) -> range:
