@@ -390,15 +390,6 @@ def _season(match: re.Match[str], anchor: dt.date) -> _Value:
 _SEASON_LEAD = re.compile(r"\b(?:in|during|until|till|through|over|for|since|this|next|last|early|late)\s+$", re.IGNORECASE)
 
 
-def _the_fall(match: re.Match[str], anchor: dt.date) -> _Value | None:
-    """"in the fall", "set for the fall": the season after a preposition of time; "the fall"
-    else is more often a drop ("the fall in prices" is left out by the pattern; "after the
-    fall", "hurt by the fall" here)."""
-    if not _SEASON_LEAD.search(match.string, max(0, match.start() - 10), match.start()):
-        return None
-    return _season(match, anchor)
-
-
 _YEAR_PARTS = {"early": "early-year", "late": "late-year", "mid": "mid-year"}
 _SHIFTS = {"last": -1, "previous": -1, "next": 1, "this": 0, "current": 0, "coming": 1, "": 0}
 _PART_PRECISIONS = {"end": "late-year", "beginning": "early-year", "start": "early-year", "middle": "mid-year"}
@@ -924,7 +915,7 @@ RULES = (
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022", cue=_SEASON_CUE),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter", cue=_SEASON_CUE),
     _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b(?!\s+(?:last|next|this)\s+year\b))", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
-    _rule(r"the\s+(?:early\s+|late\s+)?(?P<season>fall)(?P<year>)?(?!\s+(?:of|in|to|from|on|and|was|is|has|had|came|would|will|could)\b|['’]s)", _the_fall, "the fall", "the early fall", cue=("fall",)),
+    _rule(r"the\s+(?:early\s+|late\s+)?(?P<season>fall)(?P<year>)?(?!\s+(?:of|in|to|from|on|and|was|is|has|had|came|would|will|could)\b|['’]s)", _season, "the fall", "the early fall", cue=("fall",)),
     _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", "June 10-12", "Sept. 4-Oct. 2", cue=_MONTH_CUE),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven", cue=_MONTH_CUE),
     _rule(_MONTH + r"\s+(?:the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?:the\s+)?" + _DAY_WORD + r")(?:,?\s+" + _YEAR + ")?", _day_of_month, "May four", "March twelfth", "May the fourth, nineteen ninety-six", "June twenty-first", "June the 4th", "June the 4th, 2024", cue=_MONTH_CUE),
@@ -935,7 +926,7 @@ RULES = (
         r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter|week|day)",
         _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), cue_too=("year", "month", "quarter", "week", "day"), anaphoric=True,
     ),
-    _rule(r"(?!(?:a|an|one)\s+year(?:\s+or\s+so)?\s+earlier)(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", "three years earlier", "a year later", cue=("earlier", "later"), anaphoric=True),
+    _rule(r"(?!(?:a|an|one)\s+year(?:\s+or\s+so)?\s+earlier)(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", "three years earlier", cue=("earlier", "later"), anaphoric=True),
     _rule(r"(?:(?P<part>early|late|mid)[\s-]+)?(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "early next year", "late last year", "mid-next year", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
@@ -1190,6 +1181,8 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
     groups = match.groupdict()
     if groups.get("weekday") and not match.group(0)[:1].isupper() and not groups.get("rel"):
         return False
+    if (groups.get("season") or "").lower() == "fall" and not groups.get("year") and not groups.get("rel") and not _SEASON_LEAD.search(text, max(0, match.start() - 10), match.start()):
+        return False  # "in the fall", "set for the fall": the season; "after the fall", "hurt by the fall": a drop
     if groups.get("month"):
         word = groups["month"]
         if not word[:1].isupper():
