@@ -930,3 +930,18 @@ def test_a_year_ago_quarter_takes_the_fiscal_quarter_its_apposition_names():
         "In the comparable year-ago quarter, the second quarter ended Oct. 31, Lindqvist lost $3 million.",
     )
     assert [f for f in found if f[0] in ("year-ago", "the second quarter")] == [("year-ago", "1988-Q2"), ("the second quarter", "1988-Q2")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # common irregular verbs in the past tense tell a date past, as the verbs in -ed do
+        ("Rebels struck on March 3.", [("March 3", "1997-03-03")]),
+        ("The bridge was built in March.", [("March", "1997-03")]),
+        # a day in words too
+        ("The twins were born on the fifteenth of March.", [("the fifteenth of March", "1997-03-15")]),
+        ("The vote is on February twentieth.", [("February twentieth", "1998-02-20")]),
+    ],
+)
+def test_an_irregular_past_verb_or_a_day_in_words_after_one_is_past(text, expected):
+    assert values(text, dt.date(1998, 2, 13)) == expected

@@ -491,6 +491,7 @@ _AHEAD_BEFORE = re.compile(r"\b(?:until|till|by|effective|payable|starting|begin
 
 _PAST_VERB_WORDS = (
     r"(?:was|were|had|did|said|told|wrote|sold|bought|paid|died|fell|rose|grew|began|won|lost|met|left|took|made|came|went"
+    r"|born|held|struck|fought|sent|spent|built|broke|chose|drove|flew|gave|got|heard|kept|knew|ran|spoke|stood|taught|thought|threw|became|brought|caught|felt|found|withdrew"
     r"|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)"
 )
 """A verb in the past tense: the common irregular ones and any in -ed, not those of a plan."""
@@ -707,7 +708,8 @@ def _month_dayword(match: re.Match[str], anchor: dt.date) -> _Value | None:
         elif _is_span_end(match):
             year = _nearest_day_year(_month(match), day, anchor)
         else:
-            year = _closest_year(_month(match), day, anchor, _is_ahead(match))
+            ahead = _is_ahead(match)
+            year = _closest_year(_month(match), day, anchor, ahead, not ahead and _is_right_after_a_past_verb(match))
         return _Value(dt.date(year, _month(match), day).isoformat(), "day")
     except ValueError:
         return None
