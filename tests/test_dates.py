@@ -945,3 +945,18 @@ def test_a_year_ago_quarter_takes_the_fiscal_quarter_its_apposition_names():
 )
 def test_an_irregular_past_verb_or_a_day_in_words_after_one_is_past(text, expected):
     assert values(text, dt.date(1998, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Exports fell in '97.", [("'97", "1997")]),
+        ("The '96 election was close.", [("'96", "1996")]),
+        # a quote mark before a number, a product's name: no year
+        ("He called it a '97 percent' rise.", []),
+        ("Windows '95 sold well.", []),
+        ("Prices peaked in the '80s.", [("the '80s", "198")]),
+    ],
+)
+def test_a_year_in_two_digits_after_an_apostrophe(text, expected):
+    assert values(text, dt.date(1998, 2, 13)) == expected

@@ -387,6 +387,7 @@ def _season(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-{season}", "season")
 
 
+_SHORT_YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|of|the|its|spring|summer|fall|autumn|winter|early|late|mid|class|vintage)\s+$", re.IGNORECASE)
 _SEASON_LEAD = re.compile(r"\b(?:in|during|until|till|through|over|for|since|this|next|last|early|late)\s+$", re.IGNORECASE)
 
 
@@ -940,6 +941,7 @@ RULES = (
     _rule(r"the\s+past\s+year|the\s+(?:past|last)\s+(?P<decade>decade)(?!\s+of\b)", _past_unit, "the past year", "the last decade", "the past decade", cue=("past", "last")),
     _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?:(?P<century>eighteen|nineteen)[\s-]+)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties", "the nineteen-nineties", "the early nineteen nineties", cue=("0s", "0's", "0’s", "ties")),
     _rule(r"(?:the\s+)?(?P<nth>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century", lambda m, a: _Value(f"{int(m.group('nth')) - 1:02d}", "century"), "the 20th century", "11th century", cue=("century",)),
+    _rule(r"['’](?P<yy>\d\d)(?!\d|['’]?s\b)", lambda m, a: _Value(_short_year(m, a), "year"), "'97", "’05", cue=("'", "’")),
     _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR + r"(?:[-–/](?:1[89]|20)?\d\d(?!\d))?", lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "2010-2015", "fiscal 1998-99", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
     _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of(?!\s+\$)|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year", cue=("year",)),
     _rule(r"the\s+year\s+(?P<year>two[\s-]+thousand)", lambda m, a: _Value(_year(m), "year"), "the year two thousand", cue=("thousand",)),
@@ -1183,6 +1185,8 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
     groups = match.groupdict()
     if groups.get("weekday") and not match.group(0)[:1].isupper() and not groups.get("rel"):
         return False
+    if groups.get("yy") and match.group(0)[:1] in "'’" and not _SHORT_YEAR_LEAD.search(text, max(0, match.start() - 12), match.start()):
+        return False  # "in '97", "the '96 election": a year; a quote mark before a number is none
     if (groups.get("season") or "").lower() == "fall" and not groups.get("year") and not groups.get("rel") and not _SEASON_LEAD.search(text, max(0, match.start() - 10), match.start()):
         return False  # "in the fall", "set for the fall": the season; "after the fall", "hurt by the fall": a drop
     if groups.get("month"):
