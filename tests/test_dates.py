@@ -720,6 +720,10 @@ def test_a_range_is_dated_by_its_start(text, expected):
         # with no date before, "earlier" counts from the publication, "later" and "that day" date nothing
         (("Ten days earlier, workers had struck.",), [("Ten days earlier", "2025-05-24")]),
         (("Two weeks later, prices fell.",), []),
+        # "the day before", "the year after" with nothing after them count from it too
+        (("On March 3 the plant closed. The day before, workers had struck.",), [("March 3", "2025-03-03"), ("The day before", "2025-03-02")]),
+        (("The tax came in 2019, and the year after, it was cut.",), [("2019", "2019"), ("the year after", "2020")]),
+        (("The day before the vote, workers struck.",), []),
         # years too, whatever the precision of the date before
         (("The band formed in 2009 and split three years later.",), [("2009", "2009"), ("three years later", "2012")]),
         (("In March 2019 the mill shut; two years earlier it had been sold.",), [("March 2019", "2019-03"), ("two years earlier", "2017")]),

@@ -796,7 +796,7 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
             yield match
 
 
-_ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "prior": -1, "that": 0, "same": 0}
+_ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "subsequent": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1, "that": 0, "same": 0}
 _ANTECEDENT_PRECISIONS = {
     "day": ("day",),
     "week": ("day", "week"),
@@ -810,9 +810,10 @@ quarter" a quarter (not the day a quarter ended)."""
 
 
 def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
-    """"the following year", "the previous Friday", "that quarter": a unit shifted from the
+    """"the following year", "the previous Friday", "that quarter", "the day before" (with
+    nothing after it: "the day before the vote" is no such date): a unit shifted from the
     date mentioned last (``antecedent``), or from the publication when none was."""
-    shift = _ANAPHORIC_SHIFTS[(_group(match, "rel") or _group(match, "rel2") or match.group("rel3")).lower().split()[-1]]
+    shift = _ANAPHORIC_SHIFTS[(_group(match, "rel") or _group(match, "rel2") or _group(match, "rel4") or match.group("rel3")).lower().split()[-1]]
     unit = _anaphoric_unit(match)
     if unit in lexicon.WEEKDAYS:
         return _weekday_from(antecedent, anchor, lexicon.WEEKDAYS.index(unit), shift)
@@ -830,7 +831,7 @@ def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | 
 
 
 def _anaphoric_unit(match: re.Match[str]) -> str:
-    return (_group(match, "unit") or _group(match, "unit2") or match.group("unit3")).lower().removesuffix("s")
+    return (_group(match, "unit") or _group(match, "unit2") or _group(match, "unit4") or match.group("unit3")).lower().removesuffix("s")
 
 
 def _counted_from(match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
@@ -926,8 +927,9 @@ RULES = (
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year", cue=_MONTH_CUE),
     _rule(
         r"(?P<rel>the\s+(?:following|subsequent|previous|preceding|prior|same))\s+(?P<unit>year|month|quarter|week|day|" + "|".join(lexicon.WEEKDAYS) + r")"
-        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter|week|day)",
-        _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), cue_too=("year", "month", "quarter", "week", "day"), anaphoric=True,
+        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter|week|day)"
+        r"|the\s+(?P<unit4>day|week|month|year)\s+(?P<rel4>before|after)(?=\s*(?:[.,;:!?)]|$))",
+        _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", "the day before", "the year after", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that", "before", "after"), cue_too=("year", "month", "quarter", "week", "day"), anaphoric=True,
     ),
     _rule(r"(?!(?:a|an|one)\s+year(?:\s+or\s+so)?\s+earlier)(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", "three years earlier", cue=("earlier", "later"), anaphoric=True),
     _rule(r"(?:(?P<part>early|late|mid)[\s-]+)?(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "early next year", "late last year", "mid-next year", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
