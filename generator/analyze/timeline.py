@@ -388,7 +388,10 @@ def _season(match: re.Match[str], anchor: dt.date) -> _Value:
 
 
 _SHORT_YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|of|the|its|spring|summer|fall|autumn|winter|early|late|mid|class|vintage)\s+$", re.IGNORECASE)
+"""Before "'97", a word that leads a year in ("in '97", "the '96 election", "Class of '98"):
+else the apostrophe may open a quotation ("'97 percent', he said")."""
 _SEASON_LEAD = re.compile(r"\b(?:in|during|until|till|through|over|for|since|this|next|last|early|late)\s+$", re.IGNORECASE)
+"""Before "the fall", a preposition of time: the season ("in the fall", "set for the fall")."""
 
 
 _YEAR_PARTS = {"early": "early-year", "late": "late-year", "mid": "mid-year"}
@@ -523,7 +526,7 @@ in it is past, whatever the main clause says of the future."""
 def _is_in_a_past_subclause(match: re.Match[str], start: int) -> bool:
     """Is the date in a subordinate clause told in the past, with no word of the future
     between its verb and the date ("will meet the man who was elected in December")?"""
-    found = [m for m in _PAST_SUBCLAUSE.finditer(match.string, start, match.start())]
+    found = list(_PAST_SUBCLAUSE.finditer(match.string, start, match.start()))
     if not found:
         return False
     rest = match.string[found[-1].end() : match.start()]
@@ -550,9 +553,9 @@ _PAST_VERB_OF_THE_CLAUSE = re.compile(
     + r"(?!(?:said|told|announced|reported|added|noted|stated|disclosed|confirmed|warned|indicated|predicted|estimated|agreed|decided|voted|asked|urged|hinted|suggested|signaled|signalled|promised|pledged|vowed|threatened|offered)\b)"
     + _PAST_VERB + r"(?P<between>(?:\s+[\w'’$.%,-]+){1,8}?)\s+in\s+$"
 )
-"""A verb in the past tense a few words before "in" and a month: "changed
-from a fiscal year to a calendar year in December" (not "the restructured unit": a determiner
-before it makes it an adjective)."""
+"""A verb in the past tense a few words before "in" and a month: "changed from a fiscal year
+to a calendar year in December" (not "the restructured unit": a determiner before it makes it
+an adjective)."""
 _NO_LONGER_THE_VERBS_DATE = re.compile(
     r"\b(?:to\s+(?!(?:the|a|an|its|his|her|their|our|\d)\b)[a-z]+|will|would|could|should|may|might|can|shall|must|is|are|am|has|have|does|do|[a-z]{3,}ing|payable|effective|due|scheduled|slated|set|(?:meet|begin|start|open|resume|arrive|leave|visit|return|expire|end|close|conclude|take|go|come|continue|happen|occur|fall|run|become)s|expects?|plans?|intends?|hopes?|wants?|seeks?|aims?|which|that|who|when|where|while|and|but|or|because|if|until|before|after|since)\b",
     re.IGNORECASE,
@@ -1085,13 +1088,14 @@ def _with_their_years(text: str, found: list[DateMention]) -> list[DateMention]:
     while i < len(found):
         mention = found[i]
         following = found[i + 1] if i + 1 < len(found) else None
-        merged = following is not None and _merged_with_its_year(text, mention, following)
+        merged = _merged_with_its_year(text, mention, following) if following is not None else None
         result.append(merged or mention)
         i += 2 if merged else 1
     return result
 
 
 def _merged_with_its_year(text: str, first: DateMention, second: DateMention) -> DateMention | None:
+    """The one date of a part of a year and its year written beside it, or None."""
     between = text[first.end : second.start]
     if first.precision in _PART_PRECISIONS_OF_A_YEAR and second.precision == "year" and _OF_A_YEAR.fullmatch(between):
         part, year = first, second
