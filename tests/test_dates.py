@@ -964,3 +964,15 @@ def test_an_irregular_past_verb_or_a_day_in_words_after_one_is_past(text, expect
 )
 def test_a_year_in_two_digits_after_an_apostrophe(text, expected):
     assert values(text, dt.date(1998, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a weekday after an explicit date is that date too
+        ("Holders may tender until March 25, Wednesday.", [("March 25", "2026-03-25"), ("Wednesday", "2026-03-25")]),
+        ("The vote was held on Feb. 3, a Tuesday.", [("Feb. 3", "2026-02-03"), ("Tuesday", "2026-02-03")]),
+    ],
+)
+def test_a_weekday_in_apposition_after_a_date_is_that_date(text, expected):
+    assert values(text, dt.date(2026, 2, 13)) == expected

@@ -1054,19 +1054,25 @@ def _antecedent(match: re.Match[str], before: list[DateMention]) -> DateMention 
 
 
 def _reconciled(text: str, anchor: dt.date, found: list[DateMention]) -> tuple[DateMention, ...]:
-    """A weekday beside an explicit date is that date ("Tuesday, Nov. 3": the year whose
-    Nov. 3 is a Tuesday)."""
+    """A weekday beside an explicit date is that date ("Tuesday, Nov. 3", "until March 25,
+    Wednesday", "on Nov. 3, a Tuesday": the year whose Nov. 3 is a Tuesday)."""
     result: list[DateMention] = []
     skip = set()
     for i, mention in enumerate(found):
         if i in skip:
             continue
         following = found[i + 1] if i + 1 < len(found) else None
-        if mention.precision == "day" and following is not None and following.precision == "day" and re.fullmatch(r",?\s*\(?", text[mention.end : following.start]):
-            weekday = text[mention.start : mention.end].lower()
-            if weekday in lexicon.WEEKDAYS:
-                date = _on_weekday(following, lexicon.WEEKDAYS.index(weekday), anchor)
+        if mention.precision == "day" and following is not None and following.precision == "day":
+            between = text[mention.end : following.start]
+            first, second = text[mention.start : mention.end].lower(), text[following.start : following.end].lower()
+            if first in lexicon.WEEKDAYS and re.fullmatch(r",?\s*\(?", between):
+                date = _on_weekday(following, lexicon.WEEKDAYS.index(first), anchor)
                 result += [DateMention(mention.start, mention.end, date.value, "day"), date]
+                skip.add(i + 1)
+                continue
+            if second in lexicon.WEEKDAYS and first not in lexicon.WEEKDAYS and re.fullmatch(r",\s*(?:an?\s+|the\s+)?|\s*\(", between):
+                date = _on_weekday(mention, lexicon.WEEKDAYS.index(second), anchor)
+                result += [date, DateMention(following.start, following.end, date.value, "day")]
                 skip.add(i + 1)
                 continue
         result.append(mention)
