@@ -918,6 +918,9 @@ def test_a_weekday_in_a_subordinate_clause_told_in_the_past_is_past(text, expect
 def test_expect_with_an_infinitive_looks_ahead():
     assert values("Officials expect the ferry to dock Friday.") == [("Friday", "2025-06-06")]
     assert values("A briefing is expected on Wednesday.") == [("Wednesday", "2025-06-04")]
+    # so does a verb of intent in the present tense; in the past it tells the day past
+    assert values("The striker prepares to face his old club on Wednesday.") == [("Wednesday", "2025-06-04")]
+    assert values("He vowed to resign on Monday.") == [("Monday", "2025-06-02")]
     assert values("Traders expect prices to ease in March.", dt.date(2025, 10, 20)) == [("March", "2026-03")]
 
 

@@ -430,7 +430,7 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|set for|is to|are to|is due|are due|plans? to|expected to|(?:is|are)\s+expected|expects?\s+(?:[\w.’'-]+\s+){0,4}?to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|set for|is to|are to|is due|are due|plans? to|expected to|(?:is|are)\s+expected|(?:prepares?|hopes?|aims?|intends?|vows?|wants?|seeks?|promises?)\s+to|expects?\s+(?:[\w.’'-]+\s+){0,4}?to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
 
 
 _CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=\s)|,")
