@@ -232,6 +232,9 @@ def test_a_late_year_keeps_its_part_on_the_timeline():
         ("Unions lost members all through the nineties.", [("the nineties", "199")]),
         ("Acme aims to double output by the mid-1990s.", [("the mid-1990s", "199")]),
         ("The trend of the '80s held.", [("the '80s", "198")]),
+        # a transcript writes the century in words: of that century, not the latest one
+        ("Mills closed in the early nineteen-nineties.", [("the early nineteen-nineties", "199")]),
+        ("The line was laid in the eighteen nineties.", [("the eighteen nineties", "189")]),
         ("Temperatures were in the nineties.", []),
         ("People in their twenties moved.", []),
         ("Tourists visit an 11th century church.", [("11th century", "10")]),
@@ -640,6 +643,28 @@ def test_a_month_right_after_a_past_verb_is_past():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a past verb a few words before "in December" tells it: the December past
+        ("The bank switched its books to a calendar year in December.", [("December", "2024-12")]),
+        ("Mr. Okafor was elected mayor in December.", [("December", "2024-12")]),
+        # a determiner makes the -ed word an adjective; a verb in the present tense, a modal,
+        # an infinitive, a word of a date to come or a verb of saying gives the month to its own clause
+        ("The restructured company begins trading in December.", [("December", "2025-12")]),
+        ("The law passed by the Senate takes effect in December.", [("December", "2025-12")]),
+        ("The board approved a dividend payable in December.", [("December", "2025-12")]),
+        ("Officials expected to finish the road in December.", [("December", "2025-12")]),
+        ("Acme said the fiscal year ends in December.", [("the fiscal year", "2025"), ("December", "2025-12")]),
+        ("The minister hinted at a tax cut in December.", [("December", "2025-12")]),
+        # a day after "on" more often dates a noun: only a verb right before it tells it
+        ("The minister hinted at a tax cut on Dec. 7.", [("Dec. 7", "2025-12-07")]),
+    ],
+)
+def test_a_month_told_by_a_past_verb_a_few_words_before_is_past(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("The FY2024 results were weak.", [("FY2024", "2024")]),
         ("Profit in FY24 fell.", [("FY24", "2024")]),
         ("Profit in FY98 fell.", [("FY98", "1998")]),
@@ -695,6 +720,14 @@ def test_a_range_is_dated_by_its_start(text, expected):
         # with no date before, "earlier" counts from the publication, "later" and "that day" date nothing
         (("Ten days earlier, workers had struck.",), [("Ten days earlier", "2025-05-24")]),
         (("Two weeks later, prices fell.",), []),
+        # "the day before", "the year after" with nothing after them count from it too
+        (("On March 3 the plant closed. The day before, workers had struck.",), [("March 3", "2025-03-03"), ("The day before", "2025-03-02")]),
+        (("The tax came in 2019, and the year after, it was cut.",), [("2019", "2019"), ("the year after", "2020")]),
+        (("The day before the vote, workers struck.",), []),
+        # years too, whatever the precision of the date before
+        (("The band formed in 2009 and split three years later.",), [("2009", "2009"), ("three years later", "2012")]),
+        (("In March 2019 the mill shut; two years earlier it had been sold.",), [("March 2019", "2019-03"), ("two years earlier", "2017")]),
+        (("Two years earlier, the mill had been sold.",), [("Two years earlier", "2023")]),
         (("We will never forget that day.",), []),
     ],
 )
@@ -723,3 +756,227 @@ def test_a_year_before_the_first_dash_is_no_stamp():
 )
 def test_letters_a_pattern_takes_for_s_and_i_date_as_those_letters(text, value):
     assert value in [m.value for m in find_dates(text, dt.date(2025, 6, 3))]
+
+
+def test_in_a_quarterly_report_a_year_earlier_in_a_sentence_of_results_is_the_quarter():
+    found = report_values(
+        "Acme Tool said third-quarter net income fell to $3 million, or 10 cents a share.",
+        "Acme blamed weak orders from carmakers. A year earlier, Acme earned $6 million, or 21 cents a share.",
+        "In the latest period, freight costs were higher than a year ago.",
+        "The plant it bought a year ago makes drills.",
+    )
+    assert [f for f in found if f[0].lower() in ("a year earlier", "a year ago")] == [("A year earlier", "1988-Q3"), ("a year ago", "1988-Q3"), ("a year ago", "1988")]
+
+
+def test_a_quarter_named_only_in_a_forecast_makes_no_quarterly_report():
+    found = report_values(
+        "Borel Pumps expects exports to reach 30% of its sales from 22% last year.",
+        "The sale of its valve unit will bring a gain in the fourth quarter.",
+    )
+    assert found == [("last year", "1988"), ("the fourth quarter", "1989-Q4")]
+
+
+def test_in_a_quarterly_report_last_years_results_are_the_quarter_a_year_before():
+    found = report_values(
+        "Corvo Mills posted third-quarter net of $4 million, or 12 cents a share.",
+        "Last year's results included a $2 million gain on a sale. Last year, Corvo opened two mills.",
+    )
+    assert [f for f in found if f[0] == "Last year"] == [("Last year", "1988-Q3"), ("Last year", "1988")]
+
+
+def test_a_period_before_a_lowercase_word_ends_no_sentence_of_a_report():
+    found = report_values(
+        "Halvard posted third-quarter net of $9 million, or 30 cents a share.",
+        "Profit rose to $4 million from $3 million at its mills, as its Tarn Inc. paper unit sold more than a year ago.",
+    )
+    assert [f for f in found if f[0] == "a year ago"] == [("a year ago", "1988-Q3")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause of "with" and a participle takes the tense of the clause before it
+        ("The chain will open two stores in May, with a third opening in September.", [("May", "2026-05"), ("September", "2026-09")]),
+        ("New ferries would sail from March 30, with a third one starting from Aug. 6.", [("March 30", "2026-03-30"), ("Aug. 6", "2026-08-06")]),
+        ("The chain opened two stores in May, with a third opening in September.", [("May", "2025-05"), ("September", "2025-09")]),
+    ],
+)
+def test_a_with_clause_of_a_participle_takes_the_tense_of_the_clause_before(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan in the present tense: the day or month to come, even past two months ahead
+        ("The new tariffs take effect Jan. 1.", [("Jan. 1", "2026-01-01")]),
+        ("The lease on the depot expires in March.", [("March", "2026-03")]),
+        # a perfect is no plan: the month past
+        ("Fares have come down from the middle of March.", [("the middle of March", "2025-03")]),
+        ("The lease on the depot expired in March.", [("March", "2025-03")]),
+    ],
+)
+def test_a_month_or_day_of_a_plan_in_the_present_tense_is_to_come(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The referendum is set for the fall.", [("the fall", "2026-FA")]),
+        ("The mill reopened in the fall.", [("the fall", "2025-FA")]),
+        # a drop, not the season
+        ("The fall in prices hurt growers.", []),
+        ("After the fall of the regime, trade grew.", []),
+        ("The climber was hurt by the fall.", []),
+    ],
+)
+def test_the_fall_is_the_season_after_a_preposition_of_time(text, expected):
+    assert values(text, dt.date(2026, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a part of a year and the year owning it are one date
+        ("Exports fell in the fourth quarter of last year.", [("the fourth quarter of last year", "2024-Q4")]),
+        ("Rates may fall in the first half of next year.", [("the first half of next year", "2026-H1")]),
+        ("The dam burst in July of last year.", [("July of last year", "2024-07")]),
+        ("The dam was built in the summer of last year.", [("the summer of last year", "2024-SU")]),
+        ("Profit doubled in 2023's second quarter.", [("2023's second quarter", "2023-Q2")]),
+        # a year's thing that is no part of it stays the year
+        ("In 2023's floods, crops failed.", [("2023", "2023")]),
+    ],
+)
+def test_a_part_of_a_year_and_its_year_are_one_date(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+FRIDAY_FEB_2026 = dt.date(2026, 2, 13)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a date fronted before a comma belongs to the clause after it
+        ("On Thursday, the ministers will meet again.", [("Thursday", "2026-02-19")]),
+        ("Starting Monday, ferries will sail twice a day.", [("Monday", "2026-02-16")]),
+        ("On Tuesday, the ministers met.", [("Tuesday", "2026-02-10")]),
+        ("In March, the mill will close.", [("March", "2026-03")]),
+        ("In March, Velo Corp. said it would cut jobs.", [("March", "2025-03")]),
+        ("On March 3, the mill closed.", [("March 3", "2025-03-03")]),
+        # a plan in the present tense: "go", "reopen", "play"
+        ("Voters go to the polls Sunday.", [("Sunday", "2026-02-15")]),
+        ("Schools reopen on Monday after the storm.", [("Monday", "2026-02-16")]),
+        ("The team plays Saturday in Leeds.", [("Saturday", "2026-02-14")]),
+    ],
+)
+def test_a_fronted_date_takes_the_tense_of_the_clause_after_it(text, expected):
+    assert values(text, FRIDAY_FEB_2026) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quarter named by the month it ends in
+        ("Kestrel Mining lifted output in the September quarter.", [("the September quarter", "2025-Q3")]),
+        ("Output fell in the December quarter.", [("the December quarter", "2024-Q4")]),
+        ("Kestrel will ship more ore in the December quarter.", [("the December quarter", "2025-Q4")]),
+        ("Profit in the June 2023 quarter doubled.", [("the June 2023 quarter", "2023-Q2")]),
+    ],
+)
+def test_a_quarter_named_by_the_month_it_ends_in(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a date in a subordinate clause told in the past is past, whatever the main clause says
+        ("Police are expected to question the driver after he was seen at the depot on April 2.", [("April 2", "2025-04-02")]),
+        ("The board will meet the woman who was elected in December.", [("December", "2024-12")]),
+        ("Talks that stalled in May will resume in March.", [("May", "2025-05"), ("March", "2026-03")]),
+        # the future between the clause's verb and the date keeps it to come
+        ("The mill which closed will reopen in March.", [("March", "2026-03")]),
+    ],
+)
+def test_a_date_in_a_subordinate_clause_told_in_the_past_is_past(text, expected):
+    assert values(text, dt.date(2025, 10, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The driver who was arrested Monday will appear in court on Friday.", [("Monday", "2025-06-02"), ("Friday", "2025-06-06")]),
+        ("Police will question the man who was detained Monday.", [("Monday", "2025-06-02")]),
+    ],
+)
+def test_a_weekday_in_a_subordinate_clause_told_in_the_past_is_past(text, expected):
+    assert values(text) == expected
+
+
+def test_expect_with_an_infinitive_looks_ahead():
+    assert values("Officials expect the ferry to dock Friday.") == [("Friday", "2025-06-06")]
+    assert values("A briefing is expected on Wednesday.") == [("Wednesday", "2025-06-04")]
+    # so does a verb of intent in the present tense; in the past it tells the day past
+    assert values("The striker prepares to face his old club on Wednesday.") == [("Wednesday", "2025-06-04")]
+    assert values("He vowed to resign on Monday.") == [("Monday", "2025-06-02")]
+    assert values("Traders expect prices to ease in March.", dt.date(2025, 10, 20)) == [("March", "2026-03")]
+
+
+def test_in_a_quarterly_report_a_year_ago_opening_a_sentence_after_nine_months_is_the_year():
+    found = report_values(
+        "Ostrava Steel said third-quarter net rose to $8 million from $6 million a year earlier.",
+        "In the nine months, net was $20 million, against $15 million in the 1988 period. The year-ago results included a gain in the 1988 second quarter.",
+    )
+    assert [f for f in found if f[0] in ("a year earlier", "The year-ago")] == [("a year earlier", "1988-Q3"), ("The year-ago", "1988")]
+
+
+def test_a_year_ago_quarter_takes_the_fiscal_quarter_its_apposition_names():
+    found = report_values(
+        "Lindqvist Foods said it expects third-quarter net of 20 cents a share.",
+        "In the comparable year-ago quarter, the second quarter ended Oct. 31, Lindqvist lost $3 million.",
+    )
+    assert [f for f in found if f[0] in ("year-ago", "the second quarter")] == [("year-ago", "1988-Q2"), ("the second quarter", "1988-Q2")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # common irregular verbs in the past tense tell a date past, as the verbs in -ed do
+        ("Rebels struck on March 3.", [("March 3", "1997-03-03")]),
+        ("The bridge was built in March.", [("March", "1997-03")]),
+        # a day in words too
+        ("The twins were born on the fifteenth of March.", [("the fifteenth of March", "1997-03-15")]),
+        ("The vote is on February twentieth.", [("February twentieth", "1998-02-20")]),
+    ],
+)
+def test_an_irregular_past_verb_or_a_day_in_words_after_one_is_past(text, expected):
+    assert values(text, dt.date(1998, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Exports fell in '97.", [("'97", "1997")]),
+        ("The '96 election was close.", [("'96", "1996")]),
+        # a quote mark before a number, a product's name: no year
+        ("He called it a '97 percent' rise.", []),
+        ("Windows '95 sold well.", []),
+        ("Prices peaked in the '80s.", [("the '80s", "198")]),
+    ],
+)
+def test_a_year_in_two_digits_after_an_apostrophe(text, expected):
+    assert values(text, dt.date(1998, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a weekday after an explicit date is that date too
+        ("Holders may tender until March 25, Wednesday.", [("March 25", "2026-03-25"), ("Wednesday", "2026-03-25")]),
+        ("The vote was held on Feb. 3, a Tuesday.", [("Feb. 3", "2026-02-03"), ("Tuesday", "2026-02-03")]),
+    ],
+)
+def test_a_weekday_in_apposition_after_a_date_is_that_date(text, expected):
+    assert values(text, dt.date(2026, 2, 13)) == expected

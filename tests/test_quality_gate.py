@@ -23,9 +23,12 @@ FLOORS = {
     # plan in the present tense and times of day (TIME, not DATE): 0.961 / 0.936. Value
     # raised from 0.934 when a day right after a past verb ("ended Oct. 31") became the one
     # past, "through January" the nearer one and "last year" beside a year-long period the
-    # year: 0.961 / 0.942
+    # year: 0.961 / 0.942. Value raised from 0.939 when the last dev misses were read one by one
+    # and nine classes of them fixed (the tense of a clause, a quarterly report's comparisons,
+    # a quarter in apposition): 0.961 / 0.953; the 40 left are annotation errors or values the
+    # gold gives both ways, counted by class in the message of the commit that raised it
     "timex detection F1": 0.958,
-    "timex value accuracy": 0.939,
+    "timex value accuracy": 0.950,
     # Raised from 42.1 / 19.7 / 38.2 when sentences were scored by centrality times position
     # (issue 16): the dev split then scored 42.92 / 20.69 / 39.18
     "summary rouge1 F1 (x100)": 42.9,

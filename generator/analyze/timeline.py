@@ -199,7 +199,8 @@ def _month_day(match: re.Match[str], anchor: dt.date) -> _Value | None:
         if _is_span_end(match):
             return _day(match, _nearest_day_year(_month(match), int(match.group("day")), anchor))
         ahead = _is_ahead(match)
-        year = _closest_year(_month(match), int(match.group("day")), anchor, ahead, not ahead and _is_right_after_a_past_verb(match))
+        past = _is_right_after_a_past_verb(match) or _fronted_tense(match, _clause_around(match, _MONTH_REACH)[0]) == "past"
+        year = _closest_year(_month(match), int(match.group("day")), anchor, ahead, not ahead and past)
     except ValueError:
         return None
     return _day(match, year)
@@ -239,6 +240,16 @@ def _quarter(match: re.Match[str], anchor: dt.date) -> _Value:
     if _group(match, "ago"):
         year = str(int(year) - 1)  # "the year-ago third quarter"
     return _Value(f"{year}-Q{quarter}", "quarter")
+
+
+def _month_quarter(match: re.Match[str], anchor: dt.date) -> _Value:
+    """"the September quarter": the quarter that ends in that month; without a year, the one
+    whose end is nearest before the publication (or at most two months after it), the coming
+    one in a clause that looks ahead ("expects growth in the March quarter")."""
+    month = _month(match)
+    end = 31 if month in (3, 12) else 30
+    year = int(_year(match) or _closest_year(month, end, anchor, future=_is_ahead(match)))
+    return _Value(f"{year}-Q{(month - 1) // 3 + 1}", "quarter")
 
 
 def _short_year(match: re.Match[str], anchor: dt.date) -> str | None:
@@ -345,7 +356,7 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> _Value:
         year = anchor.year
     else:
         year = _year(match) or _year_word(match, anchor)
-        year = year or (_nearest_month_year(month, anchor) if _is_span_end(match) else _month_year(month, anchor, ahead := _is_ahead(match), not ahead and _is_right_after_a_past_verb(match)))
+        year = year or (_nearest_month_year(month, anchor) if _is_span_end(match) else _month_year(month, anchor, ahead := _is_ahead(match), not ahead and _is_told_by_a_past_verb(match)))
     return _Value(f"{year}-{month:02d}", "month")
 
 
@@ -374,6 +385,13 @@ def _season(match: re.Match[str], anchor: dt.date) -> _Value:
     else:  # "over the summer", "this past spring": the latest one begun
         year = str(anchor.year if _SEASON_START[season] <= anchor.month else anchor.year - 1)
     return _Value(f"{year}-{season}", "season")
+
+
+_SHORT_YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|of|the|its|spring|summer|fall|autumn|winter|early|late|mid|class|vintage)\s+$", re.IGNORECASE)
+"""Before "'97", a word that leads a year in ("in '97", "the '96 election", "Class of '98"):
+else the apostrophe may open a quotation ("'97 percent', he said")."""
+_SEASON_LEAD = re.compile(r"\b(?:in|during|until|till|through|over|for|since|this|next|last|early|late)\s+$", re.IGNORECASE)
+"""Before "the fall", a preposition of time: the season ("in the fall", "set for the fall")."""
 
 
 _YEAR_PARTS = {"early": "early-year", "late": "late-year", "mid": "mid-year"}
@@ -412,7 +430,7 @@ def _relative(match: re.Match[str], anchor: dt.date) -> _Value:
     return _Value(f"{year}-W{week:02d}", "week")
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|set for|is to|are to|is due|are due|plans? to|expected to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|scheduled|set to|set for|is to|are to|is due|are due|plans? to|expected to|(?:is|are)\s+expected|(?:prepares?|hopes?|aims?|intends?|vows?|wants?|seeks?|promises?)\s+to|expects?\s+(?:[\w.’'-]+\s+){0,4}?to|likely to|next|(?:is|are|am)\s+going\s+to)\b", re.IGNORECASE)
 
 
 _CLAUSE_EDGE = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.(?=\s)|,")
@@ -436,36 +454,134 @@ the Space Shuttle Columbia for a mission in December")."""
 
 
 def _is_future(match: re.Match[str], reach: int = _WEEKDAY_REACH) -> bool:
-    """Does the clause around the date speak of the future ("will", "is scheduled to")?"""
+    """Does the clause around the date speak of the future ("will", "is scheduled to")? A
+    date fronted before a comma ("On Thursday, the ministers will meet") belongs to the clause
+    after it, if the future comes there before a verb in the past ("In March, Acme said it
+    will cut jobs" is a March past)."""
     start, end = _clause_around(match, reach)
-    return _FUTURE.search(match.string, start, end) is not None
+    return _FUTURE.search(match.string, start, end) is not None or _fronted_tense(match, start) == "future"
+
+
+def _fronted_tense(match: re.Match[str], start: int) -> str | None:
+    """"future" or "past" for a date fronted before a comma ("On Thursday, the ministers will
+    meet", "In March, Acme said it would ..."): which comes first in the clause after it, a
+    word of the future or a verb in the past; None for a date not fronted or neither."""
+    if not _FRONTED_LEAD.fullmatch(match.string, start, match.start()) or not match.string.startswith(",", match.end()):
+        return None
+    following = _clause_after(match.string, match.end() + 1)
+    future, past = _FUTURE.search(following), re.search(_PAST_VERB, following)
+    if future and (past is None or future.start() < past.start()):
+        return "future"
+    return "past" if past else None
+
+
+_FRONTED_LEAD = re.compile(r"\s*(?:(?:on|in|by|from|starting|beginning|as\s+of|early|late|mid-?)\s+)?", re.IGNORECASE)
+"""What may open a sentence before a date fronted before a comma ("On Thursday, ...")."""
+
+
+def _clause_after(text: str, start: int) -> str:
+    """The clause from ``start`` to the next comma or the end of its sentence (not the period
+    of "Velo Corp. said")."""
+    period = text.find(". ", start)
+    while period != -1 and _is_no_sentence_end(text, period):
+        period = text.find(". ", period + 1)
+    ends = [i for i in (period, text.find(",", start)) if i != -1]
+    return text[start : min(ends + [len(text)])]
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _AHEAD_BEFORE = re.compile(r"\b(?:until|till|by|effective|payable|starting|beginning|postponed\s+to|delayed\s+to|deferred\s+to|adjourned\s+to|moved\s+to|extended\s+to|pushed\s+back\s+to|put\s+off\s+to)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
+_PAST_VERB_WORDS = (
+    r"(?:was|were|had|did|said|told|wrote|sold|bought|paid|died|fell|rose|grew|began|won|lost|met|left|took|made|came|went"
+    r"|born|held|struck|fought|sent|spent|built|broke|chose|drove|flew|gave|got|heard|kept|knew|ran|spoke|stood|taught|thought|threw|became|brought|caught|felt|found|withdrew"
+    r"|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)"
+)
+"""A verb in the past tense: the common irregular ones and any in -ed, not those of a plan."""
+
+
 def _is_ahead(match: re.Match[str]) -> bool:
     """Is a month or a day without its year one to come? After "until", "by", "effective"
-    (a deadline, a start) or in a clause about the future, yes; after "since", no."""
+    (a deadline, a start), in a clause about the future or of a plan in the present tense
+    ("the rules take effect Jan. 1", "the lease expires in March"), yes; after "since", no."""
     before = match.string[max(0, match.start() - 30) : match.start()]
     if _SINCE_BEFORE.search(before):
         return False
     if _AHEAD_BEFORE.search(before) and not _is_past_deadline(match):
         return True
     start, _ = _clause_around(match, _MONTH_REACH)
-    return _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None
+    if _is_in_a_past_subclause(match, start):
+        return False
+    if _is_future(match, _MONTH_REACH) or _WOULD.search(match.string, start, match.start()) is not None or _is_scheduled(match):
+        return True
+    return _WITH_PARTICIPLE.match(match.string, start, match.start()) is not None and _is_main_clause_ahead(match.string, start)
 
 
-_PAST_VERB_BEFORE = re.compile(
-    r"\b(?:was|were|had|did|said|told|wrote|sold|bought|paid|died|fell|rose|grew|began|won|lost|met|left|took|made|came|went|(?!(?:scheduled|expected|planned|proposed|intended|slated|extended|postponed|delayed|deferred|adjourned|moved|set|due|hundred)\b)[a-z]{3,}(?<!e)ed|agreed)\s+(?:on\s+|in\s+)?$"
-)
+_PAST_SUBCLAUSE = re.compile(r"\b(?:after|since|when|because|although|though|where|who|which|that)\s+(?:[\w'’-]+\s+){0,3}?" + _PAST_VERB_WORDS + r"\b")
+"""A subordinate clause told in the past ("after he was photographed", "who bought"): a date
+in it is past, whatever the main clause says of the future."""
+
+
+def _is_in_a_past_subclause(match: re.Match[str], start: int) -> bool:
+    """Is the date in a subordinate clause told in the past, with no word of the future
+    between its verb and the date ("will meet the man who was elected in December")?"""
+    found = list(_PAST_SUBCLAUSE.finditer(match.string, start, match.start()))
+    if not found:
+        return False
+    rest = match.string[found[-1].end() : match.start()]
+    return not _FUTURE.search(rest) and not _WOULD.search(rest)
+
+
+_WITH_PARTICIPLE = re.compile(r"\s*with\s+(?:[\w'’-]+\s+){1,4}?[a-z]{2,}ing\b")
+"""A clause of "with" and a participle ("..., with the third departing from August 6"): it has
+no tense of its own, the clause before it gives one."""
+
+
+def _is_main_clause_ahead(text: str, start: int) -> bool:
+    """Does the clause before ``start`` (back to its sentence's start) speak of the future?"""
+    sentence_start = max(text.rfind(". ", 0, start) + 1, start - 2 * _MONTH_REACH, 0)
+    return _FUTURE.search(text, sentence_start, start) is not None or _WOULD.search(text, sentence_start, start) is not None
+
+
+_PAST_VERB = r"\b" + _PAST_VERB_WORDS
+_PAST_VERB_BEFORE = re.compile(_PAST_VERB + r"\s+(?:on\s+|in\s+)?$")
 """Just before a day without its year, a verb in the past tense: "the mill closed on Jan. 3"
 in an article of December 28 is the January past, not the one days ahead."""
+_PAST_VERB_OF_THE_CLAUSE = re.compile(
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    + r"(?!(?:said|told|announced|reported|added|noted|stated|disclosed|confirmed|warned|indicated|predicted|estimated|agreed|decided|voted|asked|urged|hinted|suggested|signaled|signalled|promised|pledged|vowed|threatened|offered)\b)"
+    + _PAST_VERB + r"(?P<between>(?:\s+[\w'’$.%,-]+){1,8}?)\s+in\s+$"
+)
+"""A verb in the past tense a few words before "in" and a month: "changed from a fiscal year
+to a calendar year in December" (not "the restructured unit": a determiner before it makes it
+an adjective)."""
+_NO_LONGER_THE_VERBS_DATE = re.compile(
+    r"\b(?:to\s+(?!(?:the|a|an|its|his|her|their|our|\d)\b)[a-z]+|will|would|could|should|may|might|can|shall|must|is|are|am|has|have|does|do|[a-z]{3,}ing|payable|effective|due|scheduled|slated|set|(?:meet|begin|start|open|resume|arrive|leave|visit|return|expire|end|close|conclude|take|go|come|continue|happen|occur|fall|run|become)s|expects?|plans?|intends?|hopes?|wants?|seeks?|aims?|which|that|who|when|where|while|and|but|or|because|if|until|before|after|since)\b",
+    re.IGNORECASE,
+)
+"""Between that verb and the date, a word that gives the date to another verb or clause: an
+infinitive ("sought to buy the unit in February": the purchase may be ahead), a modal, a
+verb in the present tense ("is calling for a vote on Dec. 7", "takes effect in December") or
+of a plan, a word of a date to come ("a dividend payable in December"), a conjunction or
+a relative pronoun. A verb of saying or deciding is left out: the date is its clause's
+("said the fiscal year ends in December")."""
 
 
 def _is_right_after_a_past_verb(match: re.Match[str]) -> bool:
     return _PAST_VERB_BEFORE.search(match.string, max(0, match.start() - 24), match.start()) is not None
+
+
+def _is_told_by_a_past_verb(match: re.Match[str]) -> bool:
+    """Is a month without its year told by a verb in the past tense: right before it ("opened
+    in January"), a few words before "in" ("changed to a calendar year in December") or after
+    it fronted ("In December, Acme said ...")? Not a day after "on" a few words after the
+    verb, which more often dates a noun ("hinted at a giveaway on 16 March")."""
+    start, _ = _clause_around(match, _MONTH_REACH)
+    if _is_right_after_a_past_verb(match) or _fronted_tense(match, start) == "past":
+        return True
+    verb = _PAST_VERB_OF_THE_CLAUSE.search(match.string, start, match.start())
+    return verb is not None and not _NO_LONGER_THE_VERBS_DATE.search(verb.group("between"))
 
 
 _WOULD = re.compile(r"\bwould\b(?!\s+have\b)", re.IGNORECASE)
@@ -484,8 +600,8 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> _Value | None:
     rel = (match.group("rel") or "").lower()
     possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")  # "before Friday's purchases": a day past
     before = match.string[max(0, match.start() - 60) : match.start()]
-    if not rel and (_SAID_BEFORE.search(before) or _SINCE_BEFORE.search(before)):
-        delta = -((anchor.weekday() - target) % 7)  # "said Monday it will", "stuck since Monday and will": the day past
+    if not rel and (_SAID_BEFORE.search(before) or _SINCE_BEFORE.search(before) or _is_in_a_past_subclause(match, _clause_around(match, _WEEKDAY_REACH)[0])):
+        delta = -((anchor.weekday() - target) % 7)  # "said Monday it will", "stuck since Monday and will", "the man who was arrested Monday will": the day past
     elif not rel and ((not possessive and _DEFERRED_BEFORE.search(before, len(before) - 20)) or _AWAITED_BEFORE.search(before, len(before) - 24)) and not _is_past_deadline(match):
         delta = (target - anchor.weekday()) % 7 or 7  # "postponed until Tuesday": a day to come
     elif not rel and (_is_future(match) or _is_scheduled(match) or _COPULA_BEFORE.search(before) or _is_would_before(match)):
@@ -533,14 +649,14 @@ def _is_would_before(match: re.Match[str]) -> bool:
 
 
 _SCHEDULED_VERB = re.compile(
-    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+(?:office|effect|up)|ends?|closes?|concludes?|votes?|holds?|hosts?|kicks?\s+off|goes?|comes?|continues?)"
+    r"(?<![\w'’])(?P<before>\w+\s+)?(?:meets?|begins?|starts?|(?:re)?opens?|resumes?|arrives?|leaves?|visits?|travels?|convenes?|reconvenes?|returns?|testif(?:y|ies)|expires?|flies|heads?\s+(?:to|for)|takes?\s+(?:office|effect|up)|ends?|closes?|concludes?|votes?|holds?|hosts?|kicks?\s+off|go(?:es)?|comes?|continues?|plays?)"
     r"(?:\s+(?!said\b|told\b|after\b|since\b|following\b|last\b)[\w.:]+(?<!ed)){0,3}\s+(?:on\s+)?$",
 )
 """A verb of a plan in the present tense before a weekday: "they meet separately Monday",
 "the talks resume on Friday" (a day past is told in the past tense: "they met Monday")."""
-_NOT_A_PRESENT_VERB_AFTER = frozenset("the a an his her its their our my your to did didn't not".split())
+_NOT_A_PRESENT_VERB_AFTER = frozenset("the a an his her its their our my your to did didn't not have has had having haven't hasn't".split())
 """Before the verb, a word that makes it a noun ("the visit Monday") or no present tense
-("agreed to meet Monday", "did not return Monday")."""
+("agreed to meet Monday", "did not return Monday", "prices have come down from October")."""
 
 
 def _is_scheduled(match: re.Match[str]) -> bool:
@@ -596,7 +712,8 @@ def _month_dayword(match: re.Match[str], anchor: dt.date) -> _Value | None:
         elif _is_span_end(match):
             year = _nearest_day_year(_month(match), day, anchor)
         else:
-            year = _closest_year(_month(match), day, anchor, _is_ahead(match))
+            ahead = _is_ahead(match)
+            year = _closest_year(_month(match), day, anchor, ahead, not ahead and _is_right_after_a_past_verb(match))
         return _Value(dt.date(year, _month(match), day).isoformat(), "day")
     except ValueError:
         return None
@@ -610,12 +727,15 @@ def _day_of_month(match: re.Match[str], anchor: dt.date) -> _Value | None:
 
 
 def _decade(match: re.Match[str], anchor: dt.date) -> _Value:
-    """"the 1990s"; "the '80s" and "the nineties" in the latest century that has had them."""
+    """"the 1990s", "the nineteen-nineties" (as a transcript writes it); "the '80s" and "the
+    nineties" in the latest century that has had them."""
     if _group(match, "decade"):
         return _Value(match.group("decade")[:3], "decade")
     short = _group(match, "short")
     tens = int(short) if short else _SPOKEN_NUMBERS[match.group("spoken").lower()[:-3] + "y"] // 10
     century = anchor.year // 100 if tens * 10 <= anchor.year % 100 else anchor.year // 100 - 1
+    if _group(match, "century"):
+        century = _SPOKEN_NUMBERS[match.group("century").lower()]
     return _Value(f"{century}{tens}", "decade")
 
 
@@ -679,7 +799,7 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
             yield match
 
 
-_ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "prior": -1, "that": 0, "same": 0}
+_ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "subsequent": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1, "that": 0, "same": 0}
 _ANTECEDENT_PRECISIONS = {
     "day": ("day",),
     "week": ("day", "week"),
@@ -693,9 +813,10 @@ quarter" a quarter (not the day a quarter ended)."""
 
 
 def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
-    """"the following year", "the previous Friday", "that quarter": a unit shifted from the
+    """"the following year", "the previous Friday", "that quarter", "the day before" (with
+    nothing after it: "the day before the vote" is no such date): a unit shifted from the
     date mentioned last (``antecedent``), or from the publication when none was."""
-    shift = _ANAPHORIC_SHIFTS[(_group(match, "rel") or _group(match, "rel2") or match.group("rel3")).lower().split()[-1]]
+    shift = _ANAPHORIC_SHIFTS[(_group(match, "rel") or _group(match, "rel2") or _group(match, "rel4") or match.group("rel3")).lower().split()[-1]]
     unit = _anaphoric_unit(match)
     if unit in lexicon.WEEKDAYS:
         return _weekday_from(antecedent, anchor, lexicon.WEEKDAYS.index(unit), shift)
@@ -713,18 +834,21 @@ def _anaphoric(match: re.Match[str], anchor: dt.date, antecedent: DateMention | 
 
 
 def _anaphoric_unit(match: re.Match[str]) -> str:
-    return (_group(match, "unit") or _group(match, "unit2") or match.group("unit3")).lower().removesuffix("s")
+    return (_group(match, "unit") or _group(match, "unit2") or _group(match, "unit4") or match.group("unit3")).lower().removesuffix("s")
 
 
 def _counted_from(match: re.Match[str], anchor: dt.date, antecedent: DateMention | None = None) -> _Value | None:
-    """"Two days later", "a week earlier": counted from the date mentioned last (a story's
-    own time), not from the publication, which "ago" counts from; "earlier" with no date
-    before it counts from the publication, "later" dates nothing then."""
+    """"Two days later", "a week earlier", "three years later": counted from the date
+    mentioned last (a story's own time), not from the publication, which "ago" counts from
+    ("a year earlier" is left to the rule that compares a quarter with its year-ago one);
+    "earlier" with no date before it counts from the publication, "later" dates nothing then."""
     count = _count(match.group("n"))
     unit = _anaphoric_unit(match)
     later = match.group("dir").lower() == "later"
     if count is None or (antecedent is None and later):
         return None
+    if unit == "year":  # "two years later" after "in 1975": 1977, a year whatever the antecedent's precision
+        return _Value(str((int(antecedent.value[:4]) if antecedent else anchor.year) + (count if later else -count)), "year")
     if antecedent is None:
         day = anchor
     elif antecedent.precision == "week":
@@ -787,6 +911,7 @@ RULES = (
     _rule(r"(?:the\s+)?(?:" + _DAY_ORDINAL_WORD + r"|(?P<day>[0-3]?\d)(?:st|nd|rd|th))\s+of " + _OF_MONTH + r"(?![’']s)(?:,?\s+" + _YEAR + ")?", _day_of_month, "the fourth of July", "the 4th of May, 2024", "twenty-first of June", cue=_OF_MONTH_CUE),
     _rule(r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+" + _YEAR, _part_of_year, "late 2023", "the end of 2023", "mid-2023", cue=("early", "mid", "late", "end", "beginning", "start")),
     _rule(r"(?:(?:the\s+)?" + _YEAR + r"\s+|(?P<yrel>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:comparable\s+)?(?P<ago>year[\s-](?:ago|earlier))\s+|the\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?" + _YEAR.replace("year", "year2") + ")?", _quarter, "the third quarter of 2023", "2023 third quarter", "last year's fourth quarter", "the year-ago third quarter", "the first quarter", "third fiscal quarter of fiscal 2024", "the fiscal-first quarter", "fiscal second quarter", cue=("quarter",)),
+    _rule(r"the\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\s+quarter", _month_quarter, "the September quarter", "the Dec. 2024 quarter", cue=("quarter",)),
     _rule(r"(?:Q(?P<q>[1-4])|(?P<qn>[1-4])Q)(?:(?:\s+|\s*[-/]\s*)?" + _YEAR + r"|['’]?(?P<yy>\d\d))?", _quarter, "Q3 2023", "Q3-2023", "Q3", "1Q 2024", "1Q24", "Q3'24", cue=("q",)),
     _rule(r"(?:H(?P<h>[12])|(?P<hn>[12])H)(?:\s+|\s*[-/]\s*)" + _YEAR, _labeled_half, "H1 2024", "2H 2024", "H2-2023", cue=("h1", "h2", "1h", "2h")),
     _rule(r"FY\s?(?:" + _YEAR + r"|['’]?(?P<yy>\d\d))", lambda m, a: _Value(_year(m) or _short_year(m, a), "year"), "FY2024", "FY 2024", "FY24", "FY'98", cue=("fy",)),
@@ -796,7 +921,8 @@ RULES = (
     _rule(r"(?:the\s+)?year[\s-]end|year['’]s\s+end", _year_end, "year-end", "year end", "year's end", cue=("end",)),
     _rule(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR, _season, "summer of 2022", cue=_SEASON_CUE),
     _rule(r"(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)(?P<year>)?", _season, "last summer", "next winter", cue=_SEASON_CUE),
-    _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b)", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
+    _rule(r"(?:this\s+past\s+|the\s+(?:early\s+|late\s+)?)(?P<season>spring|summer|autumn|winter)(?P<year>)?(?!\s+of\b(?!\s+(?:last|next|this)\s+year\b))", _season, "the summer", "this past spring", "the early summer", cue=_SEASON_CUE),
+    _rule(r"the\s+(?:early\s+|late\s+)?(?P<season>fall)(?P<year>)?(?!\s+(?:of|in|to|from|on|and|was|is|has|had|came|would|will|could)\b|['’]s)", _season, "the fall", "the early fall", cue=("fall",)),
     _rule(_MONTH + r"\s+" + _DAY + _DAY_RANGE + r"?(?!\s*,?\s*\d)", _month_day, "March 15", "Jan. 3rd", "June 10-12", "Sept. 4-Oct. 2", cue=_MONTH_CUE),
     _rule(_MONTH + r",?\s+(?:of\s+)?" + _YEAR, lambda m, a: _Value(f"{_year(m)}-{_month(m):02d}", "month"), "March 2024", "January nineteen ninety-seven", cue=_MONTH_CUE),
     _rule(_MONTH + r"\s+(?:the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?:the\s+)?" + _DAY_WORD + r")(?:,?\s+" + _YEAR + ")?", _day_of_month, "May four", "March twelfth", "May the fourth, nineteen ninety-six", "June twenty-first", "June the 4th", "June the 4th, 2024", cue=_MONTH_CUE),
@@ -804,10 +930,11 @@ RULES = (
     _rule(_MONTH + r"\s+(?P<yrel>this|last|next)\s+year", _bare_month, "March this year", cue=_MONTH_CUE),
     _rule(
         r"(?P<rel>the\s+(?:following|subsequent|previous|preceding|prior|same))\s+(?P<unit>year|month|quarter|week|day|" + "|".join(lexicon.WEEKDAYS) + r")"
-        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter|week|day)",
-        _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that"), cue_too=("year", "month", "quarter", "week", "day"), anaphoric=True,
+        r"|(?P<rel2>the\s+next)\s+(?P<unit2>day)|(?P<rel3>that)\s+(?P<unit3>year|month|quarter|week|day)"
+        r"|the\s+(?P<unit4>day|week|month|year)\s+(?P<rel4>before|after)(?=\s*(?:[.,;:!?)]|$))",
+        _anaphoric, "the following year", "the previous Friday", "that quarter", "the next day", "the same month", "the day before", "the year after", cue=("following", "next", "subsequent", "previous", "preceding", "prior", "same", "that", "before", "after"), cue_too=("year", "month", "quarter", "week", "day"), anaphoric=True,
     ),
-    _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", cue=("earlier", "later"), anaphoric=True),
+    _rule(r"(?!(?:a|an|one)\s+year(?:\s+or\s+so)?\s+earlier)(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?P<dir>earlier|later)", _counted_from, "ten days earlier", "two weeks earlier", "a month or so earlier", "three years earlier", cue=("earlier", "later"), anaphoric=True),
     _rule(r"(?:(?P<part>early|late|mid)[\s-]+)?(?P<rel>last|previous|next|this|coming|current)\s+(?:fiscal\s+)?(?P<unit>year|month|week|quarter)", _relative, "next quarter", "early next year", "late last year", "mid-next year", "last year", "this month", "coming week", "current quarter", "this fiscal year", cue=("last", "previous", "next", "this", "coming", "current")),
     _rule(r"(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>years?|months?|weeks?|days?)(?:\s+or\s+so)?\s+(?:ago|earlier)", _ago, "three years ago", "a month ago", "2 weeks ago", "ten days earlier", "a week or so ago", cue=("ago", "earlier")),
     _rule(r"(?:the\s+)?(?P<n>a)?year[\s-](?P<unit>)(?:earlier|ago)", lambda m, a: _year_ago(m, a), "the year earlier", "year-ago", cue=("ago", "earlier")),
@@ -817,8 +944,9 @@ RULES = (
     _rule(r"(?:(?P<rel>last|next|this)\s+)?(?P<weekday>" + "|".join(lexicon.WEEKDAYS) + r")(?:\s+the\s+(?P<dom>[0-3]?\d)(?:st|nd|rd|th))?", _weekday, "last Monday", "Monday", "next Friday", "this Sunday", "Friday the 13th", cue=("day",)),
     _rule(r"yesterday|today|tomorrow", _deictic, "yesterday", cue=("yesterday", "today", "tomorrow")),
     _rule(r"the\s+past\s+year|the\s+(?:past|last)\s+(?P<decade>decade)(?!\s+of\b)", _past_unit, "the past year", "the last decade", "the past decade", cue=("past", "last")),
-    _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties", cue=("0s", "0's", "0’s", "ties")),
+    _rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0['’]?s)|the\s+(?:(?:early|mid|late)[\s-]*)?(?:(?P<century>eighteen|nineteen)[\s-]+)?(?P<spoken>" + "|".join(w[:-1] + "ies" for w in _TENS) + ")", _decade, "the 1990s", "the mid-1990s", "the '80s", "the nineties", "the early twenties", "the nineteen-nineties", "the early nineteen nineties", cue=("0s", "0's", "0’s", "ties")),
     _rule(r"(?:the\s+)?(?P<nth>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century", lambda m, a: _Value(f"{int(m.group('nth')) - 1:02d}", "century"), "the 20th century", "11th century", cue=("century",)),
+    _rule(r"['’](?P<yy>\d\d)(?!\d|['’]?s\b)", lambda m, a: _Value(_short_year(m, a), "year"), "'97", "’05", cue=("'", "’")),
     _rule(r"(?:fiscal\s+(?:year\s+)?|the\s+year\s+)?" + _YEAR + r"(?:[-–/](?:1[89]|20)?\d\d(?!\d))?", lambda m, a: _Value(_year(m), "year"), "fiscal 2024", "2024", "2010-2015", "fiscal 1998-99", "fiscal year 2024", "the year 1990", "nineteen ninety-six", "two thousand and eight"),
     _rule(r"the\s+(?:(?:full|whole|entire|current)\s+)?(?:fiscal[\s-]+)?(?P<unit>year)(?!\s+(?:ended|ending|to|before|after|earlier|later|ago|when|that|in\s+which|of(?!\s+\$)|since|\d|two|nineteen|eighteen|twenty)\b)", _the_year, "the year", "the full year", "the current fiscal year", "the fiscal year", cue=("year",)),
     _rule(r"the\s+year\s+(?P<year>two[\s-]+thousand)", lambda m, a: _Value(_year(m), "year"), "the year two thousand", cue=("thousand",)),
@@ -882,7 +1010,7 @@ def find_dates(text: str, anchor: dt.date, earlier: tuple[DateMention, ...] = ()
         if value is not None:
             found.append(DateMention(match.start(), match.end(), value.date, value.precision))
             found.sort(key=lambda f: f.start)
-    return tuple(_with_time_of_day(text, mention) for mention in _reconciled(text, anchor, found))
+    return tuple(_with_time_of_day(text, mention) for mention in _reconciled(text, anchor, _with_their_years(text, found)))
 
 
 _CLOCK_BEFORE = re.compile(
@@ -926,23 +1054,64 @@ def _antecedent(match: re.Match[str], before: list[DateMention]) -> DateMention 
 
 
 def _reconciled(text: str, anchor: dt.date, found: list[DateMention]) -> tuple[DateMention, ...]:
-    """A weekday beside an explicit date is that date ("Tuesday, Nov. 3": the year whose
-    Nov. 3 is a Tuesday)."""
+    """A weekday beside an explicit date is that date ("Tuesday, Nov. 3", "until March 25,
+    Wednesday", "on Nov. 3, a Tuesday": the year whose Nov. 3 is a Tuesday)."""
     result: list[DateMention] = []
     skip = set()
     for i, mention in enumerate(found):
         if i in skip:
             continue
         following = found[i + 1] if i + 1 < len(found) else None
-        if mention.precision == "day" and following is not None and following.precision == "day" and re.fullmatch(r",?\s*\(?", text[mention.end : following.start]):
-            weekday = text[mention.start : mention.end].lower()
-            if weekday in lexicon.WEEKDAYS:
-                date = _on_weekday(following, lexicon.WEEKDAYS.index(weekday), anchor)
+        if mention.precision == "day" and following is not None and following.precision == "day":
+            between = text[mention.end : following.start]
+            first, second = text[mention.start : mention.end].lower(), text[following.start : following.end].lower()
+            if first in lexicon.WEEKDAYS and re.fullmatch(r",?\s*\(?", between):
+                date = _on_weekday(following, lexicon.WEEKDAYS.index(first), anchor)
                 result += [DateMention(mention.start, mention.end, date.value, "day"), date]
+                skip.add(i + 1)
+                continue
+            if second in lexicon.WEEKDAYS and first not in lexicon.WEEKDAYS and re.fullmatch(r",\s*(?:an?\s+|the\s+)?|\s*\(", between):
+                date = _on_weekday(mention, lexicon.WEEKDAYS.index(second), anchor)
+                result += [date, DateMention(following.start, following.end, date.value, "day")]
                 skip.add(i + 1)
                 continue
         result.append(mention)
     return tuple(result)
+
+
+_PART_PRECISIONS_OF_A_YEAR = frozenset(("quarter", "half", "month", "season"))
+_OF_A_YEAR = re.compile(r"\s+of\s+")
+_A_YEARS = re.compile(r"['’]s\s+")
+_A_YEAR_WRITTEN = re.compile(r"(?:this|last|next)\s+(?:fiscal\s+)?year|(?:fiscal\s+)?\d{4}", re.IGNORECASE)
+
+
+def _with_their_years(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A part of a year and the year that owns it are one date: "the fourth quarter of last
+    year" (1988-Q4, not the fourth quarter of this year and 1988 apart), "July of next year",
+    "1988's first half", "fiscal 1989's fourth quarter"."""
+    result: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        mention = found[i]
+        following = found[i + 1] if i + 1 < len(found) else None
+        merged = _merged_with_its_year(text, mention, following) if following is not None else None
+        result.append(merged or mention)
+        i += 2 if merged else 1
+    return result
+
+
+def _merged_with_its_year(text: str, first: DateMention, second: DateMention) -> DateMention | None:
+    """The one date of a part of a year and its year written beside it, or None."""
+    between = text[first.end : second.start]
+    if first.precision in _PART_PRECISIONS_OF_A_YEAR and second.precision == "year" and _OF_A_YEAR.fullmatch(between):
+        part, year = first, second
+    elif first.precision == "year" and second.precision in ("quarter", "half") and _A_YEARS.fullmatch(between):
+        part, year = second, first
+    else:
+        return None
+    if not _A_YEAR_WRITTEN.fullmatch(text[year.start : year.end]) or not re.fullmatch(r"\d{4}", year.value):
+        return None
+    return DateMention(first.start, second.end, year.value + part.value[4:], part.precision)
 
 
 def _on_weekday(mention: DateMention, weekday: int, anchor: dt.date) -> DateMention:
@@ -1028,6 +1197,10 @@ def _is_date_context(text: str, match: re.Match[str]) -> bool:
     groups = match.groupdict()
     if groups.get("weekday") and not match.group(0)[:1].isupper() and not groups.get("rel"):
         return False
+    if groups.get("yy") and match.group(0)[:1] in "'’" and not _SHORT_YEAR_LEAD.search(text, max(0, match.start() - 12), match.start()):
+        return False  # "in '97", "the '96 election": a year; a quote mark before a number is none
+    if (groups.get("season") or "").lower() == "fall" and not groups.get("year") and not groups.get("rel") and not _SEASON_LEAD.search(text, max(0, match.start() - 10), match.start()):
+        return False  # "in the fall", "set for the fall": the season; "after the fall", "hurt by the fall": a drop
     if groups.get("month"):
         word = groups["month"]
         if not word[:1].isupper():
@@ -1066,8 +1239,21 @@ def find_document_dates(document: Document) -> Dates:
         for mention in dates[passage.id]:
             named = _named_quarter(passage.text, mention, recent) or named
             found.append(_in_report(passage.text, mention, named or quarter, named is not None))
-        result[passage.id] = tuple(found)
+        result[passage.id] = _with_quarters_in_apposition(passage.text, found)
     return result
+
+
+_IN_APPOSITION = re.compile(r"(?:\s+quarter)?,\s+")
+
+
+def _with_quarters_in_apposition(text: str, found: list[DateMention]) -> tuple[DateMention, ...]:
+    """"the year-ago quarter, the second quarter ended Oct. 31": the quarter the apposition
+    names (a company's fiscal one), not the calendar's a year before."""
+    result = list(found)
+    for i, (mention, following) in enumerate(zip(found, found[1:])):
+        if mention.precision == "quarter" and following.precision == "quarter" and _YEAR_AGO_TEXT.search(text, mention.start, mention.end) and _IN_APPOSITION.fullmatch(text, mention.end, following.start):
+            result[i] = DateMention(mention.start, mention.end, following.value, "quarter")
+    return tuple(result)
 
 
 def _recent_quarters(published: dt.date) -> range:
@@ -1081,14 +1267,22 @@ def _recent_quarters(published: dt.date) -> range:
 def _report_quarter(document: Document, dates: Dates) -> tuple[int, int] | None:
     """(year, quarter) an article reports on: the quarter it names most ("third quarter"),
     else the quarter before its publication when it speaks of "the quarter"; None for an
-    article that is no quarterly report."""
+    article that is no quarterly report. A quarter not over at publication and named in a
+    forecast ("a charge in the fourth quarter will ...") is none it reports on."""
     published = document.article.date
     recent = _recent_quarters(published)
-    named = [d.value for found in dates.values() for d in found if d.precision == "quarter" and int(d.value[:4]) * 4 + int(d.value[-1]) - 1 in recent]
+    current = published.year * 4 + (published.month - 1) // 3
+    named = [
+        d.value
+        for p in document.body
+        for d in dates[p.id]
+        if d.precision == "quarter" and (index := int(d.value[:4]) * 4 + int(d.value[-1]) - 1) in recent
+        and not (index >= current and _LOOKS_AHEAD.search(_sentence_of(p.text, d.start, d.end)))
+    ]
     if named:
         value = max(named, key=named.count)
         return int(value[:4]), int(value[-1])
-    if any(_QUARTER_WORD.search(p.text) for p in document.body):
+    if any(not _LOOKS_AHEAD.search(_sentence_of(p.text, m.start(), m.end())) for p in document.body for m in _QUARTER_WORD.finditer(p.text)):
         day = published - dt.timedelta(days=min(45, (published - dt.date.min).days))  # the calendar's first days have no quarter before
         return day.year, (day.month - 1) // 3 + 1
     return None
@@ -1124,6 +1318,11 @@ _YEAR_AGO_TEXT = re.compile(r"(?:an?\s+|the\s+)?year[\s-](?:ago|earlier)|last\s+
 _AFTER_AMOUNT = re.compile(r"(?:[\d%]|\bmillion|\bbillion|\bcents?|\bshare|\bperiod|\bquarter)[\W]*\s*$", re.IGNORECASE)
 
 
+_SENTENCE_AMOUNT = re.compile(r"\$\s?\d|\bcents?\s+a\s+share\b|\d\s*%|\b(?:period|quarter)\b")
+"""In the sentence of "a year earlier", an amount of results ("A year earlier, net was $2
+million, or 6 cents a share") or the period itself ("in the 1989 period, costs were lower than
+a year ago"): in a quarterly report, the quarter a year before; "last year"
+beside an amount that is not next to it stays the year ("Last year, Acme lost $9 million")."""
 _OTHER_PERIOD = re.compile(r"\b(?:nine|six|eight|ten|eleven|\d{1,2})[\s-]+months?\b|\b(?:first|second)\s+half\b|\byear[\s-]to[\s-]date\b|\byear\s+(?:ended|ending)\b|\bfull[\s-]year\b|\bfor\s+the\s+(?:fiscal\s+)?year\b(?![\s-](?:ago|earlier))", re.IGNORECASE)
 """A period of a report longer than its quarter ("the nine months", "the year ended Aug. 31",
 "the full year"): "a year earlier" in its sentence compares that."""
@@ -1134,32 +1333,52 @@ _NOT_A_SENTENCE_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Aug|S
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end], its ends found by ". " after no abbreviation."""
+    """The sentence around text[start:end], its ends found by ". " after no abbreviation and
+    before no lowercase letter ("Du Pont's Conoco Inc. oil company" is one sentence)."""
     sentence_start = text.rfind(". ", 0, start)
-    while sentence_start != -1 and _NOT_A_SENTENCE_END.search(text, max(0, sentence_start - 5), sentence_start):
+    while sentence_start != -1 and _is_no_sentence_end(text, sentence_start):
         sentence_start = text.rfind(". ", 0, sentence_start)
     sentence_end = text.find(". ", end)
-    while sentence_end != -1 and _NOT_A_SENTENCE_END.search(text, max(0, sentence_end - 5), sentence_end):
+    while sentence_end != -1 and _is_no_sentence_end(text, sentence_end):
         sentence_end = text.find(". ", sentence_end + 1)
     return text[sentence_start + 1 : sentence_end if sentence_end != -1 else len(text)]
+
+
+def _is_no_sentence_end(text: str, period: int) -> bool:
+    return _NOT_A_SENTENCE_END.search(text, max(0, period - 5), period) is not None or text[period + 2 : period + 3].islower()
 
 
 _THE_QUARTER = re.compile(r"the\s+(?:(?:latest|most\s+recent|recent)\s+)?(?:quarter|three\s+months)|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter", re.IGNORECASE)
 _RESULTS_AFTER = re.compile(r"['’]s\s+(?:net\s+)?(?:loss|profit|net|earnings|income|results|sales|revenues?)\b", re.IGNORECASE)
 
 
+def _follows_another_period(text: str, found: DateMention) -> bool:
+    """Does a mention that opens its sentence ("The year-ago results included ...") follow a
+    sentence on a period longer than the quarter ("In the nine months, net was ...")? It
+    compares that period."""
+    period = text.rfind(". ", 0, found.start)
+    while period != -1 and _is_no_sentence_end(text, period):
+        period = text.rfind(". ", 0, period)
+    if period == -1 or text[period + 1 : found.start].strip():
+        return False
+    return _OTHER_PERIOD.search(_sentence_of(text, period, period)) is not None
+
+
 def _in_report(text: str, found: DateMention, quarter: tuple[int, int], named: bool = False) -> DateMention:
-    """"$1.12 a share, a year ago", "a loss of $3 million last year", "the 1988 period" in a
-    quarterly report: the quarter compared with. "The quarter", "the latest period" and
+    """"$1.12 a share, a year ago", "a loss of $3 million last year", "last year's results",
+    "the 1988 period" in a quarterly report: the quarter compared with. "The quarter", "the latest period" and
     "this quarter's loss" after a quarter named are that quarter."""
     written = text[found.start : found.end]
     if named and _THE_QUARTER.fullmatch(written) and (not written.lower().startswith("this") or _RESULTS_AFTER.match(text, found.end)):
         return DateMention(found.start, found.end, f"{quarter[0]:04d}-Q{quarter[1]}", "quarter")
     year = None
-    if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)):
+    if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)) or _follows_another_period(text, found):
+        if _YEAR_AGO_TEXT.fullmatch(written) and found.precision == "quarter":
+            return DateMention(found.start, found.end, found.value[:4], "year")  # "year-ago" beside a quarter: still the nine months' year
         return found  # "for the nine months, ... a year earlier": nine months of the year before
     if _YEAR_AGO_TEXT.fullmatch(written) and found.precision in ("year", "quarter"):
-        compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :])
+        compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :]) or _RESULTS_AFTER.match(text, found.end)
+        compared = compared or (not written.lower().startswith("last") and _SENTENCE_AMOUNT.search(_sentence_of(text, found.start, found.end)))
         if compared or found.precision == "quarter":
             year = quarter[0] - 1
     elif found.precision == "year" and re.fullmatch(r"\d{4}", written) and re.match(r"\s+(?:period|quarter)\b", text[found.end :]):
