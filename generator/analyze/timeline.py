@@ -1372,16 +1372,20 @@ def _in_report(text: str, found: DateMention, quarter: tuple[int, int], named: b
     if named and _THE_QUARTER.fullmatch(written) and (not written.lower().startswith("this") or _RESULTS_AFTER.match(text, found.end)):
         return DateMention(found.start, found.end, f"{quarter[0]:04d}-Q{quarter[1]}", "quarter")
     year = None
+    year_ago = found.precision in ("year", "quarter") and _YEAR_AGO_TEXT.fullmatch(written)
+    period_year = found.precision == "year" and re.fullmatch(r"\d{4}", written) and re.match(r"\s+(?:period|quarter)\b", text[found.end :])
+    if not (year_ago or period_year):
+        return found  # nothing below would change it (and the sentence's search is the costly part)
     if _OTHER_PERIOD.search(_sentence_of(text, found.start, found.end)) or _follows_another_period(text, found):
-        if _YEAR_AGO_TEXT.fullmatch(written) and found.precision == "quarter":
+        if year_ago and found.precision == "quarter":
             return DateMention(found.start, found.end, found.value[:4], "year")  # "year-ago" beside a quarter: still the nine months' year
         return found  # "for the nine months, ... a year earlier": nine months of the year before
-    if _YEAR_AGO_TEXT.fullmatch(written) and found.precision in ("year", "quarter"):
+    if year_ago:
         compared = _AFTER_AMOUNT.search(text[max(0, found.start - 30) : found.start]) or re.match(r"(?:['’]s)?\s+(?:quarter|period|\$|\d)", text[found.end :]) or _RESULTS_AFTER.match(text, found.end)
         compared = compared or (not written.lower().startswith("last") and _SENTENCE_AMOUNT.search(_sentence_of(text, found.start, found.end)))
         if compared or found.precision == "quarter":
             year = quarter[0] - 1
-    elif found.precision == "year" and re.fullmatch(r"\d{4}", written) and re.match(r"\s+(?:period|quarter)\b", text[found.end :]):
+    elif period_year:
         year = int(written)
     if year is None or not 1 <= year <= 9999:
         return found
