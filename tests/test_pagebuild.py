@@ -110,3 +110,14 @@ def test_pages_are_not_shared_when_another_plugin_takes_part_in_their_events(pro
     assert pagebuild.shareable(config, plugin)
     config.plugins.events["page_content"].append(_Other().on_page_content)
     assert not pagebuild.shareable(config, plugin)
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_the_shares_take_every_page_once_and_leave_this_process_a_little_less(workers):
+    pages = list(range(1000))
+    parts = pagebuild.shares(pages, workers)
+    given = [page for part in parts for page in part]
+    assert len(given) == len(set(given)) and set(given) <= set(pages)
+    here = len(pages) - len(given)
+    assert here == int(len(pages) * pagebuild.HERE / (workers + 1))
+    assert max(map(len, parts)) - min(map(len, parts)) <= 1
