@@ -15,7 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .catalog import MONTHS, PAGE_ROWS, ActorEntry, Appearance, DatedEntry, year_of
+from .catalog import MONTHS, PAGE_ROWS, ActorEntry, Appearance, DatedEntry, actor_years
+
 LATEST = 20
 """Briefings, and timeline entries, an actor page shows itself (the newest)."""
 
@@ -63,28 +64,10 @@ def actor_archive(entry: ActorEntry, limit: int = PAGE_ROWS, latest: int = LATES
         return ()
     if len(entry.appearances) + len(entry.timeline) <= limit:  # one page holds it all
         return (ArchiveYear(ALL, len(entry.appearances), len(entry.timeline), _parts(ALL, "all years", ALL, list(entry.appearances), list(entry.timeline), limit)),)
-    years = _rows_by_year(entry)
+    years = actor_years(entry.appearances, entry.timeline) if entry.years is None else entry.years
     if reuse is None:
         return tuple(_year(year, *years[year], limit) for year in sorted(years, reverse=True))
     return tuple(reuse(f"archive:{entry.slug}:{year}", (years[year], limit), lambda y=year: _year(y, *years[y], limit)) for year in sorted(years, reverse=True))
-
-
-def _rows_by_year(entry: ActorEntry) -> dict[str, tuple[tuple[Appearance, ...], tuple[DatedEntry, ...]]]:
-    """year -> (its briefings, its timeline entries) of an actor."""
-    years: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-    last, rows = None, None
-    for appearance in entry.appearances:  # newest first: a year's briefings come together
-        if appearance.briefing.article.date.year != last:
-            last = appearance.briefing.article.date.year
-            rows = years[str(last).zfill(4)][0]
-        rows.append(appearance)
-    last = None
-    for dated in entry.timeline:
-        if dated.event.date != last:
-            last = dated.event.date
-            rows = years[year_of(last)][1]
-        rows.append(dated)
-    return {year: (tuple(briefings), tuple(entries)) for year, (briefings, entries) in years.items()}
 
 
 def _year(year: str, briefings: list, entries: list, limit: int) -> ArchiveYear:
