@@ -10,12 +10,11 @@ construction, whatever N (``tests/test_scale.py`` checks it).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .catalog import MONTHS, PAGE_ROWS, ActorEntry, Appearance, DatedEntry, actor_years
+from .catalog import MONTH_DATE, MONTHS, PAGE_ROWS, ActorEntry, Appearance, DatedEntry, actor_years
 
 LATEST = 20
 """Briefings, and timeline entries, an actor page shows itself (the newest)."""
@@ -91,16 +90,16 @@ def _year(year: str, briefings: list, entries: list, limit: int) -> ArchiveYear:
 
 def _parts(key: str, label: str, year: str, briefings: list, entries: list, limit: int) -> tuple[ArchivePage, ...]:
     """The page ``key``, cut into parts of at most ``limit`` rows (briefings first)."""
-    rows = [("b", b) for b in briefings] + [("e", e) for e in entries]
-    chunks = [rows[i : i + limit] for i in range(0, len(rows), limit)] or [[]]
-    keys = tuple(key if n == 0 else f"{key}-p{n + 1}" for n in range(len(chunks)))
+    briefings, entries = tuple(briefings), tuple(entries)
+    starts = range(0, len(briefings) + len(entries), limit) or range(1)  # one page, maybe empty
+    keys = tuple(key if n == 0 else f"{key}-p{n + 1}" for n in range(len(starts)))
     return tuple(
         ArchivePage(
             keys[n], label if n == 0 else f"{label}, part {n + 1}", year,
-            tuple(item for kind, item in chunk if kind == "b"), tuple(item for kind, item in chunk if kind == "e"),
+            briefings[start : start + limit], entries[max(0, start - len(briefings)) : max(0, start + limit - len(briefings))],
             keys if len(keys) > 1 else (),
         )
-        for n, chunk in enumerate(chunks)
+        for n, start in enumerate(starts)
     )
 
 
@@ -120,7 +119,7 @@ def _pack(order: list[str], months: dict[str, list], limit: int) -> list[list[st
 
 
 def _month(value: str) -> str | None:
-    match = re.match(r"\d{4}-(\d{2})(?:-\d{2})?$", value)
+    match = MONTH_DATE.match(value)
     return match.group(1) if match else None
 
 
