@@ -164,13 +164,25 @@ def digest_feed(weeks, site_url: str = "") -> str:
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def story_json(story) -> bytes:
-    """A storyline serialized for ``stories.json``, in UTF-8."""
-    return _json(story_to_dict(story)).encode("utf-8")
+def story_json(story, adds: list[bytes] | None = None) -> bytes:
+    """A storyline serialized for ``stories.json``, in UTF-8: ``story_to_dict`` as JSON, made
+    of its head and the ``step_json`` of each of its steps (``adds``: those the caller kept)."""
+    adds = [step_json(step) for step in story.steps] if adds is None else adds
+    head = _json(_story_head(story)).encode("utf-8")
+    return head[:-1] + b', "adds": [' + b", ".join(adds) + b"]}"  # where json.dumps puts the last key
+
+
+def step_json(step) -> bytes:
+    """One step of a storyline as its entry of the story's "adds" in ``stories.json``, in UTF-8."""
+    return _json(step_to_dict(step)).encode("utf-8")
 
 
 def story_to_dict(story) -> dict:
     """A storyline for ``stories.json``: its briefings in order, actors, and what each adds."""
+    return {**_story_head(story), "adds": [step_to_dict(step) for step in story.steps]}
+
+
+def _story_head(story) -> dict:
     return {
         "id": story.slug,
         "title": story.title,
@@ -178,18 +190,19 @@ def story_to_dict(story) -> dict:
         "last": story.last.isoformat(),
         "briefings": [s.briefing.slug for s in story.steps],
         "actors": [{"name": a.name, "id": a.slug, "role": a.role, "briefing": a.briefing.slug, "paragraph": a.paragraph} for a in story.actors],
-        "adds": [
-            {
-                "briefing": step.briefing.slug,
-                "facts": [{"kind": f.kind, **_flat(f.item), "also": [b.slug for b in f.also]} for f in step.facts],
-                "changes": [
-                    {"measures": c.measures, "before": _flat(c.before), "before_briefing": c.before_briefing.slug, "after": _flat(c.after)}
-                    for c in step.changes
-                ],
-                "repeated": step.repeated,
-            }
-            for step in story.steps
+    }
+
+
+def step_to_dict(step) -> dict:
+    """What one briefing adds to its storyline."""
+    return {
+        "briefing": step.briefing.slug,
+        "facts": [{"kind": f.kind, **_flat(f.item), "also": [b.slug for b in f.also]} for f in step.facts],
+        "changes": [
+            {"measures": c.measures, "before": _flat(c.before), "before_briefing": c.before_briefing.slug, "after": _flat(c.after)}
+            for c in step.changes
         ],
+        "repeated": step.repeated,
     }
 
 
