@@ -104,7 +104,7 @@ def exports(
         Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
         Page("feed.xml", feed(briefings, site_url)),
         Page.of_text("stories.json", _json_lines(list(stories))),
-        *(Page(f"actors/{e.slug}/feed.xml", feed(actor_briefings(e)[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
+        *(Page(f"actors/{e.slug}/feed.xml", feed(actor_briefings(e, PAGE_FEED_ENTRIES), site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
         *(Page(f"tags/{slug}/feed.xml", feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml")) for tag, slug, items in seed_tags(catalog)),
         Page("digest/feed.xml", digest_feed(weeks, site_url)),
         *(Page(f"stories/{s.slug}/feed.xml", feed(tuple(reversed(s.briefings))[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml")) for s in catalog.stories),
@@ -115,9 +115,15 @@ PAGE_FEED_ENTRIES = 20
 """Entries of the feed of one actor, tag or story: the newest."""
 
 
-def actor_briefings(entry) -> tuple[Briefing, ...]:
-    """The briefings of an actor entry, newest first, each once."""
-    return tuple({a.briefing.slug: a.briefing for a in entry.appearances}.values())
+def actor_briefings(entry, count: int | None = None) -> tuple[Briefing, ...]:
+    """The briefings of an actor entry, newest first, each once; the first ``count`` of them
+    (a feed's: not a pass over the thousands an actor of every article has)."""
+    found: dict[str, Briefing] = {}
+    for appearance in entry.appearances:
+        if count is not None and len(found) >= count:
+            break
+        found.setdefault(appearance.briefing.slug, appearance.briefing)
+    return tuple(found.values())
 
 
 def seed_tags(catalog: Catalog) -> tuple[tuple[str, str, tuple[Briefing, ...]], ...]:
