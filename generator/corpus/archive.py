@@ -76,9 +76,13 @@ def _year(year: str, briefings: list, entries: list, limit: int) -> ArchiveYear:
     coarse = []
     for appearance in briefings:
         months[f"{appearance.briefing.article.date.month:02d}"][0].append(appearance)
+    last, into = None, coarse
     for dated in entries:
-        month = _month(dated.event.date)
-        (months[month][1] if month else coarse).append(dated)
+        if dated.event.date != last:  # entries of one date come together: matched once
+            last = dated.event.date
+            month = _month(last)
+            into = months[month][1] if month else coarse
+        into.append(dated)
     pages = list(_parts(year, year, year, [], coarse, limit))
     for group in _pack(sorted(months, reverse=True), months, limit):
         first, last = group[-1], group[0]  # oldest, newest

@@ -373,10 +373,14 @@ def year_period(year: str, entries: tuple[DatedEntry, ...], limit: int, rows: in
     if len(entries) <= limit:
         return _cut(TimelinePeriod(year, year, entries), rows)
     months: dict[str, list[DatedEntry]] = defaultdict(list)
-    coarse = []
+    coarse: list[DatedEntry] = []
+    last, into = None, coarse
     for dated in entries:
-        month = MONTH_DATE.match(dated.event.date)
-        (months[month.group(1)] if month else coarse).append(dated)
+        if dated.event.date != last:  # entries of one date come together: matched once
+            last = dated.event.date
+            month = MONTH_DATE.match(last)
+            into = months[month.group(1)] if month else coarse
+        into.append(dated)
     pages = tuple(_cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items()))
     return _cut(TimelinePeriod(year, year, tuple(coarse), pages), rows)
 
