@@ -470,14 +470,15 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
     for new in swap.values():
         if actor_signature(new) != actor_signature(old[new.slug]):
             return None
-    timeline = _patched_timeline(previous, swap)
+    dated = _Dated({b.slug: [d for _, d in _dated(old[b.slug])] for b in swap.values()}, {b.slug: [d for _, d in _dated(b)] for b in swap.values()})
+    timeline = _patched_timeline(previous.timeline, dated)
     by_slug = {e.slug: e for e in previous.actors}  # for names only: unchanged by the patch
     position = {b.slug: i for i, b in enumerate(previous.briefings)}  # the order of every entry's appearances and relations
     holding: dict[str, list[Briefing]] = defaultdict(list)  # entry slug -> the replaced briefings it is in (the new ones)
     for new in sorted(swap.values(), key=lambda b: position[b.slug]):
         for slug in dict.fromkeys(previous.actor_slug[(new.slug, a.name)] for a in new.actors):
             holding[slug].append(new)
-    patch = _EntryPatch(old, swap, position, by_slug, previous.actor_slug)
+    patch = _EntryPatch(swap, position, by_slug, previous.actor_slug, dated)
     actors = tuple(patch.entry(entry, holding[entry.slug]) if entry.slug in holding else entry for entry in previous.actors)
     related = {
         slug: tuple((swap.get(id(b), b), shared) for b, shared in items) if any(id(b) in swap for b, _ in items) else items
@@ -490,7 +491,7 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
         actor_slug=previous.actor_slug,
         related=related,
         actor_type=previous.actor_type,
-        timeline_years=_patched_years(previous, swap),
+        timeline_years=_patched_years(previous, dated),
     )
     return catalog, swap
 
@@ -502,13 +503,12 @@ class _EntryPatch:
     timeline's order), so those of a replaced briefing are found by bisection, not by a pass
     over all (an actor named by every article has thousands)."""
 
-    old: dict
-    """briefing slug -> the previous briefing."""
     swap: dict
     position: dict
     """briefing slug -> its place in the previous catalog's briefings (newest first)."""
     by_slug: dict
     actor_slug: dict
+    dated: "_Dated"
 
     def entry(self, entry: ActorEntry, briefings: list[Briefing]) -> ActorEntry:
         """``entry`` with ``briefings`` (newest first) in place of their previous versions:
@@ -532,7 +532,7 @@ class _EntryPatch:
             year = _year_key(new.article.date.year)
             replaced = dict(zip(map(id, before), after))
             years[year] = (tuple(replaced.get(id(a), a) for a in years[year][0]), years[year][1])
-            self._patch_timeline(entry, self.old[new.slug], new, timeline, years)
+            self._patch_timeline(entry, new.slug, timeline, years)
         together = Counter({s: n for s, n in together.items() if n > 0})
         return ActorEntry(
             entry.name, entry.slug, entry.type, entry.aliases, tuple(appearances), _co_actors(together, self.by_slug), tuple(timeline), tuple(relations), dict(together),
@@ -549,30 +549,50 @@ class _EntryPatch:
         index = next(i for i, actor in enumerate(appearance.briefing.actors) if actor is appearance.actor)
         return Appearance(new, new.actors[index])
 
-    @staticmethod
-    def _patch_timeline(entry: ActorEntry, old: Briefing, new: Briefing, timeline: list, years: dict) -> None:
-        """The entry's timeline entries of ``old`` replaced by those of ``new`` whose clause
-        names the entry, in ``timeline`` and in ``years`` (a year left without rows goes)."""
-        gone: dict[str, set[int]] = defaultdict(set)
-        for key, dated in _dated(old):
-            at = bisect.bisect_left(timeline, key, key=_dated_key)
-            if at < len(timeline) and timeline[at].briefing is old and timeline[at].event is dated.event:
-                gone[year_of(dated.event.date)].add(id(timeline.pop(at)))
+    def _patch_timeline(self, entry: ActorEntry, slug: str, timeline: list, years: dict) -> None:
+        """The entry's timeline entries of the briefing ``slug`` replaced by those of its new
+        version whose clause names the entry, in ``timeline`` and in ``years`` (a year left
+        without rows goes)."""
+        rows: dict[str, list] = {}
+
+        def year_rows(year: str) -> list:
+            if year not in rows:
+                rows[year] = list(years.get(year, ((), ()))[1])
+            return rows[year]
+
+        for dated in self.dated.old[slug]:
+            if _remove(timeline, dated):
+                _remove(year_rows(year_of(dated.event.date)), dated)
         names = (entry.name, *entry.aliases)
-        come: dict[str, list[DatedEntry]] = defaultdict(list)
-        for _, dated in _dated(new):
+        for dated in self.dated.new[slug]:
             if any(name in dated.event.event for name in names):
                 _insert(timeline, dated)
-                come[year_of(dated.event.date)].append(dated)
-        for year in gone.keys() | come.keys():
-            shown, rows = years.get(year, ((), ()))
-            rows = [d for d in rows if id(d) not in gone[year]]
-            for dated in come[year]:
-                _insert(rows, dated)
-            if shown or rows:
-                years[year] = (shown, tuple(rows))
+                _insert(year_rows(year_of(dated.event.date)), dated)
+        for year, items in rows.items():
+            shown = years.get(year, ((), ()))[0]
+            if shown or items:
+                years[year] = (shown, tuple(items))
             else:
                 years.pop(year, None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """The timeline entries of the briefings a patch replaces, by slug: those of the previous
+    version (to take out) and of the new one (to put in, the same objects everywhere)."""
+
+    old: dict[str, list[DatedEntry]]
+    new: dict[str, list[DatedEntry]]
+
+
+def _remove(items: list, dated: DatedEntry) -> bool:
+    """Take the entry at ``dated``'s place in ``items`` (in timeline order) out, when it is
+    one of ``dated``'s briefing (the same object)."""
+    at = bisect.bisect_left(items, dated.order, key=_dated_key)
+    if at < len(items) and items[at].order == dated.order and items[at].briefing is dated.briefing:
+        del items[at]
+        return True
+    return False
 
 
 def _dated_key(dated: DatedEntry) -> tuple:
@@ -583,35 +603,41 @@ def _insert(items: list, dated: DatedEntry) -> None:
     items.insert(bisect.bisect_right(items, _dated_key(dated), key=_dated_key), dated)
 
 
-def _patched_years(previous: Catalog, swap: dict) -> dict[str, tuple[DatedEntry, ...]]:
+def _patched_years(previous: Catalog, dated: _Dated) -> dict[str, tuple[DatedEntry, ...]]:
     """The previous ``timeline_years`` with the entries of the replaced briefings swapped:
     only the years they are in are made again, the others are the very same tuples."""
     years = dict(previous.timeline_years if previous.timeline_years is not None else timeline_years(previous.timeline))
-    old = [b for b in previous.briefings if id(b) in swap]
-    touched = {year_of(e.date) for b in (*old, *swap.values()) for e in b.timeline if e.paragraph is not None}
-    for year in touched:
-        kept = [d for d in years.get(year, ()) if id(d.briefing) not in swap]
-        for new in swap.values():
-            for _, dated in _dated(new):
-                if year_of(dated.event.date) == year:
-                    _insert(kept, dated)
-        if kept:
-            years[year] = tuple(kept)
+    rows: dict[str, list] = {}
+
+    def year_rows(year: str) -> list:
+        if year not in rows:
+            rows[year] = list(years.get(year, ()))
+        return rows[year]
+
+    for entries in dated.old.values():
+        for entry in entries:
+            found = _remove(year_rows(year_of(entry.event.date)), entry)
+            assert found, "a year's entries are in timeline order"
+    for entries in dated.new.values():
+        for entry in entries:
+            _insert(year_rows(year_of(entry.event.date)), entry)
+    for year, items in rows.items():
+        if items:
+            years[year] = tuple(items)
         else:
             years.pop(year, None)
     return dict(sorted(years.items(), key=lambda item: _dated_key(item[1][0])))  # in the order they first come
 
 
-def _patched_timeline(previous: Catalog, swap: dict) -> tuple[DatedEntry, ...]:
+def _patched_timeline(timeline: tuple[DatedEntry, ...], dated: _Dated) -> tuple[DatedEntry, ...]:
     """The timeline with the entries of the replaced briefings swapped, each found by its
     sort key (the timeline is in their order), not by a pass over all."""
-    kept = list(previous.timeline)
-    for old in (b for b in previous.briefings if id(b) in swap):
-        for key, dated in _dated(old):
-            at = bisect.bisect_left(kept, key, key=_dated_key)
-            assert kept[at].briefing is old and kept[at].event is dated.event, "the timeline is in the order of its sort keys"
-            del kept[at]
-    for new in swap.values():
-        for _, dated in _dated(new):
-            _insert(kept, dated)
+    kept = list(timeline)
+    for entries in dated.old.values():
+        for entry in entries:
+            found = _remove(kept, entry)
+            assert found, "the timeline is in the order of its sort keys"
+    for entries in dated.new.values():
+        for entry in entries:
+            _insert(kept, entry)
     return tuple(kept)
