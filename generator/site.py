@@ -55,6 +55,8 @@ class Generator:
     def __init__(self) -> None:
         self.seeds: dict[Path, tuple[tuple, Article | SeedProblem]] = {}
         """seed path -> (stamp and limits, what reading it gave)."""
+        self.paths: dict[str, Path] = {}
+        """The seed files the previous scan found (``scan_folder``'s ``known``)."""
         self.analyses = ObjectMemo()
         """Article -> (slug, Briefing or SeedProblem)."""
         self.pages = PageMemo()
@@ -114,7 +116,7 @@ class Generator:
         object, which lets the later stages recognize it at once)."""
         report = report or _silent
         stats: dict = {}
-        paths, skipped = seed_paths(settings.seeds_dir, stats)
+        paths, skipped = seed_paths(settings.seeds_dir, stats, self.paths)
         seen, results = {}, []
         for done, path in enumerate(paths, 1):
             stamp = (seed_stamp(path, stats), settings.limits)

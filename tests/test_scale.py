@@ -414,6 +414,26 @@ def test_a_page_key_holds_all_its_page_shows_and_kept_digests_follow_edits(tmp_p
     assert checked > len(edits) * len(jobs_before) // 2  # most pages keep their key through one edit
 
 
+def test_a_scan_gives_again_the_paths_an_earlier_one_found(tmp_path):
+    """The Generator hands each scan the seed files the previous one found: a file still
+    there is the very same Path, the listing is the one a scan afresh gives, after a seed
+    removed and one added, and what is kept is what this scan found."""
+    from generator.read.seeds import seed_paths
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    known = {}
+    first, _ = seed_paths(seeds, known=known)
+    assert sorted(known.values()) == sorted(first)
+    (seeds / "03_huawei_sales.txt").unlink()
+    shutil.copy(CORPUS / "05_gac_ev.txt", seeds / "99_added.txt")
+    second, _ = seed_paths(seeds, known=known)
+    assert second == seed_paths(seeds)[0]
+    by_name = {p.name: p for p in first}
+    assert all(p is by_name[p.name] for p in second if p.name != "99_added.txt")
+    assert sorted(known.values()) == sorted(second)
+
+
 def test_a_seed_stamp_from_the_listing_is_the_one_from_the_system(tmp_path):
     """The Generator stamps seeds with what listing their folder gave (no call per file):
     the same stamp as asking the system, with either form of sidecar, and one gone."""
