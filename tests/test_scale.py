@@ -245,6 +245,8 @@ def test_a_patched_catalog_remakes_only_the_years_of_an_actor_an_edit_touches(tm
         assert patched[0] == build_catalog(after), name
         for before, now in zip(current.actors, patched[0].actors):
             assert now.years == actor_years(now.appearances, now.timeline), (name, now.slug)
+            dates = [a.briefing.article.date for a in now.appearances]  # newest first: the first and last seen at its ends
+            assert (now.first_seen, now.last_seen) == (min(dates), max(dates)), (name, now.slug)
             touched = {
                 y for e in (before, now) for y, (shown, rows) in e.years.items() if any(a.briefing.slug == briefing.slug for a in shown) or any(d.briefing.slug == briefing.slug for d in rows)
             }

@@ -78,11 +78,11 @@ class ActorEntry:
 
     @property
     def first_seen(self) -> dt.date:
-        return min(a.briefing.article.date for a in self.appearances)
+        return self.appearances[-1].briefing.article.date  # newest first: no pass over thousands
 
     @property
     def last_seen(self) -> dt.date:
-        return max(a.briefing.article.date for a in self.appearances)
+        return self.appearances[0].briefing.article.date
 
 
 @dataclass(frozen=True, slots=True)
