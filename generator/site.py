@@ -23,7 +23,7 @@ from .corpus.catalog import Catalog, build_catalog, patch_catalog
 from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo, Same
 from .model import Article, Briefing, Page, SeedProblem, Seeds
-from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, story_json, story_place
+from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, step_json, story_json, story_place
 from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
@@ -55,6 +55,8 @@ class Generator:
     def __init__(self) -> None:
         self.seeds: dict[Path, tuple[tuple, Article | SeedProblem]] = {}
         """seed path -> (stamp and limits, what reading it gave)."""
+        self.paths: dict[str, Path] = {}
+        """The seed files the previous scan found (``scan_folder``'s ``known``)."""
         self.analyses = ObjectMemo()
         """Article -> (slug, Briefing or SeedProblem)."""
         self.pages = PageMemo()
@@ -62,6 +64,9 @@ class Generator:
         """Briefing -> its serialized pieces of the export files."""
         self.stories_json = ObjectMemo()
         """Story -> its entry of stories.json."""
+        self.story_steps: dict[str, tuple[tuple, list[bytes]]] = {}
+        """story slug -> (its steps, their ``step_json``) of the previous run: a story patched
+        anew (``patch_stories`` makes all its steps again) serializes only the steps that changed."""
         self.feeds = FeedMemo()
         self.added, self.pruned = 0, None
         """Analyses put in the cache since it was last pruned, and the cache folder pruned (``PRUNE_AFTER``)."""
@@ -111,7 +116,7 @@ class Generator:
         object, which lets the later stages recognize it at once)."""
         report = report or _silent
         stats: dict = {}
-        paths, skipped = seed_paths(settings.seeds_dir, stats)
+        paths, skipped = seed_paths(settings.seeds_dir, stats, self.paths)
         seen, results = {}, []
         for done, path in enumerate(paths, 1):
             stamp = (seed_stamp(path, stats), settings.limits)
@@ -160,12 +165,21 @@ class Generator:
         ids = (Same(catalog.actor_slug), Same(catalog.actor_type))
         pieces = tuple(self._pieces(b, catalog, ids) for b in catalog.briefings)
         self.stories_json.keep_only(catalog.stories)
-        stories = tuple(self.stories_json.value(s, story_json) for s in catalog.stories)
+        stories = tuple(self.stories_json.value(s, self._story_json) for s in catalog.stories)
+        self.story_steps = {s.slug: self.story_steps[s.slug] for s in catalog.stories if s.slug in self.story_steps}
         self.feeds.start()
         result = tuple(pages) + exports(catalog, settings.site_url, pieces, weeks, stories, self.feeds)
         self.feeds.keep_used()
         self.pages.keep(result)
         return result
+
+    def _story_json(self, story) -> bytes:
+        """``story_json``, with the JSON of each step equal to the step at its place in the
+        story's previous version taken from then."""
+        before, kept = self.story_steps.get(story.slug, ((), []))
+        adds = [kept[i] if i < len(before) and before[i] == step else step_json(step) for i, step in enumerate(story.steps)]
+        self.story_steps[story.slug] = (story.steps, adds)
+        return story_json(story, adds)
 
     def _pieces(self, briefing: Briefing, catalog: Catalog, ids: tuple) -> dict:
         """The briefing's export pieces, kept while the briefing, its corpus ids (the very same

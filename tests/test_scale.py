@@ -213,6 +213,51 @@ def test_a_patched_catalog_equals_a_built_one(tmp_path):
     assert stories.stories != previous.stories  # the story shows the new figure
 
 
+def test_a_patched_catalog_remakes_only_the_years_of_an_actor_an_edit_touches(tmp_path):
+    """An actor's rows by year (what its archive pages are cut from) are patched, not made
+    again: after each edit of a briefing's timeline (its entry that is an actor's only row
+    of a year moved to a year of its own, back, to a decade, to a week that starts the year
+    before, back, then dropped: the year goes) the patched catalog equals a built one, every
+    year the edit does not touch is the very same tuple, and the archive cut with what was
+    kept from before is the one cut afresh."""
+    from benchmarks.corpus import write_corpus
+    from generator.corpus import archive
+    from generator.corpus.catalog import actor_years, build_catalog, patch_catalog
+
+    seeds = write_corpus(tmp_path / "seeds", 80)
+    briefings, _ = analysis.analyze_all(_articles(seeds), workers=1)
+    catalog = build_catalog(briefings)
+    busiest = sorted(catalog.actors, key=lambda e: (-len(e.appearances), e.slug))
+    entry, year = next((e, y) for e in busiest for y, (shown, rows) in e.years.items() if not shown and len(rows) == 1)
+    assert len(entry.appearances) + len(entry.timeline) > 40, "an archive cut by year"
+    dated = entry.years[year][1][0]
+    briefing, event = dated.briefing, dated.event
+    moves = [("a year of its own", "2031-06", "2031"), ("back", event.date, year), ("a decade", "203", "203"), ("a week", "2026-W01", "2026"), ("back again", event.date, year), ("dropped", None, None)]
+    reuse = _Reuse()
+    archive.actor_archive(entry, 40, reuse=reuse)
+    current = catalog
+    for name, date, held in moves:
+        changed = None if date is None else dataclasses.replace(event, date=date)
+        edited = dataclasses.replace(briefing, timeline=tuple(changed or e for e in briefing.timeline if e is not event or changed))
+        after = tuple(edited if b is briefing else b for b in current.briefings)
+        patched = patch_catalog(current, after)
+        assert patched is not None, name
+        assert patched[0] == build_catalog(after), name
+        for before, now in zip(current.actors, patched[0].actors):
+            assert now.years == actor_years(now.appearances, now.timeline), (name, now.slug)
+            dates = [a.briefing.article.date for a in now.appearances]  # newest first: the first and last seen at its ends
+            assert (now.first_seen, now.last_seen) == (min(dates), max(dates)), (name, now.slug)
+            touched = {
+                y for e in (before, now) for y, (shown, rows) in e.years.items() if any(a.briefing.slug == briefing.slug for a in shown) or any(d.briefing.slug == briefing.slug for d in rows)
+            }
+            assert all(now.years[y] is before.years[y] for y in before.years.keys() & now.years.keys() - touched), (name, now.slug)
+        now = next(e for e in patched[0].actors if e.slug == entry.slug)
+        assert (held is None or held in now.years) and (held == year) == (year in now.years), (name, list(now.years))
+        assert "2031" in now.years if held == "2031" else "2031" not in now.years, name
+        assert archive.actor_archive(now, 40, reuse=reuse) == archive.actor_archive(now, 40), name
+        current, briefing, event = patched[0], edited, changed
+
+
 def _articles(seeds):
     from generator.read.seeds import read_seeds
 
@@ -369,6 +414,26 @@ def test_a_page_key_holds_all_its_page_shows_and_kept_digests_follow_edits(tmp_p
         reuse = _Reuse()
         digests(before, reuse)
     assert checked > len(edits) * len(jobs_before) // 2  # most pages keep their key through one edit
+
+
+def test_a_scan_gives_again_the_paths_an_earlier_one_found(tmp_path):
+    """The Generator hands each scan the seed files the previous one found: a file still
+    there is the very same Path, the listing is the one a scan afresh gives, after a seed
+    removed and one added, and what is kept is what this scan found."""
+    from generator.read.seeds import seed_paths
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    known = {}
+    first, _ = seed_paths(seeds, known=known)
+    assert sorted(known.values()) == sorted(first)
+    (seeds / "03_huawei_sales.txt").unlink()
+    shutil.copy(CORPUS / "05_gac_ev.txt", seeds / "99_added.txt")
+    second, _ = seed_paths(seeds, known=known)
+    assert second == seed_paths(seeds)[0]
+    by_name = {p.name: p for p in first}
+    assert all(p is by_name[p.name] for p in second if p.name != "99_added.txt")
+    assert sorted(known.values()) == sorted(second)
 
 
 def test_a_seed_stamp_from_the_listing_is_the_one_from_the_system(tmp_path):

@@ -181,6 +181,18 @@ def test_exports_give_each_briefing_its_story_and_list_the_stories():
         assert f"stories/{story['id']}.md" in pages
 
 
+def test_a_story_joined_from_its_steps_is_its_dict_as_json(catalog):
+    """stories.json is written from each story's head and the JSON of each step (the
+    Generator keeps those of unchanged steps): the bytes json.dumps gives of the whole."""
+    from generator.publish.exports import step_json, story_json, story_to_dict
+
+    assert catalog.stories
+    for story in catalog.stories:
+        whole = json.dumps(story_to_dict(story), ensure_ascii=False).encode("utf-8")
+        assert story_json(story) == whole == story_json(story, [step_json(step) for step in story.steps])
+        json.loads(whole)
+
+
 def test_story_options_in_mkdocs_yml_are_checked(tmp_path):
     result, _ = build_site(tmp_path, STORIES, stories="{threshold: 1.5}")
     assert result.returncode != 0

@@ -10,12 +10,12 @@ construction, whatever N (``tests/test_scale.py`` checks it).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .catalog import MONTHS, PAGE_ROWS, ActorEntry, Appearance, DatedEntry, year_of
+from .catalog import MONTH_DATE, MONTHS, PAGE_ROWS, ActorEntry, Appearance, DatedEntry, actor_years
+
 LATEST = 20
 """Briefings, and timeline entries, an actor page shows itself (the newest)."""
 
@@ -63,28 +63,10 @@ def actor_archive(entry: ActorEntry, limit: int = PAGE_ROWS, latest: int = LATES
         return ()
     if len(entry.appearances) + len(entry.timeline) <= limit:  # one page holds it all
         return (ArchiveYear(ALL, len(entry.appearances), len(entry.timeline), _parts(ALL, "all years", ALL, list(entry.appearances), list(entry.timeline), limit)),)
-    years = _rows_by_year(entry)
+    years = actor_years(entry.appearances, entry.timeline) if entry.years is None else entry.years
     if reuse is None:
         return tuple(_year(year, *years[year], limit) for year in sorted(years, reverse=True))
     return tuple(reuse(f"archive:{entry.slug}:{year}", (years[year], limit), lambda y=year: _year(y, *years[y], limit)) for year in sorted(years, reverse=True))
-
-
-def _rows_by_year(entry: ActorEntry) -> dict[str, tuple[tuple[Appearance, ...], tuple[DatedEntry, ...]]]:
-    """year -> (its briefings, its timeline entries) of an actor."""
-    years: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-    last, rows = None, None
-    for appearance in entry.appearances:  # newest first: a year's briefings come together
-        if appearance.briefing.article.date.year != last:
-            last = appearance.briefing.article.date.year
-            rows = years[str(last).zfill(4)][0]
-        rows.append(appearance)
-    last = None
-    for dated in entry.timeline:
-        if dated.event.date != last:
-            last = dated.event.date
-            rows = years[year_of(last)][1]
-        rows.append(dated)
-    return {year: (tuple(briefings), tuple(entries)) for year, (briefings, entries) in years.items()}
 
 
 def _year(year: str, briefings: list, entries: list, limit: int) -> ArchiveYear:
@@ -94,9 +76,13 @@ def _year(year: str, briefings: list, entries: list, limit: int) -> ArchiveYear:
     coarse = []
     for appearance in briefings:
         months[f"{appearance.briefing.article.date.month:02d}"][0].append(appearance)
+    last, into = None, coarse
     for dated in entries:
-        month = _month(dated.event.date)
-        (months[month][1] if month else coarse).append(dated)
+        if dated.event.date != last:  # entries of one date come together: matched once
+            last = dated.event.date
+            month = _month(last)
+            into = months[month][1] if month else coarse
+        into.append(dated)
     pages = list(_parts(year, year, year, [], coarse, limit))
     for group in _pack(sorted(months, reverse=True), months, limit):
         first, last = group[-1], group[0]  # oldest, newest
@@ -108,16 +94,16 @@ def _year(year: str, briefings: list, entries: list, limit: int) -> ArchiveYear:
 
 def _parts(key: str, label: str, year: str, briefings: list, entries: list, limit: int) -> tuple[ArchivePage, ...]:
     """The page ``key``, cut into parts of at most ``limit`` rows (briefings first)."""
-    rows = [("b", b) for b in briefings] + [("e", e) for e in entries]
-    chunks = [rows[i : i + limit] for i in range(0, len(rows), limit)] or [[]]
-    keys = tuple(key if n == 0 else f"{key}-p{n + 1}" for n in range(len(chunks)))
+    briefings, entries = tuple(briefings), tuple(entries)
+    starts = range(0, len(briefings) + len(entries), limit) or range(1)  # one page, maybe empty
+    keys = tuple(key if n == 0 else f"{key}-p{n + 1}" for n in range(len(starts)))
     return tuple(
         ArchivePage(
             keys[n], label if n == 0 else f"{label}, part {n + 1}", year,
-            tuple(item for kind, item in chunk if kind == "b"), tuple(item for kind, item in chunk if kind == "e"),
+            briefings[start : start + limit], entries[max(0, start - len(briefings)) : max(0, start + limit - len(briefings))],
             keys if len(keys) > 1 else (),
         )
-        for n, chunk in enumerate(chunks)
+        for n, start in enumerate(starts)
     )
 
 
@@ -137,7 +123,7 @@ def _pack(order: list[str], months: dict[str, list], limit: int) -> list[list[st
 
 
 def _month(value: str) -> str | None:
-    match = re.match(r"\d{4}-(\d{2})(?:-\d{2})?$", value)
+    match = MONTH_DATE.match(value)
     return match.group(1) if match else None
 
 

@@ -9,7 +9,6 @@ without case, punctuation and legal-form suffixes ("Huawei Technologies Co." and
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import datetime as dt
 import re
@@ -35,6 +34,9 @@ class Appearance:
 class DatedEntry:
     briefing: Briefing
     event: Event
+    order: tuple = field(default=(), compare=False, repr=False)
+    """Its sort key in the timeline (``_dated``): when, then its article's date, slug, its place
+    in the article. Kept with it, so a patch finds an entry by bisection at the cost of a look-up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +70,19 @@ class ActorEntry:
     together: dict = field(default_factory=dict, compare=False, repr=False)
     """entry slug -> briefings together, for every actor it is with (``co_actors`` are the
     first of them): what a patch of the catalog updates, not made again from every briefing."""
+    years: dict | None = field(default=None, repr=False)
+    """``year`` -> (its appearances, its timeline entries), in their orders, newest year first
+    (``actor_years``): what its archive is cut from (``corpus.archive``). None: not made (the
+    archive makes it). A patch of the catalog remakes only the years it touches, so an
+    unchanged year's tuples stay the very same objects."""
 
     @property
     def first_seen(self) -> dt.date:
-        return min(a.briefing.article.date for a in self.appearances)
+        return self.appearances[-1].briefing.article.date  # newest first: no pass over thousands
 
     @property
     def last_seen(self) -> dt.date:
-        return max(a.briefing.article.date for a in self.appearances)
+        return self.appearances[0].briefing.article.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +156,8 @@ def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
 def _dated(briefing: Briefing) -> list[tuple[tuple, DatedEntry]]:
     """A briefing's timeline entries with their sort key (when, then article date, slug,
     position): what the catalog takes from one briefing alone."""
-    return [
-        ((sort_key(e.date), briefing.article.date, briefing.slug, e.start or 0, i), DatedEntry(briefing, e))
-        for i, e in enumerate(briefing.timeline)
-        if e.paragraph is not None
-    ]
+    keyed = [((sort_key(e.date), briefing.article.date, briefing.slug, e.start or 0, i), e) for i, e in enumerate(briefing.timeline) if e.paragraph is not None]
+    return [(key, DatedEntry(briefing, e, key)) for key, e in keyed]
 
 
 def _merge(appearances: list[Appearance]) -> list[list[Appearance]]:
@@ -240,7 +244,32 @@ def _with_context(entry: ActorEntry, by_slug: dict, actor_slug: dict, dated: tup
         here, found = _appearance_context(appearance, entry.slug, by_slug, actor_slug)
         relations += found
         together.update(here)
-    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, _co_actors(together, by_slug), dated, tuple(relations), dict(together))
+    return ActorEntry(
+        entry.name, entry.slug, entry.type, entry.aliases, entry.appearances, _co_actors(together, by_slug), dated, tuple(relations), dict(together), actor_years(entry.appearances, dated)
+    )
+
+
+def actor_years(appearances: tuple[Appearance, ...], timeline: tuple[DatedEntry, ...]) -> dict[str, tuple[tuple[Appearance, ...], tuple[DatedEntry, ...]]]:
+    """year -> (its appearances, its timeline entries) of an actor, newest year first: an
+    appearance's year is its briefing's (four digits), an entry's the ``year_of`` its date."""
+    years: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    last, rows = None, None
+    for appearance in appearances:  # newest first: a year's briefings come together
+        if appearance.briefing.article.date.year != last:
+            last = appearance.briefing.article.date.year
+            rows = years[_year_key(last)][0]
+        rows.append(appearance)
+    last = None
+    for dated in timeline:
+        if dated.event.date != last:
+            last = dated.event.date
+            rows = years[year_of(last)][1]
+        rows.append(dated)
+    return {year: (tuple(years[year][0]), tuple(years[year][1])) for year in sorted(years, reverse=True)}
+
+
+def _year_key(year: int) -> str:
+    return str(year).zfill(4)
 
 
 def _appearance_context(appearance: Appearance, slug: str, by_slug: dict, actor_slug: dict) -> tuple[set[str], list[ActorRelation]]:
@@ -264,25 +293,6 @@ def _appearance_context(appearance: Appearance, slug: str, by_slug: dict, actor_
 
 def _co_actors(together: Counter, by_slug: dict) -> tuple[tuple[str, str, int], ...]:
     return tuple((by_slug[s].name, s, n) for s, n in sorted(together.items(), key=lambda x: (-x[1], x[0]))[:8])
-
-
-def _with_patched_context(entry: ActorEntry, appearances: tuple[Appearance, ...], swap: dict, by_slug: dict, actor_slug: dict) -> ActorEntry:
-    """``_with_context`` of the entry with ``appearances`` (its own with the briefings of
-    ``swap`` replaced) from the entry's: only the replaced appearances are looked at."""
-    together = Counter(entry.together)
-    relations = [r for r in entry.relations if id(r.briefing) not in swap]
-    for old, new in zip(entry.appearances, appearances):
-        if old is new:
-            continue
-        together.subtract(_appearance_context(old, entry.slug, by_slug, actor_slug)[0])
-        here, found = _appearance_context(new, entry.slug, by_slug, actor_slug)
-        together.update(here)
-        if found:  # after the relations of newer briefings, and of its earlier appearances
-            key = (new.briefing.article.date, new.briefing.slug)
-            at = next((i for i, r in enumerate(relations) if (r.briefing.article.date, r.briefing.slug) < key), len(relations))
-            relations[at:at] = found
-    together = Counter({s: n for s, n in together.items() if n > 0})
-    return ActorEntry(entry.name, entry.slug, entry.type, entry.aliases, appearances, _co_actors(together, by_slug), entry.timeline, tuple(relations), dict(together))
 
 
 def _actor_timelines(entries: list[ActorEntry], timeline: tuple[DatedEntry, ...]) -> dict[str, tuple[DatedEntry, ...]]:
@@ -363,10 +373,14 @@ def year_period(year: str, entries: tuple[DatedEntry, ...], limit: int, rows: in
     if len(entries) <= limit:
         return _cut(TimelinePeriod(year, year, entries), rows)
     months: dict[str, list[DatedEntry]] = defaultdict(list)
-    coarse = []
+    coarse: list[DatedEntry] = []
+    last, into = None, coarse
     for dated in entries:
-        month = MONTH_DATE.match(dated.event.date)
-        (months[month.group(1)] if month else coarse).append(dated)
+        if dated.event.date != last:  # entries of one date come together: matched once
+            last = dated.event.date
+            month = MONTH_DATE.match(last)
+            into = months[month.group(1)] if month else coarse
+        into.append(dated)
     pages = tuple(_cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items()))
     return _cut(TimelinePeriod(year, year, tuple(coarse), pages), rows)
 
@@ -456,102 +470,174 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
     for new in swap.values():
         if actor_signature(new) != actor_signature(old[new.slug]):
             return None
-    touched = {b.slug for b in swap.values()}
+    dated = _Dated({b.slug: [d for _, d in _dated(old[b.slug])] for b in swap.values()}, {b.slug: [d for _, d in _dated(b)] for b in swap.values()})
+    timeline = _patched_timeline(previous.timeline, dated)
     by_slug = {e.slug: e for e in previous.actors}  # for names only: unchanged by the patch
-    timeline = _patched_timeline(previous, swap)
-    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    actors = []
-    holding = {previous.actor_slug[(b.slug, a.name)] for b in swap.values() for a in b.actors}  # the entries a replaced briefing is in
-    for entry in previous.actors:
-        if entry.slug not in holding:
-            actors.append(entry)
-            continue
-        appearances = tuple(a if id(a.briefing) not in swap else _swapped_appearance(a, swap) for a in entry.appearances)
-        actors.append(_with_patched_context(entry, appearances, swap, by_slug, previous.actor_slug))  # its relations and co-actors anew
-        for appearance in appearances:
-            if appearance.briefing.slug in touched:
-                for name in (entry.name, *entry.aliases):
-                    names[appearance.briefing.slug][name].add(entry.slug)
-    new_dated: dict[str, list[DatedEntry]] = {slug: [] for slug in touched}
-    for dated in (d for b in swap.values() for _, d in _dated(b)):
-        new_dated[dated.briefing.slug].append(dated)
-    for index, entry in enumerate(actors):
-        if entry is previous.actors[index]:
-            continue
-        mine = [d for d in entry.timeline if d.briefing.slug not in touched]
-        for slug in touched:
-            for dated in new_dated[slug]:
-                if any(name in dated.event.event for name, owners in names[slug].items() if entry.slug in owners):
-                    _insert(mine, dated)
-        actors[index] = _with_timeline(entry, tuple(mine))
+    position = {b.slug: i for i, b in enumerate(previous.briefings)}  # the order of every entry's appearances and relations
+    holding: dict[str, list[Briefing]] = defaultdict(list)  # entry slug -> the replaced briefings it is in (the new ones)
+    for new in sorted(swap.values(), key=lambda b: position[b.slug]):
+        for slug in dict.fromkeys(previous.actor_slug[(new.slug, a.name)] for a in new.actors):
+            holding[slug].append(new)
+    patch = _EntryPatch(swap, position, by_slug, previous.actor_slug, dated)
+    actors = tuple(patch.entry(entry, holding[entry.slug]) if entry.slug in holding else entry for entry in previous.actors)
     related = {
         slug: tuple((swap.get(id(b), b), shared) for b, shared in items) if any(id(b) in swap for b, _ in items) else items
         for slug, items in previous.related.items()
     }
     catalog = Catalog(
         briefings=tuple(swap.get(id(b), b) for b in previous.briefings),
-        actors=tuple(actors),
+        actors=actors,
         timeline=timeline,
         actor_slug=previous.actor_slug,
         related=related,
         actor_type=previous.actor_type,
-        timeline_years=_patched_years(previous, swap),
+        timeline_years=_patched_years(previous, dated),
     )
     return catalog, swap
 
 
-def _swapped_appearance(appearance: Appearance, swap: dict) -> Appearance:
-    new = swap.get(id(appearance.briefing))
-    if new is None:
-        return appearance
-    index = next(i for i, actor in enumerate(appearance.briefing.actors) if actor is appearance.actor)
-    return Appearance(new, new.actors[index])
+@dataclass(frozen=True, slots=True)
+class _EntryPatch:
+    """The patch of the actor entries that hold a replaced briefing. Each entry's appearances,
+    relations and timeline are in the order of their briefings (newest first, then the
+    timeline's order), so those of a replaced briefing are found by bisection, not by a pass
+    over all (an actor named by every article has thousands)."""
+
+    swap: dict
+    position: dict
+    """briefing slug -> its place in the previous catalog's briefings (newest first)."""
+    by_slug: dict
+    actor_slug: dict
+    dated: "_Dated"
+
+    def entry(self, entry: ActorEntry, briefings: list[Briefing]) -> ActorEntry:
+        """``entry`` with ``briefings`` (newest first) in place of their previous versions:
+        what ``build_catalog`` would make of it."""
+        appearances, relations, timeline = list(entry.appearances), list(entry.relations), list(entry.timeline)
+        years = dict(entry.years if entry.years is not None else actor_years(entry.appearances, entry.timeline))
+        together = Counter(entry.together)
+        for new in briefings:
+            place = self.position[new.slug]
+            lo, hi = self._span(appearances, place, lambda a: a.briefing.slug)
+            before, after = appearances[lo:hi], [self._swapped(a) for a in appearances[lo:hi]]
+            found = []
+            for previous, current in zip(before, after):
+                together.subtract(_appearance_context(previous, entry.slug, self.by_slug, self.actor_slug)[0])
+                here, stated = _appearance_context(current, entry.slug, self.by_slug, self.actor_slug)
+                together.update(here)
+                found += stated  # in the order of its appearances, as a build adds them
+            appearances[lo:hi] = after
+            start, end = self._span(relations, place, lambda r: r.briefing.slug)
+            relations[start:end] = found
+            year = _year_key(new.article.date.year)
+            replaced = dict(zip(map(id, before), after))
+            years[year] = (tuple(replaced.get(id(a), a) for a in years[year][0]), years[year][1])
+            self._patch_timeline(entry, new.slug, timeline, years)
+        together = Counter({s: n for s, n in together.items() if n > 0})
+        return ActorEntry(
+            entry.name, entry.slug, entry.type, entry.aliases, tuple(appearances), _co_actors(together, self.by_slug), tuple(timeline), tuple(relations), dict(together),
+            dict(sorted(years.items(), reverse=True)),
+        )
+
+    def _span(self, items: list, place: int, slug: Callable) -> tuple[int, int]:
+        """Where the items of the briefing at ``place`` are in ``items`` (in briefing order)."""
+        key = lambda item: self.position[slug(item)]  # noqa: E731
+        return bisect.bisect_left(items, place, key=key), bisect.bisect_right(items, place, key=key)
+
+    def _swapped(self, appearance: Appearance) -> Appearance:
+        new = self.swap[id(appearance.briefing)]
+        index = next(i for i, actor in enumerate(appearance.briefing.actors) if actor is appearance.actor)
+        return Appearance(new, new.actors[index])
+
+    def _patch_timeline(self, entry: ActorEntry, slug: str, timeline: list, years: dict) -> None:
+        """The entry's timeline entries of the briefing ``slug`` replaced by those of its new
+        version whose clause names the entry, in ``timeline`` and in ``years`` (a year left
+        without rows goes)."""
+        rows: dict[str, list] = {}
+
+        def year_rows(year: str) -> list:
+            if year not in rows:
+                rows[year] = list(years.get(year, ((), ()))[1])
+            return rows[year]
+
+        for dated in self.dated.old[slug]:
+            if _remove(timeline, dated):
+                _remove(year_rows(year_of(dated.event.date)), dated)
+        names = (entry.name, *entry.aliases)
+        for dated in self.dated.new[slug]:
+            if any(name in dated.event.event for name in names):
+                _insert(timeline, dated)
+                _insert(year_rows(year_of(dated.event.date)), dated)
+        for year, items in rows.items():
+            shown = years.get(year, ((), ()))[0]
+            if shown or items:
+                years[year] = (shown, tuple(items))
+            else:
+                years.pop(year, None)
 
 
-def _with_timeline(entry: ActorEntry, timeline: tuple) -> ActorEntry:
-    return dataclasses.replace(entry, timeline=timeline)
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """The timeline entries of the briefings a patch replaces, by slug: those of the previous
+    version (to take out) and of the new one (to put in, the same objects everywhere)."""
+
+    old: dict[str, list[DatedEntry]]
+    new: dict[str, list[DatedEntry]]
+
+
+def _remove(items: list, dated: DatedEntry) -> bool:
+    """Take the entry at ``dated``'s place in ``items`` (in timeline order) out, when it is
+    one of ``dated``'s briefing (the same object)."""
+    at = bisect.bisect_left(items, dated.order, key=_dated_key)
+    if at < len(items) and items[at].order == dated.order and items[at].briefing is dated.briefing:
+        del items[at]
+        return True
+    return False
 
 
 def _dated_key(dated: DatedEntry) -> tuple:
-    """The sort key ``_dated`` gives an entry (its place in its briefing found by identity)."""
-    events = dated.briefing.timeline
-    position = next(i for i, e in enumerate(events) if e is dated.event)
-    return (sort_key(dated.event.date), dated.briefing.article.date, dated.briefing.slug, dated.event.start or 0, position)
+    return dated.order
 
 
 def _insert(items: list, dated: DatedEntry) -> None:
     items.insert(bisect.bisect_right(items, _dated_key(dated), key=_dated_key), dated)
 
 
-def _patched_years(previous: Catalog, swap: dict) -> dict[str, tuple[DatedEntry, ...]]:
+def _patched_years(previous: Catalog, dated: _Dated) -> dict[str, tuple[DatedEntry, ...]]:
     """The previous ``timeline_years`` with the entries of the replaced briefings swapped:
     only the years they are in are made again, the others are the very same tuples."""
     years = dict(previous.timeline_years if previous.timeline_years is not None else timeline_years(previous.timeline))
-    old = [b for b in previous.briefings if id(b) in swap]
-    touched = {year_of(e.date) for b in (*old, *swap.values()) for e in b.timeline if e.paragraph is not None}
-    for year in touched:
-        kept = [d for d in years.get(year, ()) if id(d.briefing) not in swap]
-        for new in swap.values():
-            for _, dated in _dated(new):
-                if year_of(dated.event.date) == year:
-                    _insert(kept, dated)
-        if kept:
-            years[year] = tuple(kept)
+    rows: dict[str, list] = {}
+
+    def year_rows(year: str) -> list:
+        if year not in rows:
+            rows[year] = list(years.get(year, ()))
+        return rows[year]
+
+    for entries in dated.old.values():
+        for entry in entries:
+            found = _remove(year_rows(year_of(entry.event.date)), entry)
+            assert found, "a year's entries are in timeline order"
+    for entries in dated.new.values():
+        for entry in entries:
+            _insert(year_rows(year_of(entry.event.date)), entry)
+    for year, items in rows.items():
+        if items:
+            years[year] = tuple(items)
         else:
             years.pop(year, None)
     return dict(sorted(years.items(), key=lambda item: _dated_key(item[1][0])))  # in the order they first come
 
 
-def _patched_timeline(previous: Catalog, swap: dict) -> tuple[DatedEntry, ...]:
+def _patched_timeline(timeline: tuple[DatedEntry, ...], dated: _Dated) -> tuple[DatedEntry, ...]:
     """The timeline with the entries of the replaced briefings swapped, each found by its
     sort key (the timeline is in their order), not by a pass over all."""
-    kept = list(previous.timeline)
-    for old in (b for b in previous.briefings if id(b) in swap):
-        for key, dated in _dated(old):
-            at = bisect.bisect_left(kept, key, key=_dated_key)
-            assert kept[at].briefing is old and kept[at].event is dated.event, "the timeline is in the order of its sort keys"
-            del kept[at]
-    for new in swap.values():
-        for _, dated in _dated(new):
-            _insert(kept, dated)
+    kept = list(timeline)
+    for entries in dated.old.values():
+        for entry in entries:
+            found = _remove(kept, entry)
+            assert found, "the timeline is in the order of its sort keys"
+    for entries in dated.new.values():
+        for entry in entries:
+            _insert(kept, entry)
     return tuple(kept)

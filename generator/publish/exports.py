@@ -104,7 +104,7 @@ def exports(
         Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
         Page("feed.xml", feed(briefings, site_url)),
         Page.of_text("stories.json", _json_lines(list(stories))),
-        *(Page(f"actors/{e.slug}/feed.xml", feed(actor_briefings(e)[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
+        *(Page(f"actors/{e.slug}/feed.xml", feed(actor_briefings(e, PAGE_FEED_ENTRIES), site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
         *(Page(f"tags/{slug}/feed.xml", feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml")) for tag, slug, items in seed_tags(catalog)),
         Page("digest/feed.xml", digest_feed(weeks, site_url)),
         *(Page(f"stories/{s.slug}/feed.xml", feed(tuple(reversed(s.briefings))[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml")) for s in catalog.stories),
@@ -115,9 +115,15 @@ PAGE_FEED_ENTRIES = 20
 """Entries of the feed of one actor, tag or story: the newest."""
 
 
-def actor_briefings(entry) -> tuple[Briefing, ...]:
-    """The briefings of an actor entry, newest first, each once."""
-    return tuple({a.briefing.slug: a.briefing for a in entry.appearances}.values())
+def actor_briefings(entry, count: int | None = None) -> tuple[Briefing, ...]:
+    """The briefings of an actor entry, newest first, each once; the first ``count`` of them
+    (a feed's: not a pass over the thousands an actor of every article has)."""
+    found: dict[str, Briefing] = {}
+    for appearance in entry.appearances:
+        if count is not None and len(found) >= count:
+            break
+        found.setdefault(appearance.briefing.slug, appearance.briefing)
+    return tuple(found.values())
 
 
 def seed_tags(catalog: Catalog) -> tuple[tuple[str, str, tuple[Briefing, ...]], ...]:
@@ -164,13 +170,25 @@ def digest_feed(weeks, site_url: str = "") -> str:
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def story_json(story) -> bytes:
-    """A storyline serialized for ``stories.json``, in UTF-8."""
-    return _json(story_to_dict(story)).encode("utf-8")
+def story_json(story, adds: list[bytes] | None = None) -> bytes:
+    """A storyline serialized for ``stories.json``, in UTF-8: ``story_to_dict`` as JSON, made
+    of its head and the ``step_json`` of each of its steps (``adds``: those the caller kept)."""
+    adds = [step_json(step) for step in story.steps] if adds is None else adds
+    head = _json(_story_head(story)).encode("utf-8")
+    return head[:-1] + b', "adds": [' + b", ".join(adds) + b"]}"  # where json.dumps puts the last key
+
+
+def step_json(step) -> bytes:
+    """One step of a storyline as its entry of the story's "adds" in ``stories.json``, in UTF-8."""
+    return _json(step_to_dict(step)).encode("utf-8")
 
 
 def story_to_dict(story) -> dict:
     """A storyline for ``stories.json``: its briefings in order, actors, and what each adds."""
+    return {**_story_head(story), "adds": [step_to_dict(step) for step in story.steps]}
+
+
+def _story_head(story) -> dict:
     return {
         "id": story.slug,
         "title": story.title,
@@ -178,18 +196,19 @@ def story_to_dict(story) -> dict:
         "last": story.last.isoformat(),
         "briefings": [s.briefing.slug for s in story.steps],
         "actors": [{"name": a.name, "id": a.slug, "role": a.role, "briefing": a.briefing.slug, "paragraph": a.paragraph} for a in story.actors],
-        "adds": [
-            {
-                "briefing": step.briefing.slug,
-                "facts": [{"kind": f.kind, **_flat(f.item), "also": [b.slug for b in f.also]} for f in step.facts],
-                "changes": [
-                    {"measures": c.measures, "before": _flat(c.before), "before_briefing": c.before_briefing.slug, "after": _flat(c.after)}
-                    for c in step.changes
-                ],
-                "repeated": step.repeated,
-            }
-            for step in story.steps
+    }
+
+
+def step_to_dict(step) -> dict:
+    """What one briefing adds to its storyline."""
+    return {
+        "briefing": step.briefing.slug,
+        "facts": [{"kind": f.kind, **_flat(f.item), "also": [b.slug for b in f.also]} for f in step.facts],
+        "changes": [
+            {"measures": c.measures, "before": _flat(c.before), "before_briefing": c.before_briefing.slug, "after": _flat(c.after)}
+            for c in step.changes
         ],
+        "repeated": step.repeated,
     }
 
 

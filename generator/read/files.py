@@ -54,16 +54,22 @@ def not_read_reason(kind: str) -> str:
     return f"is {kind}, not a regular file; skipped"
 
 
-def scan_folder(root: Path, suffixes: tuple[str, ...], stats: dict | None = None) -> tuple[tuple[Path, ...], tuple[Skipped, ...]]:
+def scan_folder(
+    root: Path, suffixes: tuple[str, ...], stats: dict | None = None, known: dict[str, Path] | None = None
+) -> tuple[tuple[Path, ...], tuple[Skipped, ...]]:
     """Regular files under ``root`` whose suffix is one of ``suffixes``, sorted by path, and
     the entries that look like seeds but are not read (links, pipes, devices, folders named
     like a seed). Hidden files and folders are skipped silently; linked folders are not
     entered. ``stats``, when given, gets the ``lstat`` of each entry listed, by its path as a
-    string (the listing made them: a caller need not ask the system again)."""
+    string (the listing made them: a caller need not ask the system again). ``known``: the
+    files an earlier scan found, by their path as a string; a file found again is given as
+    the very same ``Path`` (its string and hash are made already: a scan under ``mkdocs
+    serve`` made a thousand anew). Left holding the files this scan found."""
     if not root.is_dir():
         raise SeedsFolderMissing(f"seeds folder {root} {'is not a folder' if root.exists() else 'does not exist'}")
     found: list[Path] = []
     skipped: list[Skipped] = []
+    earlier, kept = known or {}, {}
     pending = [root]
     while pending:
         folder = pending.pop()
@@ -75,7 +81,7 @@ def scan_folder(root: Path, suffixes: tuple[str, ...], stats: dict | None = None
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
+            path = earlier.get(entry.path) or Path(entry.path)
             looks_like_seed = path.suffix.lower() in suffixes
             try:
                 st = entry.stat(follow_symlinks=False)
@@ -89,8 +95,12 @@ def scan_folder(root: Path, suffixes: tuple[str, ...], stats: dict | None = None
             elif stat.S_ISREG(mode):
                 if looks_like_seed:
                     found.append(path)
+                    kept[entry.path] = path
             elif looks_like_seed or stat.S_ISLNK(mode) and _is_linked_folder(path):
                 skipped.append(Skipped(path, not_read_reason(kind_of(mode) or "not a regular file")))
+    if known is not None:
+        known.clear()
+        known.update(kept)
     key = lambda p: p.as_posix()  # noqa: E731
     return tuple(sorted(found, key=key)), tuple(sorted(skipped, key=lambda s: key(s.path)))
 

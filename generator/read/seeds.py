@@ -62,14 +62,14 @@ def collect(problems: tuple[SeedProblem, ...], results: list[Article | SeedProbl
     return Seeds(articles, tuple(sorted(found, key=lambda p: p.path.as_posix())))
 
 
-def seed_paths(seeds_dir: Path, stats: dict | None = None) -> tuple[tuple[Path, ...], tuple[SeedProblem, ...]]:
+def seed_paths(seeds_dir: Path, stats: dict | None = None, known: dict | None = None) -> tuple[tuple[Path, ...], tuple[SeedProblem, ...]]:
     """The seed files to read (a file given alone, or the regular seed files of a folder),
     and a problem for each entry that looks like a seed but is not read (a link, a pipe, a
     folder named like a seed). Raises ``SeedsFolderMissing`` when there is no such folder.
-    ``stats``: filled as ``scan_folder`` fills it, for ``seed_stamp``."""
+    ``stats``: filled as ``scan_folder`` fills it, for ``seed_stamp``; ``known``: see ``scan_folder``."""
     if seeds_dir.is_file():
         return (seeds_dir,), ()
-    paths, skipped = scan_folder(seeds_dir, SEED_SUFFIXES, stats)
+    paths, skipped = scan_folder(seeds_dir, SEED_SUFFIXES, stats, known)
     return paths, tuple(SeedProblem(s.path, None, s.reason) for s in skipped)
 
 
