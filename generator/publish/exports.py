@@ -14,7 +14,7 @@ from ..analyze.text import short_hash, slugify
 from ..corpus.catalog import Catalog
 from ..corpus.digest import weekly_digests
 from .citation import bibtex, csl_json
-from ..model import Briefing, Page
+from ..model import Briefing, Page, packer as make_packer
 
 ATOM = "http://www.w3.org/2005/Atom"
 SCHEMA_ORG_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "brand": "Brand", "event": "Event", "other": "Thing"}
@@ -91,9 +91,9 @@ def exports(
     feed = feed or atom_feed
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
-        Page.of_text("sources.bib", _joined(b"", b"\n\n", [p["bibtex"] for p in pieces], b"\n")),
-        Page.of_text("sources.json", _json_lines([p["csl"] for p in pieces])),
-        Page.of_text("briefings.json", _json_lines([p["briefing"] for p in pieces])),
+        Page.of_packed("sources.bib", _joined(b"", b"\n\n", [p["bibtex"] for p in pieces], b"\n")),
+        Page.of_packed("sources.json", _json_lines([p["csl"] for p in pieces])),
+        Page.of_packed("briefings.json", _json_lines([p["briefing"] for p in pieces])),
         Page("briefings.schema.json", _json({
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "briefings.json: every briefing, newest first",
@@ -103,7 +103,7 @@ def exports(
         }) + "\n"),
         Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
         Page("feed.xml", feed(briefings, site_url)),
-        Page.of_text("stories.json", _json_lines(list(stories))),
+        Page.of_packed("stories.json", _json_lines(list(stories))),
         *(Page(f"actors/{e.slug}/feed.xml", feed(actor_briefings(e)[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
         *(Page(f"tags/{slug}/feed.xml", feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml")) for tag, slug, items in seed_tags(catalog)),
         Page("digest/feed.xml", digest_feed(weeks, site_url)),
@@ -216,18 +216,20 @@ def export_pieces(briefing: Briefing, corpus: dict | None = None, story: tuple[s
 
 
 def _json_lines(items: list[bytes]) -> bytes:
-    """A JSON array of serialized items, one per line."""
+    """A JSON array of serialized items, one per line, packed (``Page.packed``)."""
     return _joined(b"[\n", b",\n", items, b"\n]\n")
 
 
 def _joined(head: bytes, separator: bytes, items: list[bytes], tail: bytes) -> bytes:
-    """``head + separator.join(items) + tail`` made in one copy: briefings.json is tens of
-    megabytes, and each ``+`` of it copies it whole again."""
-    if not items:
-        return head + tail
-    if len(items) == 1:
-        return head + items[0] + tail
-    return separator.join([head + items[0], *items[1:-1], items[-1] + tail])
+    """``head + separator.join(items) + tail`` packed (``Page.packed``) piece by piece:
+    briefings.json is tens of megabytes, and is never held whole."""
+    packer = make_packer()
+    out = [packer.compress(head)]
+    for number, item in enumerate(items):
+        out.append(packer.compress(separator + item if number else item))
+    out.append(packer.compress(tail))
+    out.append(packer.flush())
+    return b"".join(out)
 
 
 def _json(value) -> str:
