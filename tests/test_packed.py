@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 import generator.plugin as plugin
 from conftest import FIXTURES, make_project
-from generator.model import Page
+from generator.model import Page, pack
 from generator.publish.exports import _joined
 
 TEXT = "Ünïcode ¶ “quotes” — 𝄞 \U0001f600 and ASCII.\n" * 40
@@ -27,8 +27,9 @@ def test_a_page_gives_back_its_text_exactly():
 
 def test_an_export_packed_in_pieces_is_the_join_of_its_pieces():
     for items in ([], [b"one"], [b"a", "b \u00b6".encode(), b"c"] * 100):
-        assert zlib.decompress(_joined(b"[\n", b",\n", items, b"\n]\n")) == b"[\n" + b",\n".join(items) + b"\n]\n"
-    assert Page.of_packed("x.json", _joined(b"[", b",", [b"1", b"2"], b"]")) == Page("x.json", "[1,2]")
+        packed = [pack(item) for item in items]
+        assert zlib.decompress(_joined(b"[\n", b",\n", packed, b"\n]\n")) == b"[\n" + b",\n".join(items) + b"\n]\n"
+    assert Page.of_packed("x.json", _joined(b"[", b",", [pack(b"1"), pack(b"2")], b"]")) == Page("x.json", "[1,2]")
 
 
 def _config(tmp_path: Path):
@@ -80,6 +81,7 @@ def test_the_html_stash_gives_each_page_back_its_exact_html(tmp_path, monkeypatc
     monkeypatch.chdir(project)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.setenv("BRIEFINGS_SEEDS", str(FIXTURES / "corpus"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764720000")  # the plugin would set it for the whole test process
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     probe = config.plugins["probe"] = _Probe()
     build(config)
