@@ -336,7 +336,7 @@ class Page:
     @property
     def data(self) -> bytes:
         """The page's bytes: its text in UTF-8."""
-        return zlib.decompress(self.packed)
+        return unpack(self.packed)
 
     @property
     def is_text(self) -> bool:
@@ -425,6 +425,11 @@ hundred megabytes a second; higher levels gain a few percent for twice the time.
 def pack(data: bytes) -> bytes:
     """``data`` compressed as ``Page.packed`` holds it (the same bytes for the same data)."""
     return zlib.compress(data, PACK_LEVEL)
+
+
+def unpack(packed: bytes) -> bytes:
+    """The bytes ``pack`` packed."""
+    return zlib.decompress(packed)
 
 
 def packer():

@@ -14,7 +14,7 @@ from ..analyze.text import short_hash, slugify
 from ..corpus.catalog import Catalog
 from ..corpus.digest import weekly_digests
 from .citation import bibtex, csl_json
-from ..model import Briefing, Page, packer as make_packer
+from ..model import Briefing, Page, pack, packer as make_packer, unpack
 
 ATOM = "http://www.w3.org/2005/Atom"
 SCHEMA_ORG_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "brand": "Brand", "event": "Event", "other": "Thing"}
@@ -165,8 +165,8 @@ def digest_feed(weeks, site_url: str = "") -> str:
 
 
 def story_json(story) -> bytes:
-    """A storyline serialized for ``stories.json``, in UTF-8."""
-    return _json(story_to_dict(story)).encode("utf-8")
+    """A storyline serialized for ``stories.json``, in UTF-8, packed (``pack``)."""
+    return pack(_json(story_to_dict(story)).encode("utf-8"))
 
 
 def story_to_dict(story) -> dict:
@@ -206,27 +206,27 @@ def story_place(catalog: Catalog, briefing: Briefing) -> tuple[str, int] | None:
 
 def export_pieces(briefing: Briefing, corpus: dict | None = None, story: tuple[str, int] | None = None) -> dict:
     """One briefing serialized for each export file (``corpus``, ``story``: see
-    ``briefing_to_dict``), in UTF-8: the export files are joined from these bytes, and never
-    held as a string (briefings.json is tens of megabytes)."""
+    ``briefing_to_dict``), in UTF-8, packed (``pack``): the export files are joined from
+    these, and the Generator keeps them between builds (tens of kilobytes a briefing)."""
     return {
-        "bibtex": bibtex(briefing).encode("utf-8"),
-        "csl": _json(csl_json(briefing)).encode("utf-8"),
-        "briefing": _json(briefing_to_dict(briefing, corpus, story)).encode("utf-8"),
+        "bibtex": pack(bibtex(briefing).encode("utf-8")),
+        "csl": pack(_json(csl_json(briefing)).encode("utf-8")),
+        "briefing": pack(_json(briefing_to_dict(briefing, corpus, story)).encode("utf-8")),
     }
 
 
 def _json_lines(items: list[bytes]) -> bytes:
-    """A JSON array of serialized items, one per line, packed (``Page.packed``)."""
+    """A JSON array of serialized items (each packed), one per line, packed (``Page.packed``)."""
     return _joined(b"[\n", b",\n", items, b"\n]\n")
 
 
 def _joined(head: bytes, separator: bytes, items: list[bytes], tail: bytes) -> bytes:
-    """``head + separator.join(items) + tail`` packed (``Page.packed``) piece by piece:
-    briefings.json is tens of megabytes, and is never held whole."""
+    """``head + separator.join(items) + tail`` packed (``Page.packed``) piece by piece, each
+    item packed itself: briefings.json is tens of megabytes, and is never held whole."""
     packer = make_packer()
     out = [packer.compress(head)]
     for number, item in enumerate(items):
-        out.append(packer.compress(separator + item if number else item))
+        out.append(packer.compress(separator + unpack(item) if number else unpack(item)))
     out.append(packer.compress(tail))
     out.append(packer.flush())
     return b"".join(out)
