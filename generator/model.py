@@ -352,7 +352,7 @@ class Page:
     def __eq__(self, other) -> bool:
         if not isinstance(other, Page):
             return NotImplemented
-        same = self.packed == other.packed or self.data == other.data  # an export is packed in pieces
+        same = self.packed == other.packed or self.data == other.data  # packed in pieces (an export), equal bytes may pack otherwise
         return (self.path, self._text) == (other.path, other._text) and same
 
     def __hash__(self) -> int:
