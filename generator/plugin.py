@@ -13,17 +13,18 @@ import os
 import shutil
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import pagebuild
 from .read.files import SeedsFolderMissing
-from .model import printable
+from .model import Page, pack, printable
 from .publish.lift import anchor_ids, lift, restore, search_html
 from .search import PagefindError, pagefind_executable, run_pagefind
 from .safety import UnsafeOutput, check_site_dir, write_marker
@@ -38,14 +39,41 @@ memory of the previous run is what makes a reload cheap. A plain build keeps not
 that the analyses and the catalog are freed once the pages are handed to MkDocs."""
 
 
-class _UnchangedFile(File):
+class _PackedFile(File):
+    """A generated file whose content is held packed (``Page.packed``) and expanded each time
+    MkDocs reads it: MkDocs keeps every file's content from ``on_files`` to the end of the
+    build. ``_content`` is what all of ``File``'s readers (``content_string``,
+    ``content_bytes``, ``copy_file``, ``is_modified``) and setters go through."""
+
+    _packed: bytes | None = None
+    _is_str = False
+    """Whether the content is read as a string (a page's Markdown) or as bytes (an export)."""
+
+    @classmethod
+    def of_page(cls, config, page: Page) -> File:
+        file = cls.generated(config, page.path, content=b"")
+        file._packed, file._is_str = page.packed, page.is_text and page.path.endswith(".md")
+        return file
+
+    @property
+    def _content(self) -> str | bytes | None:
+        if self._packed is None:
+            return None
+        data = zlib.decompress(self._packed)
+        return data.decode("utf-8", "surrogatepass") if self._is_str else data
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._is_str = isinstance(value, str)
+        self._packed = None if value is None else pack(value.encode("utf-8", "surrogatepass") if self._is_str else value)
+
+
+class _UnchangedFile(_PackedFile):
     """A generated page whose Markdown is identical to the previous build of this process:
     `mkdocs serve --dirty` (`briefing serve --dirty`) keeps its HTML instead of building it."""
 
     def is_modified(self) -> bool:
         return not os.path.isfile(self.abs_dest_path)  # its HTML from the previous build is there
-"""One Generator per project, kept for the life of the process: `mkdocs serve` makes a new
-plugin object on every reload, and the generator's memory is what makes a reload cheap."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,8 +141,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._urls: set[str] = set()
         self._previous_index: dict | None = None
         self._in_nav: set[str] = set()
+        self._generated: set[str] = set()
+        """The paths of the generated Markdown pages."""
         self._lifted: dict[str, tuple[str, ...]] = {}
-        """The HTML blocks lifted out of each generated page (``publish.lift``), by path."""
+        """The HTML blocks lifted out of the page being converted (``publish.lift``), by path."""
+        self._html: dict[str, bytes] = {}
+        """The HTML of each generated page converted and not yet built, packed: see ``_stash_html``."""
         self._shared: pagebuild.PageBuild | None = None
         """The pages this build shares with worker processes (``generator.pagebuild``)."""
 
@@ -170,12 +202,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The search entries a worker made of the page, when one built it."""
         return None if self._shared is None else self._shared.entries.pop(page.file.src_uri, None)
 
-    @event_priority(100)  # before Material's search, which takes a shared page's entries
-    def on_page_context(self, context, *, page, config, nav):
+    @event_priority(101)  # first: a page a worker failed on is converted here, then unstashed
+    def _take_shared(self, context, *, page, config, nav):
         if self._shared is not None and not self._shared.in_worker:
             built = self._shared.take(page)
             if built is not None:
                 context[pagebuild.PREBUILT_KEY] = built.output
+        return context
+
+    def _page_context(self, context, *, page, config, nav):
         self._built.add(page.url)
         if page.file.src_uri not in self._in_nav and not page.meta.get("hide"):
             context[ONCE_KEY] = folder_of(page.url)
@@ -225,7 +260,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         write_marker(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config) -> Files:
-        self._lifted = {}
+        self._generated, self._lifted, self._html = set(), {}, {}
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home is not None else ""
         if home is not None:
@@ -258,11 +293,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 where = existing.abs_src_path or "another generated page"
                 raise PluginError(f"{where} has the path of a generated page ({page.path}); rename it")
             keep = self.dirty and page.path in generated.unchanged
-            content = page.data  # an export as its bytes: MkDocs keeps every file's content
-            text = page.markdown if page.path.endswith(".md") else None
-            if isinstance(text, str):
-                content, self._lifted[page.path] = lift(text)
-            files.append((_UnchangedFile if keep else File).generated(config, page.path, content=content))
+            if page.is_text and page.path.endswith(".md"):
+                self._generated.add(page.path)
+            files.append((_UnchangedFile if keep else _PackedFile).of_page(config, page))
         return files
 
     def on_build_error(self, *, error) -> None:
@@ -273,16 +306,52 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self._shared.finish()
         self._shared = None
 
+    @event_priority(100)  # before any plugin that reads the page's Markdown
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if page.file.src_uri not in self._generated or (self._shared is not None and self._shared.deferred(page)):
+            return markdown  # (a page a worker converts: were it converted here, whole, the HTML is the same)
+        markdown, self._lifted[page.file.src_uri] = lift(markdown)
+        return markdown
+
     @event_priority(100)  # before any plugin that reads the page's HTML (Material's search)
-    def on_page_content(self, html, *, page, config, files):
-        if self._shared is not None and self._shared.deferred(page):
-            return html  # a worker converts it; its lifted blocks stay for ``convert``
+    def _restore_lifted(self, html, *, page, config, files):
         blocks = self._lifted.pop(page.file.src_uri, None)
         if not blocks:
             return html
         if page.present_anchor_ids is not None:  # MkDocs checks links to anchors against these
             page.present_anchor_ids |= anchor_ids(blocks)
         return restore(html, blocks)
+
+    # -- a page's HTML held packed from its conversion to its build ----------------------
+    # MkDocs converts every page before it builds the first one, and holds each page's HTML
+    # (page.content) from one to the other: for thousands of generated pages, most of the
+    # build's memory. So the HTML is packed once every plugin has had it (on_page_content,
+    # last), put back before any plugin reads it again (on_page_context, first: Material's
+    # search indexes it there) and let go once the page is written (on_post_page).
+
+    @event_priority(-100)  # after every plugin's on_page_content
+    def _stash_html(self, html, *, page, config, files):
+        if page.file.src_uri not in self._generated or html is None:
+            return html
+        self._html[page.file.src_uri] = pack(html.encode("utf-8", "surrogatepass"))
+        return ""
+
+    on_page_content = CombinedEvent(_restore_lifted, _stash_html)
+
+    @event_priority(100)  # before Material's search and this plugin's own on_page_context
+    def _unstash_html(self, context, *, page, config, nav):
+        packed = self._html.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8", "surrogatepass")
+        return context
+
+    on_page_context = CombinedEvent(_take_shared, _unstash_html, _page_context)
+
+    @event_priority(-100)  # after every plugin's on_post_page
+    def on_post_page(self, output, *, page, config):
+        if page.file.src_uri in self._generated:
+            page.content = ""  # written: nothing reads it again (an empty string keeps page.title as it was)
+        return output
 
     def settings(self, config, home_intro: str = "") -> Settings:
         """The core's settings from this plugin's options and MkDocs' config: the one

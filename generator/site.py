@@ -22,7 +22,7 @@ from .cache import AnalysisCache
 from .corpus.catalog import Catalog, build_catalog, patch_catalog
 from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo, Same
-from .model import Article, Briefing, Page, SeedProblem, Seeds
+from .model import Article, Briefing, Page, SeedProblem, Seeds, pack
 from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, step_json, story_json, story_place
 from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
@@ -234,8 +234,9 @@ def _silent(stage: str, done: int, total: int) -> None:
     pass
 
 
-def _render(job: PageJob) -> str:
-    return job.render()
+def _render(job: PageJob) -> bytes:
+    """The job's page packed (``Page.packed``), by the worker that renders it."""
+    return pack(job.render().encode("utf-8"))
 
 
 PARALLEL_PAGES = 400
@@ -279,8 +280,8 @@ class PageMemo:
         kept = [self._kept(job) for job in jobs]
         todo = [job for job, page in zip(jobs, kept) if page is None]
         report = None if progress is None else (lambda done: progress(done + len(jobs) - len(todo)))
-        texts = iter(forked_map(_render, todo, workers, PARALLEL_PAGES, report))
-        return [page if page is not None else self._store(job, next(texts)) for job, page in zip(jobs, kept)]
+        packed = iter(forked_map(_render, todo, workers, PARALLEL_PAGES, report))
+        return [page if page is not None else self._store(job, next(packed)) for job, page in zip(jobs, kept)]
 
     def reuse(self, name: str, inputs: tuple, make: Callable[[], object]) -> object:
         """``make()``, or what it gave in the previous run for equal ``inputs`` (``plan_pages``).
@@ -312,11 +313,11 @@ class PageMemo:
             return hit[1]
         return None
 
-    def _store(self, job: PageJob, text: str) -> Page:
+    def _store(self, job: PageJob, packed: bytes) -> Page:
         hit = self.pages.get(job.path)
-        page = Page(job.path, text)
+        page = Page.of_packed(job.path, packed)
         self.rendered += 1
-        if hit is not None and hit[1].data == page.data:
+        if hit is not None and hit[1].packed == page.packed:
             self.unchanged.add(job.path)
         self.pages[job.path] = (job.key, page)
         return page

@@ -14,7 +14,7 @@ from ..analyze.text import short_hash, slugify
 from ..corpus.catalog import Catalog
 from ..corpus.digest import weekly_digests
 from .citation import bibtex, csl_json
-from ..model import Briefing, Page
+from ..model import Briefing, Page, pack, packer as make_packer, unpack
 
 ATOM = "http://www.w3.org/2005/Atom"
 SCHEMA_ORG_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "brand": "Brand", "event": "Event", "other": "Thing"}
@@ -91,9 +91,9 @@ def exports(
     feed = feed or atom_feed
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
-        Page.of_text("sources.bib", _joined(b"", b"\n\n", [p["bibtex"] for p in pieces], b"\n")),
-        Page.of_text("sources.json", _json_lines([p["csl"] for p in pieces])),
-        Page.of_text("briefings.json", _json_lines([p["briefing"] for p in pieces])),
+        Page.of_packed("sources.bib", _joined(b"", b"\n\n", [p["bibtex"] for p in pieces], b"\n")),
+        Page.of_packed("sources.json", _json_lines([p["csl"] for p in pieces])),
+        Page.of_packed("briefings.json", _json_lines([p["briefing"] for p in pieces])),
         Page("briefings.schema.json", _json({
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "briefings.json: every briefing, newest first",
@@ -103,7 +103,7 @@ def exports(
         }) + "\n"),
         Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
         Page("feed.xml", feed(briefings, site_url)),
-        Page.of_text("stories.json", _json_lines(list(stories))),
+        Page.of_packed("stories.json", _json_lines(list(stories))),
         *(Page(f"actors/{e.slug}/feed.xml", feed(actor_briefings(e, PAGE_FEED_ENTRIES), site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
         *(Page(f"tags/{slug}/feed.xml", feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml")) for tag, slug, items in seed_tags(catalog)),
         Page("digest/feed.xml", digest_feed(weeks, site_url)),
@@ -171,11 +171,12 @@ def digest_feed(weeks, site_url: str = "") -> str:
 
 
 def story_json(story, adds: list[bytes] | None = None) -> bytes:
-    """A storyline serialized for ``stories.json``, in UTF-8: ``story_to_dict`` as JSON, made
-    of its head and the ``step_json`` of each of its steps (``adds``: those the caller kept)."""
+    """A storyline serialized for ``stories.json``, in UTF-8, packed (``pack``): ``story_to_dict``
+    as JSON, made of its head and the ``step_json`` of each of its steps (``adds``: those the
+    caller kept)."""
     adds = [step_json(step) for step in story.steps] if adds is None else adds
     head = _json(_story_head(story)).encode("utf-8")
-    return head[:-1] + b', "adds": [' + b", ".join(adds) + b"]}"  # where json.dumps puts the last key
+    return pack(head[:-1] + b', "adds": [' + b", ".join(adds) + b"]}")  # where json.dumps puts the last key
 
 
 def step_json(step) -> bytes:
@@ -225,28 +226,30 @@ def story_place(catalog: Catalog, briefing: Briefing) -> tuple[str, int] | None:
 
 def export_pieces(briefing: Briefing, corpus: dict | None = None, story: tuple[str, int] | None = None) -> dict:
     """One briefing serialized for each export file (``corpus``, ``story``: see
-    ``briefing_to_dict``), in UTF-8: the export files are joined from these bytes, and never
-    held as a string (briefings.json is tens of megabytes)."""
+    ``briefing_to_dict``), in UTF-8, packed (``pack``): the export files are joined from
+    these, and the Generator keeps them between builds (tens of kilobytes a briefing)."""
     return {
-        "bibtex": bibtex(briefing).encode("utf-8"),
-        "csl": _json(csl_json(briefing)).encode("utf-8"),
-        "briefing": _json(briefing_to_dict(briefing, corpus, story)).encode("utf-8"),
+        "bibtex": pack(bibtex(briefing).encode("utf-8")),
+        "csl": pack(_json(csl_json(briefing)).encode("utf-8")),
+        "briefing": pack(_json(briefing_to_dict(briefing, corpus, story)).encode("utf-8")),
     }
 
 
 def _json_lines(items: list[bytes]) -> bytes:
-    """A JSON array of serialized items, one per line."""
+    """A JSON array of serialized items (each packed), one per line, packed (``Page.packed``)."""
     return _joined(b"[\n", b",\n", items, b"\n]\n")
 
 
 def _joined(head: bytes, separator: bytes, items: list[bytes], tail: bytes) -> bytes:
-    """``head + separator.join(items) + tail`` made in one copy: briefings.json is tens of
-    megabytes, and each ``+`` of it copies it whole again."""
-    if not items:
-        return head + tail
-    if len(items) == 1:
-        return head + items[0] + tail
-    return separator.join([head + items[0], *items[1:-1], items[-1] + tail])
+    """``head + separator.join(items) + tail`` packed (``Page.packed``) piece by piece, each
+    item packed itself: briefings.json is tens of megabytes, and is never held whole."""
+    packer = make_packer()
+    out = [packer.compress(head)]
+    for number, item in enumerate(items):
+        out.append(packer.compress(separator + unpack(item) if number else unpack(item)))
+    out.append(packer.compress(tail))
+    out.append(packer.flush())
+    return b"".join(out)
 
 
 def _json(value) -> str:
