@@ -308,8 +308,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(100)  # before any plugin that reads the page's Markdown
     def on_page_markdown(self, markdown, *, page, config, files):
-        if page.file.src_uri not in self._generated or (self._shared is not None and self._shared.deferred(page)):
-            return markdown  # (a page a worker converts: were it converted here, whole, the HTML is the same)
+        if self._shared is not None and self._shared.deferred(page):
+            return ""  # a worker converts it (and ``convert`` reads it again if it fails)
+        if page.file.src_uri not in self._generated:
+            return markdown
         markdown, self._lifted[page.file.src_uri] = lift(markdown)
         return markdown
 
