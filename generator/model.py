@@ -423,15 +423,17 @@ hundred megabytes a second; higher levels gain a few percent for twice the time.
 
 
 def pack(data: bytes) -> bytes:
-    """``data`` compressed as ``Page.packed`` holds it (the same bytes for the same data)."""
-    return zlib.compress(data, PACK_LEVEL)
+    """``data`` compressed as ``Page.packed`` holds it (the same bytes for the same data): a
+    run of raw deflate blocks ended by a full flush, so that packed pieces joined are the
+    pieces joined, packed (an export is joined from its kept pieces without unpacking them)."""
+    packer = zlib.compressobj(PACK_LEVEL, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush(zlib.Z_FULL_FLUSH)
 
 
 def unpack(packed: bytes) -> bytes:
-    """The bytes ``pack`` packed."""
-    return zlib.decompress(packed)
-
-
-def packer():
-    """A streaming ``pack``: an export is packed from its pieces, never joined whole."""
-    return zlib.compressobj(PACK_LEVEL)
+    """The bytes ``pack`` packed (or the join of several ``pack``\ ed pieces)."""
+    unpacker = zlib.decompressobj(-15)
+    data = unpacker.decompress(packed)
+    if unpacker.unconsumed_tail or unpacker.unused_data:
+        raise ValueError("not packed data")
+    return data

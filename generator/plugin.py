@@ -13,7 +13,6 @@ import os
 import shutil
 import tempfile
 import time
-import zlib
 from pathlib import Path
 
 from mkdocs.config import base
@@ -24,7 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from . import pagebuild
 from .read.files import SeedsFolderMissing
-from .model import Page, pack, printable
+from .model import Page, pack, printable, unpack
 from .publish.lift import anchor_ids, lift, restore, search_html
 from .search import PagefindError, pagefind_executable, run_pagefind
 from .safety import UnsafeOutput, check_site_dir, write_marker
@@ -59,7 +58,7 @@ class _PackedFile(File):
     def _content(self) -> str | bytes | None:
         if self._packed is None:
             return None
-        data = zlib.decompress(self._packed)
+        data = unpack(self._packed)
         return data.decode("utf-8", "surrogatepass") if self._is_str else data
 
     @_content.setter
@@ -344,7 +343,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _unstash_html(self, context, *, page, config, nav):
         packed = self._html.pop(page.file.src_uri, None)
         if packed is not None:
-            page.content = zlib.decompress(packed).decode("utf-8", "surrogatepass")
+            page.content = unpack(packed).decode("utf-8", "surrogatepass")
         return context
 
     on_page_context = CombinedEvent(_take_shared, _unstash_html, _page_context)

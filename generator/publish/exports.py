@@ -14,7 +14,7 @@ from ..analyze.text import short_hash, slugify
 from ..corpus.catalog import Catalog
 from ..corpus.digest import weekly_digests
 from .citation import bibtex, csl_json
-from ..model import Briefing, Page, pack, packer as make_packer, unpack
+from ..model import Briefing, Page, pack, unpack
 
 ATOM = "http://www.w3.org/2005/Atom"
 SCHEMA_ORG_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "brand": "Brand", "event": "Event", "other": "Thing"}
@@ -241,14 +241,16 @@ def _json_lines(items: list[bytes]) -> bytes:
 
 
 def _joined(head: bytes, separator: bytes, items: list[bytes], tail: bytes) -> bytes:
-    """``head + separator.join(items) + tail`` packed (``Page.packed``) piece by piece, each
-    item packed itself: briefings.json is tens of megabytes, and is never held whole."""
-    packer = make_packer()
-    out = [packer.compress(head)]
-    for number, item in enumerate(items):
-        out.append(packer.compress(separator + unpack(item) if number else unpack(item)))
-    out.append(packer.compress(tail))
-    out.append(packer.flush())
+    """``head + separator.join(items) + tail`` packed (``Page.packed``), from the items packed
+    each: packed pieces join as they are (``pack``), so briefings.json, tens of megabytes, is
+    never held whole nor packed again for one briefing changed."""
+    if not items:
+        return pack(head + tail)
+    between = pack(separator)
+    out = [pack(head), items[0]]
+    for item in items[1:]:
+        out += (between, item)
+    out.append(pack(tail))
     return b"".join(out)
 
 
