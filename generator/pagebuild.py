@@ -75,9 +75,9 @@ class PageBuild:
         self.shares = shares
         self.owner = {page.file.src_uri: n for n, share in enumerate(shares) for page in share}
         self.results: dict[str, bytes | None] = {}
-        """What the workers sent and MkDocs' loop has not reached yet, packed (``_sent``): a
-        worker builds its pages while this process still converts its own, so most of its
-        results wait here."""
+        """What the workers sent and MkDocs' loop has not reached yet, packed (``_sent``):
+        results are read in page order, so only those another worker sent first wait here
+        (a worker that runs ahead waits in its own queue)."""
         self.entries: dict[str, list[dict]] = {}
         """The search entries of the pages taken, until Material's search asks for them."""
         self.in_worker = False
@@ -118,7 +118,7 @@ class PageBuild:
         page.toc, page._title_from_render = built.toc, built.title
         page.present_anchor_ids = built.anchors
         if built.links is not None:
-            page.links_to_anchors = {self.files.get_file_from_path(uri): links for uri, links in built.links.items()}
+            page.links_to_anchors = {self.files.get_file_from_path(linked): links for linked, links in built.links.items()}
         for name, level, message in built.records:
             logging.getLogger(name).log(level, "%s", message)
         return built
@@ -178,26 +178,25 @@ class PageBuild:
         """The page converted and themed as MkDocs' ``_build_page`` does, but not written."""
         config, nav = self.config, self.nav
         before = len(entries)
-        _populate_page(page, config, self.files)
-        config._current_page = page
-        page.active = True
         try:
+            _populate_page(page, config, self.files)
+            config._current_page = page
+            page.active = True
             context = get_context(nav, doc_files, config, page)
             template = env.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
             output = template.render(context)
-        finally:
+            links = page.links_to_anchors
+            return Built(
+                output=output, toc=page.toc, title=page._title_from_render, anchors=page.present_anchor_ids,
+                links=None if links is None else {file.src_uri: dict(anchors) for file, anchors in links.items()},
+                entries=entries[before:], records=list(records),
+            )
+        finally:  # this worker is done with the page, built or not
             page.active = False
             config._current_page = None
-        links = page.links_to_anchors
-        built = Built(
-            output=output, toc=page.toc, title=page._title_from_render, anchors=page.present_anchor_ids,
-            links=None if links is None else {file.src_uri: dict(anchors) for file, anchors in links.items()},
-            entries=entries[before:], records=list(records),
-        )
-        del entries[before:]
-        page.content = page.markdown = None  # this worker is done with the page
-        return built
+            del entries[before:]
+            page.content = page.markdown = None
 
 
 def _sent(built: Built) -> bytes:
