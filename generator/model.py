@@ -431,7 +431,7 @@ def pack(data: bytes) -> bytes:
 
 
 def unpack(packed: bytes) -> bytes:
-    """The bytes ``pack`` packed (or the join of several ``pack``\ ed pieces)."""
+    """The bytes ``pack`` packed (or the join of several packed pieces)."""
     unpacker = zlib.decompressobj(-15)
     data = unpacker.decompress(packed)
     if unpacker.unconsumed_tail or unpacker.unused_data:

@@ -10,6 +10,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -539,6 +540,38 @@ def _index_lightly(config, made_elsewhere=lambda page: None) -> None:
 
     add_entry_from_context.briefings_light = True
     index.add_entry_from_context = add_entry_from_context
+    events = config.plugins.events["page_context"]
+    for n, event in enumerate(events):
+        if event == material.on_page_context:
+            events[n] = _without_needless_scrub(material)
+
+
+_SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+"""Material's search drops these attributes from each page it indexes (its on_page_context)."""
+
+
+def _without_needless_scrub(material):
+    """Material's search on_page_context, which skips its scrub of ``data-search-``
+    attributes on a page without any: that regex, tried at each character of the page,
+    cost 0.7 s a process for 1,000 briefings. The page and the index are the same."""
+    return _SearchContext(material).on_page_context
+
+
+class _SearchContext:
+    """The bound method of ``_without_needless_scrub`` (a method of this module, so the
+    page build knows it: ``pagebuild.KNOWN_PLUGINS``)."""
+
+    def __init__(self, material) -> None:
+        self.material = material
+
+    def on_page_context(self, context, *, page, config, nav):
+        material = self.material
+        if not material.config.enabled:
+            return None
+        material.search_index.add_entry_from_context(page)
+        if "data-search-" in page.content:
+            page.content = _SEARCH_ATTRIBUTE.sub("", page.content)
+        return None
 
 
 def _search_index(config) -> Path | None:
