@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,10 +160,14 @@ class Generator:
         env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
         weeks = digests(catalog, self.pages.reuse)
         jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self.pages.reuse)
-        pages = self.pages.render(jobs, settings.workers, lambda done: report("publish", done, len(jobs)))
         self.pieces.keep_only(catalog.briefings)
         ids = (Same(catalog.actor_slug), Same(catalog.actor_type))
-        pieces = tuple(self._pieces(b, catalog, ids) for b in catalog.briefings)
+        wanted = [self._pieces(b, catalog, ids) for b in catalog.briefings]
+        todo = [w for w in wanted if isinstance(w, _PiecesJob)]
+        pages, made = self.pages.render(jobs, settings.workers, lambda done: report("publish", done, len(jobs)), todo)
+        for job, value in zip(todo, made):
+            self.pieces.put(job.briefing, (job.ids, job.inputs, value))
+        pieces = tuple(self.pieces.get(w.briefing)[2] if isinstance(w, _PiecesJob) else w for w in wanted)
         self.stories_json.keep_only(catalog.stories)
         stories = tuple(self.stories_json.value(s, self._story_json) for s in catalog.stories)
         self.story_steps = {s.slug: self.story_steps[s.slug] for s in catalog.stories if s.slug in self.story_steps}
@@ -181,20 +185,32 @@ class Generator:
         self.story_steps[story.slug] = (story.steps, adds)
         return story_json(story, adds)
 
-    def _pieces(self, briefing: Briefing, catalog: Catalog, ids: tuple) -> dict:
+    def _pieces(self, briefing: Briefing, catalog: Catalog, ids: tuple) -> dict | _PiecesJob:
         """The briefing's export pieces, kept while the briefing, its corpus ids (the very same
-        dicts of the catalog, else equal ones for it) and its story stay."""
+        dicts of the catalog, else equal ones for it) and its story stay; else the job of
+        making them (done with the pages)."""
         hit = self.pieces.get(briefing)
         story = story_place(catalog, briefing)
         if hit is not None and hit[0] == (ids, story):
             return hit[2]
         corpus = corpus_actors(catalog, briefing)
         if hit is None or hit[1] != (corpus, story):
-            hit = ((ids, story), (corpus, story), export_pieces(briefing, corpus, story))
-        else:
-            hit = ((ids, story), hit[1], hit[2])
-        self.pieces.put(briefing, hit)
+            return _PiecesJob(briefing, (ids, story), (corpus, story))
+        self.pieces.put(briefing, ((ids, story), hit[1], hit[2]))
         return hit[2]
+
+
+@dataclass(frozen=True, slots=True)
+class _PiecesJob:
+    """A briefing's export pieces to make (``export_pieces``), with the keys they are kept under."""
+
+    briefing: Briefing
+    ids: tuple
+    inputs: tuple
+    """(corpus actors, story place): what ``export_pieces`` is given."""
+
+    def render(self) -> dict:
+        return export_pieces(self.briefing, *self.inputs)
 
 
 PRUNE_AFTER = 100
@@ -234,8 +250,11 @@ def _silent(stage: str, done: int, total: int) -> None:
     pass
 
 
-def _render(job: PageJob) -> bytes:
-    """The job's page packed (``Page.packed``), by the worker that renders it."""
+def _render(job: PageJob | _PiecesJob) -> bytes | dict:
+    """The job's page packed (``Page.packed``), by the worker that renders it (or the
+    export pieces of a ``_PiecesJob``, which are packed each)."""
+    if isinstance(job, _PiecesJob):
+        return job.render()
     return pack(job.render().encode("utf-8"))
 
 
@@ -273,15 +292,20 @@ class PageMemo:
         self.used = set()
         return self.env
 
-    def render(self, jobs: tuple[PageJob, ...], workers: int | None = None, progress: Callable[[int], None] | None = None) -> list[Page]:
+    def render(
+        self, jobs: tuple[PageJob, ...], workers: int | None = None, progress: Callable[[int], None] | None = None, also: Sequence = ()
+    ) -> tuple[list[Page], list]:
         """The page of each job: the one of the previous run when its key (all it shows) is
         unchanged, else rendered (a key of None always renders). The pages to render are
-        rendered together, by worker processes when there are many (a full build)."""
+        rendered together, by worker processes when there are many (a full build), and
+        with them the other jobs ``also`` (``render()`` of each, which is returned too:
+        their serial work is shared out with the pages')."""
         kept = [self._kept(job) for job in jobs]
         todo = [job for job, page in zip(jobs, kept) if page is None]
-        report = None if progress is None else (lambda done: progress(done + len(jobs) - len(todo)))
-        packed = iter(forked_map(_render, todo, workers, PARALLEL_PAGES, report))
-        return [page if page is not None else self._store(job, next(packed)) for job, page in zip(jobs, kept)]
+        report = None if progress is None else (lambda done: progress(min(len(jobs), done + len(jobs) - len(todo))))
+        made = forked_map(_render, todo + list(also), workers, PARALLEL_PAGES, report)
+        packed = iter(made[: len(todo)])
+        return [page if page is not None else self._store(job, next(packed)) for job, page in zip(jobs, kept)], made[len(todo) :]
 
     def reuse(self, name: str, inputs: tuple, make: Callable[[], object]) -> object:
         """``make()``, or what it gave in the previous run for equal ``inputs`` (``plan_pages``).
