@@ -543,23 +543,18 @@ def _index_lightly(config, made_elsewhere=lambda page: None) -> None:
     events = config.plugins.events["page_context"]
     for n, event in enumerate(events):
         if event == material.on_page_context:
-            events[n] = _without_needless_scrub(material)
+            events[n] = _SearchContext(material).on_page_context
 
 
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 """Material's search drops these attributes from each page it indexes (its on_page_context)."""
 
 
-def _without_needless_scrub(material):
+class _SearchContext:
     """Material's search on_page_context, which skips its scrub of ``data-search-``
     attributes on a page without any: that regex, tried at each character of the page,
-    cost 0.7 s a process for 1,000 briefings. The page and the index are the same."""
-    return _SearchContext(material).on_page_context
-
-
-class _SearchContext:
-    """The bound method of ``_without_needless_scrub`` (a method of this module, so the
-    page build knows it: ``pagebuild.KNOWN_PLUGINS``)."""
+    cost 0.7 s a process for 1,000 briefings. The page and the index are the same. (A
+    method of this module, so the page build knows it: ``pagebuild.KNOWN_PLUGINS``.)"""
 
     def __init__(self, material) -> None:
         self.material = material

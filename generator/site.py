@@ -162,12 +162,11 @@ class Generator:
         jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self.pages.reuse)
         self.pieces.keep_only(catalog.briefings)
         ids = (Same(catalog.actor_slug), Same(catalog.actor_type))
-        wanted = [self._pieces(b, catalog, ids) for b in catalog.briefings]
-        todo = [w for w in wanted if isinstance(w, _PiecesJob)]
+        todo = [job for b in catalog.briefings if (job := self._pieces(b, catalog, ids)) is not None]
         pages, made = self.pages.render(jobs, settings.workers, lambda done: report("publish", done, len(jobs)), todo)
         for job, value in zip(todo, made):
             self.pieces.put(job.briefing, (job.ids, job.inputs, value))
-        pieces = tuple(self.pieces.get(w.briefing)[2] if isinstance(w, _PiecesJob) else w for w in wanted)
+        pieces = tuple(self.pieces.get(b)[2] for b in catalog.briefings)  # each briefing's, kept or made now
         self.stories_json.keep_only(catalog.stories)
         stories = tuple(self.stories_json.value(s, self._story_json) for s in catalog.stories)
         self.story_steps = {s.slug: self.story_steps[s.slug] for s in catalog.stories if s.slug in self.story_steps}
@@ -185,19 +184,19 @@ class Generator:
         self.story_steps[story.slug] = (story.steps, adds)
         return story_json(story, adds)
 
-    def _pieces(self, briefing: Briefing, catalog: Catalog, ids: tuple) -> dict | _PiecesJob:
-        """The briefing's export pieces, kept while the briefing, its corpus ids (the very same
-        dicts of the catalog, else equal ones for it) and its story stay; else the job of
-        making them (done with the pages)."""
+    def _pieces(self, briefing: Briefing, catalog: Catalog, ids: tuple) -> _PiecesJob | None:
+        """None when the briefing's export pieces are kept (``self.pieces``): while the
+        briefing, its corpus ids (the very same dicts of the catalog, else equal ones for
+        it) and its story stay. Else the job of making them (done with the pages)."""
         hit = self.pieces.get(briefing)
         story = story_place(catalog, briefing)
         if hit is not None and hit[0] == (ids, story):
-            return hit[2]
+            return None
         corpus = corpus_actors(catalog, briefing)
         if hit is None or hit[1] != (corpus, story):
             return _PiecesJob(briefing, (ids, story), (corpus, story))
         self.pieces.put(briefing, ((ids, story), hit[1], hit[2]))
-        return hit[2]
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ page's conversion and its build MkDocs holds no generated page's HTML as a strin
 
 from pathlib import Path
 
+import pytest
+
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin, event_priority
@@ -96,3 +98,13 @@ def test_packed_pieces_joined_are_the_pieces_joined_packed():
     pieces = [b"", b"caf\xc3\xa9 " * 1000, bytes(range(256)) * 50, b"x"]
     assert unpack(b"".join(pack(piece) for piece in pieces)) == b"".join(pieces)
     assert pack(pieces[1]) == pack(pieces[1]) and len(pack(pieces[1])) < len(pieces[1]) // 10
+
+
+def test_unpack_refuses_a_finished_stream_with_more_after_it():
+    import zlib
+
+    finished = zlib.compressobj(1, zlib.DEFLATED, -15)
+    whole = finished.compress(b"data") + finished.flush()  # a final block: the stream ends
+    assert unpack(whole) == b"data"
+    with pytest.raises(ValueError):
+        unpack(whole + pack(b"more"))

