@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from .corpus.catalog import Catalog, build_catalog, patch_catalog
 from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo, Same
 from .model import Article, Briefing, Page, SeedProblem, Seeds, pack
-from .publish.exports import FEED_ENTRIES, atom_feed, corpus_actors, digests, export_pieces, exports, step_json, story_json, story_place
+from .publish.exports import FEED_ENTRIES, corpus_actors, digests, export_pieces, exports, feed_page, step_json, story_json, story_place
 from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
@@ -74,6 +75,18 @@ class Generator:
         """The previous catalog (with its stories) and the story settings it was made with."""
 
     def generate(self, settings: Settings, progress: Progress | None = None) -> Generated:
+        """A run. What it keeps for the next run (the catalog, the memos: millions of objects
+        at N=1,000) is frozen away from the garbage collector until then (``gc.freeze``): the
+        collector's full passes walked all of it every few edits under ``mkdocs serve``, a
+        third of an edit's time, and MkDocs' build after the run walked it too. The next run
+        unfreezes first, so what this one dropped meanwhile is collected as usual."""
+        gc.unfreeze()
+        try:
+            return self._run(settings, progress)
+        finally:
+            gc.freeze()
+
+    def _run(self, settings: Settings, progress: Progress | None) -> Generated:
         report = progress or _silent
         clock = [time.perf_counter()]
 
@@ -219,22 +232,22 @@ than the rest of the run; the cache holds at most that many entries above its bo
 
 
 class FeedMemo:
-    """``atom_feed`` remembering each feed of the previous run by its path: a feed is made
+    """``feed_page`` remembering each feed of the previous run by its path: a feed is made
     again only when what it shows (its first ``FEED_ENTRIES`` briefings, compared by value,
     its title, the site URL) changed."""
 
     def __init__(self) -> None:
-        self.feeds: dict[str, tuple[tuple, str]] = {}
+        self.feeds: dict[str, tuple[tuple, Page]] = {}
         self.used: set[str] = set()
 
     def start(self) -> None:
         self.used = set()
 
-    def __call__(self, briefings: tuple[Briefing, ...], site_url: str = "", title: str = "Briefings", path: str = "feed.xml") -> str:
+    def __call__(self, briefings: tuple[Briefing, ...], site_url: str = "", title: str = "Briefings", path: str = "feed.xml") -> Page:
         key = (tuple(briefings[:FEED_ENTRIES]), site_url, title)
         hit = self.feeds.get(path)
         if hit is None or hit[0] != key:
-            hit = (key, atom_feed(briefings, site_url, title, path))
+            hit = (key, feed_page(briefings, site_url, title, path))
             self.feeds[path] = hit
         self.used.add(path)
         return hit[1]

@@ -8,6 +8,7 @@ from generator.analyze import briefing as analysis
 from generator.cache import AnalysisCache, cache_key
 from generator.read.seeds import read_seed
 from generator.settings import Settings
+from generator import site
 from generator.site import Generator, generate
 from conftest import FIXTURES, ROOT, run_briefing
 
@@ -94,6 +95,28 @@ def test_incremental_runs_equal_full_runs_through_edits(tmp_path):
     template = templates / "actor.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\nEdited template.\n", encoding="utf-8")
     assert any("Edited template." in p.markdown for p in check().pages)
+
+
+def test_an_edited_timeline_entry_renders_again_only_the_page_holding_it(tmp_path, monkeypatch):
+    """A timeline page's key is what it shows: an edit of one entry's text renders its month
+    page again, not the year's pages, its other parts or the timeline's index."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    config = settings(seeds, timeline_page_entries=6)
+    kept = Generator()
+    before = {p.path: p.markdown for p in kept.generate(config).pages}
+    assert {"timeline/2025.md", "timeline/2025-p2.md", "timeline/2025-09.md"} <= set(before)  # a year cut in months and parts
+    gac = seeds / "05_gac_ev.txt"
+    gac.write_text(gac.read_text(encoding="utf-8").replace("99,800 yuan", "88,800 yuan"), encoding="utf-8")
+    rendered = []
+    render = site._render
+    monkeypatch.setattr(site, "_render", lambda job: rendered.append(getattr(job, "path", None)) or render(job))
+    after = kept.generate(config)
+    again = {path for path in rendered if path and path.startswith("timeline")}
+    assert after == dataclasses.replace(generate(config), rendered=after.rendered, unchanged=after.unchanged)
+    changed = {p.path for p in after.pages if p.path.startswith("timeline") and p.markdown != before[p.path]}
+    assert changed == {"timeline/2025-09.md"}
+    assert again == changed
 
 
 def test_incremental_exports_follow_an_edit(tmp_path):

@@ -6,6 +6,7 @@ one briefing that shares only a city and a bank with the bid.
 """
 
 import json
+import math
 import random
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from hypothesis import given, settings as hsettings, strategies as st
 
 from conftest import FIXTURES, ROOT, build_site
 from generator.corpus.catalog import build_catalog
-from generator.corpus.stories import group_stories, with_stories
+from generator.corpus.stories import MIN_WORDS, SAME_FACT, _Statements, group_stories, with_stories
 from generator.settings import Settings, StorySettings
 from generator.site import Generator, generate
 
@@ -217,3 +218,25 @@ def test_a_story_page_stays_small_however_long_the_story_runs(catalog):
     assert f"{600 - STORY_FIRST_STEPS - STORY_LAST_STEPS} more briefings of the story" in page
     facts = len(wordy[0].facts)
     assert facts > STORY_STEP_FACTS and f"{facts - STORY_STEP_FACTS} more new statements are in" in page
+
+
+_WORDS = ["bid", "offer", "raised", "board", "rejected", "#40", "#44", "shares", "court", "ruling"]
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b"]), st.frozensets(st.sampled_from(_WORDS), max_size=6)), max_size=40))
+def test_a_repeated_statement_finds_the_oldest_statement_it_repeats(statements):
+    """``_Statements.find`` (an index of words, and the answer kept for the very same words)
+    gives what a walk over every earlier statement, oldest first, gives."""
+    said, earlier = _Statements(), []
+    for n, (kind, content) in enumerate(statements):
+        numbers = frozenset(w for w in content if w.startswith("#"))
+        need = math.ceil(SAME_FACT * len(content) - 1e-9)
+        walked = next(
+            (where for k, other, where in earlier if k == kind and len(content) >= MIN_WORDS and numbers <= other and len(content & other) >= need),
+            None,
+        )
+        assert said.find(kind, content) == walked
+        if walked is None:
+            said.add(kind, content, (n, 0))
+            earlier.append((kind, content, (n, 0)))

@@ -23,7 +23,7 @@ import datetime as dt
 import heapq
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dataclasses
 
@@ -98,11 +98,12 @@ class Story:
     def briefings(self) -> tuple[Briefing, ...]:
         return tuple(s.briefing for s in self.steps)
 
-    @property
-    def timeline(self) -> tuple:
-        """The story's dated events, each as first stated, oldest first."""
+    timeline: tuple = field(init=False, repr=False, compare=False)
+    """The story's dated events, each as first stated, oldest first (made from its steps)."""
+
+    def __post_init__(self) -> None:
         events = [StoryEvent(s.briefing, f.item) for s in self.steps for f in s.facts if f.kind == "event"]
-        return tuple(sorted(events, key=lambda e: sort_key(e.event.date)))  # stable: ties keep story order
+        object.__setattr__(self, "timeline", tuple(sorted(events, key=lambda e: sort_key(e.event.date))))  # stable: ties keep story order
 
     @property
     def first(self) -> dt.date:
@@ -331,18 +332,19 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
         def fold(where: tuple[int, int]) -> None:
             nonlocal again
             again += 1
-            if where[0] != step and not any(b is briefing for b in also[where][-1:]):  # steps come in order
-                also[where].append(briefing)
+            if where[0] != step:
+                later = also[where]
+                if not later or later[-1] is not briefing:  # steps come in order
+                    later.append(briefing)
 
         words = _words(briefing)
         for point, text in zip(briefing.summary, words.points):
             content = frozenset(text.split())
-            numbers = _numbers(content)
-            where = said.find(("point", None), content, numbers)
+            where = said.find(("point", None), content)
             if where:
                 fold(where)
             else:
-                said.add(("point", None), content, numbers, note(StoryFact("point", point)))
+                said.add(("point", None), content, note(StoryFact("point", point)))
         for relation in briefing.relations:
             subject, obj = actor_slug.get((briefing.slug, relation.subject)), actor_slug.get((briefing.slug, relation.object))
             key = relation_key(relation.type, subject, obj)
@@ -367,12 +369,11 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
             if event.paragraph is None:
                 continue
             content = frozenset(text.split())
-            numbers = _numbers(content)
-            where = said.find(("event", event.date), content, numbers)
+            where = said.find(("event", event.date), content)
             if where:
                 fold(where)
             else:
-                said.add(("event", event.date), content, numbers, note(StoryFact("event", event)))
+                said.add(("event", event.date), content, note(StoryFact("event", event)))
         facts.append(shown)
         changes.append(moved)
         repeated.append(again)
@@ -394,21 +395,39 @@ class _Statements:
     is the answer: those giving the new one's rarest number (every statement it repeats
     gives them all), else those holding one of its rarest few words (prefix filtering: an
     earlier statement with that many of the words holds one of them). So a long story costs
-    about linear time, not the square of its statements."""
+    about linear time, not the square of its statements.
+
+    A statement with the very words of an earlier one (a wire story's paragraph again) has
+    the same answer as that one had, or is that one when it was new: statements are only
+    added, so the oldest that holds stays the oldest (``known``)."""
 
     def __init__(self) -> None:
         self.items: list[tuple[frozenset, frozenset, tuple[int, int]]] = []
         self.postings: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.known: dict[tuple, tuple[int, int]] = {}
 
-    def add(self, kind: tuple, content: frozenset, numbers: frozenset, where: tuple[int, int]) -> None:
+    def add(self, kind: tuple, content: frozenset, where: tuple[int, int]) -> None:
+        """A new statement (``find`` gave None for it)."""
         index = len(self.items)
-        self.items.append((content, numbers, where))
+        self.items.append((content, _numbers(content), where))
         postings = self.postings[kind]
         for word in content:
             postings[word].append(index)
+        if len(content) >= MIN_WORDS:
+            self.known[(kind, content)] = where
 
-    def find(self, kind: tuple, content: frozenset, numbers: frozenset) -> tuple[int, int] | None:
-        if len(content) < MIN_WORDS or kind not in self.postings:
+    def find(self, kind: tuple, content: frozenset) -> tuple[int, int] | None:
+        if len(content) < MIN_WORDS:
+            return None
+        where = self.known.get((kind, content))
+        if where is None:
+            where = self._search(kind, content, _numbers(content))
+            if where is not None:
+                self.known[(kind, content)] = where
+        return where
+
+    def _search(self, kind: tuple, content: frozenset, numbers: frozenset) -> tuple[int, int] | None:
+        if kind not in self.postings:
             return None
         postings = self.postings[kind]
         if any(n not in postings for n in numbers):

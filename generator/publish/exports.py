@@ -83,12 +83,12 @@ def exports(
     """The export files; ``pieces`` are ``export_pieces`` of each briefing of the catalog,
     in its order (the Generator keeps those of unchanged briefings between builds).
     ``weeks`` (``digests``), ``stories`` (``story_json`` of each story) and ``feed``
-    (``atom_feed``'s signature) are computed here when not given; the Generator passes
+    (``feed_page``'s signature) are computed here when not given; the Generator passes
     what it kept of unchanged ones."""
     briefings = catalog.briefings
     weeks = digests(catalog) if weeks is None else weeks
     stories = tuple(story_json(s) for s in catalog.stories) if stories is None else stories
-    feed = feed or atom_feed
+    feed = feed or feed_page
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
         Page.of_packed("sources.bib", _joined(b"", b"\n\n", [p["bibtex"] for p in pieces], b"\n")),
@@ -102,12 +102,12 @@ def exports(
             "$defs": item_schema["$defs"],
         }) + "\n"),
         Page("seed-metadata.schema.json", resources.files("generator").joinpath("schema/seed-metadata.schema.json").read_text(encoding="utf-8")),
-        Page("feed.xml", feed(briefings, site_url)),
+        feed(briefings, site_url),
         Page.of_packed("stories.json", _json_lines(list(stories))),
-        *(Page(f"actors/{e.slug}/feed.xml", feed(actor_briefings(e, PAGE_FEED_ENTRIES), site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml")) for e in catalog.actors),
-        *(Page(f"tags/{slug}/feed.xml", feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml")) for tag, slug, items in seed_tags(catalog)),
+        *(feed(actor_briefings(e, PAGE_FEED_ENTRIES), site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml") for e in catalog.actors),
+        *(feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml") for tag, slug, items in seed_tags(catalog)),
         Page("digest/feed.xml", digest_feed(weeks, site_url)),
-        *(Page(f"stories/{s.slug}/feed.xml", feed(tuple(reversed(s.briefings))[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml")) for s in catalog.stories),
+        *(feed(tuple(reversed(s.briefings))[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml") for s in catalog.stories),
     )
 
 
@@ -261,6 +261,11 @@ def _json(value) -> str:
 
 def page_url(briefing: Briefing, site_url: str) -> str:
     return f"{site_url.rstrip('/')}/briefings/{briefing.slug}/" if site_url else f"briefings/{briefing.slug}/"
+
+
+def feed_page(briefings: tuple[Briefing, ...], site_url: str = "", title: str = "Briefings", path: str = "feed.xml") -> Page:
+    """The file of ``atom_feed`` at ``path``."""
+    return Page(path, atom_feed(briefings, site_url, title, path))
 
 
 def atom_feed(briefings: tuple[Briefing, ...], site_url: str = "", title: str = "Briefings", path: str = "feed.xml") -> str:

@@ -105,7 +105,7 @@ def plan_pages(
         PageJob("index.md", _home_shown(catalog), index("home.md.j2", intro=home_intro)),
         PageJob("briefings/index.md", _briefings_shown(catalog, months), index("briefings.md.j2", latest=catalog.briefings[:LIST_LATEST], months=months)),
         PageJob("actors/index.md", _groups_shown(groups), index("actors.md.j2", actor_groups=groups, actors_top=ACTORS_TOP)),
-        PageJob("timeline.md", (periods or catalog.timeline, len(catalog.briefings)), index("timeline.md.j2", periods=periods, link=links("timeline.md"))),
+        PageJob("timeline.md", _timeline_shown(catalog, periods), index("timeline.md.j2", periods=periods, link=links("timeline.md"))),
         PageJob("sources.md", _sources_shown(catalog), index("sources.md.j2", sources_shown=SOURCES_SHOWN)),
         PageJob("tags.md", tuple((tag, slug, len(items), items[0].article.date) for tag, slug, items in tags), index("tags.md.j2", tags=tags)),
     ]
@@ -168,10 +168,11 @@ def _year_jobs(year, template, links: Callable[[str], Links]) -> list[PageJob]:
     """The pages of a year of the timeline: its own, its months', each with its parts."""
     jobs = []
     for period in (year, *year.months):
-        shown = _period_shown(period)
+        parts = tuple(p.key for p in period.parts) if period.more else ()
         for part in period.parts:
             path = f"timeline/{part.key}.md"
-            jobs.append(PageJob(path, (part.key, shown, year.key, year.label), lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
+            key = _part_shown(part, parts, year)
+            jobs.append(PageJob(path, key, lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
     return jobs
 
 
@@ -261,6 +262,15 @@ def _actor_shown(entry, stories: tuple, archive: tuple) -> tuple:
     return ("actor", LATEST, facts, stories, latest, len(entry.relations), relations, graph, len(entry.timeline), _entries_shown(entry.timeline[-LATEST:]), years)
 
 
+def _timeline_shown(catalog: Catalog, periods: tuple) -> tuple:
+    """All that timeline.md.j2 shows: each year's count and months, or the whole timeline
+    when it fits on the page."""
+    if not periods:
+        return ("timeline", _entries_shown(catalog.timeline))
+    years = tuple((y.key, y.label, y.count, tuple((m.key, m.label) for m in y.months)) for y in periods)
+    return ("timeline", len(catalog.timeline), len(catalog.briefings), years)
+
+
 def _home_shown(catalog: Catalog) -> tuple:
     """All that home.md.j2 shows (the intro is a setting: a change of it starts afresh)."""
     covered = tuple((e.name, e.slug, e.type, len(e.appearances)) for e in catalog.most_covered(10))
@@ -296,15 +306,12 @@ def _entries_shown(entries: tuple) -> tuple:
     return tuple(flat)
 
 
-def _period_shown(period) -> tuple:
-    """All that timeline_period.md.j2 shows of a period (with its parts and months)."""
-    return (
-        period.key,
-        period.label,
-        _entries_shown(period.entries),
-        tuple(_period_shown(m) for m in period.months),
-        tuple(_period_shown(p) for p in period.more),
-    )
+def _part_shown(part, parts: tuple, year) -> tuple:
+    """All that timeline_period.md.j2 shows on one page of a period: its entries, the keys of
+    its period's parts (``parts``), its months' counts, its year's link. An edit of an entry
+    renders again the page holding it, not the other pages of its year and month."""
+    months = tuple((m.key, m.label, m.count) for m in part.months)
+    return ("timeline", part.key, part.label, part is year, year.key, year.label, parts, months, _entries_shown(part.entries))
 
 
 def archive_pages(entry, reuse: Callable[[str, tuple, Callable[[], object]], object] = None) -> tuple[tuple, dict[str, tuple]]:
