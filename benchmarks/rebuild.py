@@ -4,7 +4,7 @@ Usage: python -m benchmarks.rebuild [--articles 1000]
 
 One Generator (the plugin keeps one between serve reloads) builds the corpus once, then
 one seed is edited and the site generated again; the Generator's own stage timings are
-printed in milliseconds (median of 5 edits), with how many pages had to be rendered again.
+printed in milliseconds (median of 15 edits), with how many pages had to be rendered again.
 The output of the last incremental run is checked against a fresh full run.
 
 The edit is what a writer does under serve: one sentence of one article changed (its first
@@ -30,7 +30,7 @@ from generator.site import Generator, generate
 from .corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-EDITS = 5
+EDITS = 15
 
 
 def main() -> None:
