@@ -24,7 +24,7 @@ from .corpus.catalog import Catalog, build_catalog, patch_catalog
 from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo, Same
 from .model import Article, Briefing, Page, SeedProblem, Seeds, pack
-from .publish.exports import FEED_ENTRIES, corpus_actors, digests, export_pieces, exports, feed_page, step_json, story_json, story_place
+from .publish.exports import FEED_ENTRIES, corpus_actors, digests, export_pieces, exports, feed_page, step_json, step_shown, story_json, story_place
 from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
@@ -66,8 +66,8 @@ class Generator:
         self.stories_json = ObjectMemo()
         """Story -> its entry of stories.json."""
         self.story_steps: dict[str, tuple[tuple, list[bytes]]] = {}
-        """story slug -> (its steps, their ``step_json``) of the previous run: a story patched
-        anew (``patch_stories`` makes all its steps again) serializes only the steps that changed."""
+        """story slug -> (its steps' ``step_shown``, their ``step_json``) of the previous run: a story
+        patched anew (``patch_stories`` makes all its steps again) serializes only the steps that changed."""
         self.feeds = FeedMemo()
         self.added, self.pruned = 0, None
         """Analyses put in the cache since it was last pruned, and the cache folder pruned (``PRUNE_AFTER``)."""
@@ -191,11 +191,12 @@ class Generator:
         return result
 
     def _story_json(self, story) -> bytes:
-        """``story_json``, with the JSON of each step equal to the step at its place in the
-        story's previous version taken from then."""
+        """``story_json``, with the JSON of each step that gives what the step at its place
+        in the story's previous version gave (``step_shown``) taken from then."""
         before, kept = self.story_steps.get(story.slug, ((), []))
-        adds = [kept[i] if i < len(before) and before[i] == step else step_json(step) for i, step in enumerate(story.steps)]
-        self.story_steps[story.slug] = (story.steps, adds)
+        shown = [step_shown(step) for step in story.steps]
+        adds = [kept[i] if i < len(before) and before[i] == key else step_json(step) for i, (key, step) in enumerate(zip(shown, story.steps))]
+        self.story_steps[story.slug] = (shown, adds)
         return story_json(story, adds)
 
     def _pieces(self, briefing: Briefing, catalog: Catalog, ids: tuple) -> _PiecesJob | None:

@@ -200,6 +200,14 @@ def _story_head(story) -> dict:
     }
 
 
+def step_shown(step) -> tuple:
+    """All that ``step_to_dict`` gives of a step, the briefings it names by their slug: a
+    step whose facts name an edited briefing again gives the same JSON."""
+    facts = tuple((f.kind, f.item, tuple(b.slug for b in f.also)) for f in step.facts)
+    changes = tuple((c.measures, c.before, c.before_briefing.slug, c.after) for c in step.changes)
+    return (step.briefing.slug, facts, changes, step.repeated)
+
+
 def step_to_dict(step) -> dict:
     """What one briefing adds to its storyline."""
     return {

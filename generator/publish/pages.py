@@ -138,7 +138,7 @@ def plan_pages(
         jobs.append(PageJob(path, week, lambda w=week, t=template, li=links(path): t.render(week=w, link=li, digest_rows=DIGEST_ROWS)))
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
-        jobs += reuse(f"timeline/{year.key}", (year,), lambda y=year: _year_jobs(y, template, links))
+        jobs += reuse(f"timeline/{year.key}", (year,), lambda y=year: _year_jobs(y, template, links, reuse))
     template = env.get_template("story.md.j2")
     same_slugs, same_types = Same(catalog.actor_slug), Same(catalog.actor_type)
     for story in catalog.stories:
@@ -164,14 +164,15 @@ def _make(name: str, inputs: tuple, make: Callable[[], object]) -> object:
     return make()
 
 
-def _year_jobs(year, template, links: Callable[[str], Links]) -> list[PageJob]:
-    """The pages of a year of the timeline: its own, its months', each with its parts."""
+def _year_jobs(year, template, links: Callable[[str], Links], reuse: Callable = _make) -> list[PageJob]:
+    """The pages of a year of the timeline: its own, its months', each with its parts; the
+    key of a part whose entries are the same as before is the one made then (``reuse``)."""
     jobs = []
     for period in (year, *year.months):
         parts = tuple(p.key for p in period.parts) if period.more else ()
         for part in period.parts:
             path = f"timeline/{part.key}.md"
-            key = _part_shown(part, parts, year)
+            key = _part_shown(part, parts, year, reuse)
             jobs.append(PageJob(path, key, lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
     return jobs
 
@@ -306,12 +307,12 @@ def _entries_shown(entries: tuple) -> tuple:
     return tuple(flat)
 
 
-def _part_shown(part, parts: tuple, year) -> tuple:
+def _part_shown(part, parts: tuple, year, reuse: Callable = _make) -> tuple:
     """All that timeline_period.md.j2 shows on one page of a period: its entries, the keys of
     its period's parts (``parts``), its months' counts, its year's link. An edit of an entry
     renders again the page holding it, not the other pages of its year and month."""
-    months = tuple((m.key, m.label, m.count) for m in part.months)
-    return ("timeline", part.key, part.label, part is year, year.key, year.label, parts, months, _entries_shown(part.entries))
+    head = ("timeline", part.key, part.label, part is year, year.key, year.label, parts, tuple((m.key, m.label, m.count) for m in part.months))
+    return reuse(f"timeline-part:{part.key}", (head, part.entries), lambda: (*head, _entries_shown(part.entries)))
 
 
 def archive_pages(entry, reuse: Callable[[str, tuple, Callable[[], object]], object] = None) -> tuple[tuple, dict[str, tuple]]:
