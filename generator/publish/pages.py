@@ -164,7 +164,7 @@ def _make(name: str, inputs: tuple, make: Callable[[], object]) -> object:
     return make()
 
 
-def _year_jobs(year, template, links: Callable[[str], Links], reuse: Callable = _make) -> list[PageJob]:
+def _year_jobs(year, template, links: Callable[[str], Links], reuse: Callable) -> list[PageJob]:
     """The pages of a year of the timeline: its own, its months', each with its parts; the
     key of a part whose entries are the same as before is the one made then (``reuse``)."""
     jobs = []
@@ -307,7 +307,7 @@ def _entries_shown(entries: tuple) -> tuple:
     return tuple(flat)
 
 
-def _part_shown(part, parts: tuple, year, reuse: Callable = _make) -> tuple:
+def _part_shown(part, parts: tuple, year, reuse: Callable) -> tuple:
     """All that timeline_period.md.j2 shows on one page of a period: its entries, the keys of
     its period's parts (``parts``), its months' counts, its year's link. An edit of an entry
     renders again the page holding it, not the other pages of its year and month."""
