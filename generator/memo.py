@@ -50,4 +50,11 @@ class Same:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Same) and other.obj is self.obj
 
+    @classmethod
+    def kept(cls, reuse: Callable[[str, tuple, Callable[[], object]], object], name: str, obj: object) -> "Same":
+        """A ``Same`` of ``obj`` that is the very one given in the previous run while ``obj``
+        is the very same (``reuse``: a memo's, as ``generator.site.PageMemo.reuse``): the
+        thousands of keys holding it then compare it by identity, with no call of ``__eq__``."""
+        return reuse(f"same:{name}", (cls(obj),), lambda: cls(obj))
+
     __hash__ = None

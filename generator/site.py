@@ -175,7 +175,7 @@ class Generator:
         weeks = digests(catalog, self.pages.reuse)
         jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self.pages.reuse)
         self.pieces.keep_only(catalog.briefings)
-        ids = (Same(catalog.actor_slug), Same(catalog.actor_type))
+        ids = (Same.kept(self.pages.reuse, "actor-slug", catalog.actor_slug), Same.kept(self.pages.reuse, "actor-type", catalog.actor_type))
         todo = [job for b in catalog.briefings if (job := self._pieces(b, catalog, ids)) is not None]
         pages, made = self.pages.render(jobs, settings.workers, lambda done: report("publish", done, len(jobs)), todo)
         for job, value in zip(todo, made):
@@ -314,7 +314,7 @@ class PageMemo:
         rendered together, by worker processes when there are many (a full build), and
         with them the other jobs ``also`` (``render()`` of each, which is returned too:
         their serial work is shared out with the pages')."""
-        kept = [self._kept(job) for job in jobs]
+        kept = self._kept(jobs)
         todo = [job for job, page in zip(jobs, kept) if page is None]
         report = None if progress is None else (lambda done: progress(min(len(jobs), done + len(jobs) - len(todo))))
         made = forked_map(_render, todo + list(also), workers, PARALLEL_PAGES, report)
@@ -343,13 +343,21 @@ class PageMemo:
             for inner in self.jobs[name][2]:
                 self._use(inner)
 
-    def _kept(self, job: PageJob) -> Page | None:
-        """The page of the previous run when the job's key is the same."""
-        hit = self.pages.get(job.path)
-        if job.key is not None and hit is not None and (hit[0] is job.key or hit[0] == job.key):
-            self.unchanged.add(job.path)
-            return hit[1]
-        return None
+    def _kept(self, jobs: tuple[PageJob, ...]) -> list[Page | None]:
+        """For each job, the page of the previous run when the job's key is the same (the
+        very same object when its jobs were kept: ``reuse``), else None. One loop of
+        thousands a run: the look-ups are bound once."""
+        found, unchanged = self.pages.get, self.unchanged
+        kept: list[Page | None] = []
+        for job in jobs:
+            hit = found(job.path)
+            key = job.key
+            if key is not None and hit is not None and (hit[0] is key or hit[0] == key):
+                unchanged.add(job.path)
+                kept.append(hit[1])
+            else:
+                kept.append(None)
+        return kept
 
     def _store(self, job: PageJob, packed: bytes) -> Page:
         hit = self.pages.get(job.path)

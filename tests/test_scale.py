@@ -281,6 +281,36 @@ def test_a_patched_catalog_remakes_only_the_years_of_an_actor_an_edit_touches(tm
         current, briefing, event = patched[0], edited, changed
 
 
+def test_a_patched_catalog_remakes_only_the_months_of_the_timeline_an_edit_touches(tmp_path):
+    """A long year's timeline page is cut by month from the catalog's ``timeline_months``,
+    which a patch remakes only where an edit moves an entry (to another month, to the year
+    alone, to another year): each patched catalog equals a built one, every other month is
+    the very same tuple, and the pages cut from the kept months are the pages cut afresh."""
+    from benchmarks.corpus import write_corpus
+    from generator.corpus.catalog import build_catalog, month_key, patch_catalog, timeline_periods
+
+    seeds = write_corpus(tmp_path / "seeds", 80)
+    briefings, _ = analysis.analyze_all(_articles(seeds), workers=1)
+    current = build_catalog(briefings)
+    dated = next(d for d in current.timeline if len(d.event.date) == 10)
+    briefing, event = dated.briefing, dated.event
+    year, month = event.date[:4], event.date[5:7]
+    other = "01" if month != "01" else "02"
+    for date in (f"{year}-{other}-15", year, f"{year}-Q3", "2031-06", event.date):
+        edited_event = dataclasses.replace(event, date=date)
+        edited = dataclasses.replace(briefing, timeline=tuple(edited_event if e is event else e for e in briefing.timeline))
+        after = tuple(edited if b is briefing else b for b in current.briefings)
+        patched, _ = patch_catalog(current, after)
+        assert patched == build_catalog(after), date
+        touched = {month_key(d) for d in current.timeline + patched.timeline if d.briefing.slug == briefing.slug}
+        for key, entries in current.timeline_months.items():
+            if key not in touched:
+                assert patched.timeline_months[key] is entries, (date, key)
+        for limit in (5, 30):
+            assert timeline_periods(patched.timeline, limit, patched.timeline_years, None, patched.timeline_months) == timeline_periods(patched.timeline, limit), (date, limit)
+        current, briefing, event = patched, edited, edited_event
+
+
 def _articles(seeds):
     from generator.read.seeds import read_seeds
 

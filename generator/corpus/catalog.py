@@ -107,6 +107,11 @@ class Catalog:
     """``year_of`` -> its dated entries, in timeline order, years in the order they first come
     (``timeline_years``); None: not made (``timeline_periods`` makes it). A patch remakes only
     the years it touches, so a year's tuple stays the very same object while it is unchanged."""
+    timeline_months: dict | None = None
+    """(``year_of``, month "01"-"12" or "" for what is dated only to the year, a quarter...)
+    -> those dated entries, in timeline order (``timeline_months``): what a long year's page is
+    cut from (``year_period``), so a patch, which remakes only the months it touches, spares
+    the pass over a busy year's thousands of entries. None: not made."""
 
     def recent(self, count: int = 10) -> tuple[DatedEntry, ...]:
         """The latest dated statements up to the newest publication date (plans for later excluded)."""
@@ -150,6 +155,7 @@ def build_catalog(briefings: tuple[Briefing, ...]) -> Catalog:
         related=_related(newest, actor_slug),
         actor_type=actor_type,
         timeline_years=timeline_years(timeline),
+        timeline_months=timeline_months(timeline),
     )
 
 
@@ -349,8 +355,28 @@ def timeline_years(timeline: tuple[DatedEntry, ...]) -> dict[str, tuple[DatedEnt
     return {year: tuple(entries) for year, entries in years.items()}
 
 
+def month_key(dated: DatedEntry) -> tuple[str, str]:
+    """(year, month) of a dated entry: its bucket in ``timeline_months`` (month "" when the
+    date is only a year, a quarter, a season...)."""
+    date = dated.event.date
+    month = MONTH_DATE.match(date)
+    return year_of(date), month.group(1) if month else ""
+
+
+def timeline_months(timeline: tuple[DatedEntry, ...]) -> dict[tuple[str, str], tuple[DatedEntry, ...]]:
+    """``month_key`` -> its dated entries in timeline order."""
+    months: dict[tuple[str, str], list[DatedEntry]] = defaultdict(list)
+    last, into = None, None
+    for dated in timeline:
+        if dated.event.date != last:  # entries of one date come together: matched once
+            last = dated.event.date
+            into = months[month_key(dated)]
+        into.append(dated)
+    return {key: tuple(entries) for key, entries in months.items()}
+
+
 def timeline_periods(
-    timeline: tuple[DatedEntry, ...], limit: int, years: dict | None = None, reuse: Callable[[str, tuple, Callable], TimelinePeriod] | None = None
+    timeline: tuple[DatedEntry, ...], limit: int, years: dict | None = None, reuse: Callable[[str, tuple, Callable], TimelinePeriod] | None = None, months: dict | None = None
 ) -> tuple[TimelinePeriod, ...]:
     """The pages of a timeline longer than ``limit``, oldest first; () when it fits on one page.
 
@@ -358,30 +384,31 @@ def timeline_periods(
     dates only to the year that holds more than ``min(limit, PAGE_ROWS)`` entries is cut into parts.
     ``years``: the catalog's ``timeline_years`` when it has them; ``reuse(name, inputs, make)``:
     ``make()``, or what it gave for equal inputs before (the Generator's: an unchanged year is
-    not cut again)."""
+    not cut again); ``months``: the catalog's ``timeline_months`` when it has them (of the
+    same entries as ``years``)."""
     if len(timeline) <= limit:
         return ()
     rows = max(1, min(limit, PAGE_ROWS))
     years = timeline_years(timeline) if years is None else years
+    by_year: dict[str, dict] = defaultdict(dict)
+    for (year, month), entries in (months or {}).items():
+        by_year[year][month] = entries
+    split = {year: by_year.get(year) if months is not None else None for year in years}
     if reuse is None:
-        return tuple(year_period(year, entries, limit, rows) for year, entries in years.items())
-    return tuple(reuse(f"timeline-year:{year}", (entries, limit), lambda y=year, e=entries: year_period(y, e, limit, rows)) for year, entries in years.items())
+        return tuple(year_period(year, entries, limit, rows, split[year]) for year, entries in years.items())
+    return tuple(reuse(f"timeline-year:{year}", (entries, limit), lambda y=year, e=entries: year_period(y, e, limit, rows, split[y])) for year, entries in years.items())
 
 
-def year_period(year: str, entries: tuple[DatedEntry, ...], limit: int, rows: int) -> TimelinePeriod:
-    """The page of one year of a split timeline (with its months when it holds more than ``limit``)."""
+def year_period(year: str, entries: tuple[DatedEntry, ...], limit: int, rows: int, months: dict | None = None) -> TimelinePeriod:
+    """The page of one year of a split timeline (with its months when it holds more than
+    ``limit``). ``months``: the year's entries by month ("" for what is dated only to the
+    year), as ``timeline_months`` splits them; else they are split here."""
     if len(entries) <= limit:
         return _cut(TimelinePeriod(year, year, entries), rows)
-    months: dict[str, list[DatedEntry]] = defaultdict(list)
-    coarse: list[DatedEntry] = []
-    last, into = None, coarse
-    for dated in entries:
-        if dated.event.date != last:  # entries of one date come together: matched once
-            last = dated.event.date
-            month = MONTH_DATE.match(last)
-            into = months[month.group(1)] if month else coarse
-        into.append(dated)
-    pages = tuple(_cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items()))
+    if months is None:
+        months = {month: items for (_, month), items in timeline_months(entries).items()}
+    coarse = months.get("", ())
+    pages = tuple(_cut(TimelinePeriod(f"{year}-{m}", f"{MONTHS[int(m) - 1]} {year}", tuple(items)), rows) for m, items in sorted(months.items()) if m)
     return _cut(TimelinePeriod(year, year, tuple(coarse), pages), rows)
 
 
@@ -492,6 +519,7 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
         related=related,
         actor_type=previous.actor_type,
         timeline_years=_patched_years(previous, dated),
+        timeline_months=_patched_groups(previous.timeline_months if previous.timeline_months is not None else timeline_months(previous.timeline), dated, month_key),
     )
     return catalog, swap
 
@@ -606,27 +634,35 @@ def _insert(items: list, dated: DatedEntry) -> None:
 def _patched_years(previous: Catalog, dated: _Dated) -> dict[str, tuple[DatedEntry, ...]]:
     """The previous ``timeline_years`` with the entries of the replaced briefings swapped:
     only the years they are in are made again, the others are the very same tuples."""
-    years = dict(previous.timeline_years if previous.timeline_years is not None else timeline_years(previous.timeline))
-    rows: dict[str, list] = {}
+    years = _patched_groups(previous.timeline_years if previous.timeline_years is not None else timeline_years(previous.timeline), dated, lambda d: year_of(d.event.date))
+    return dict(sorted(years.items(), key=lambda item: _dated_key(item[1][0])))  # in the order they first come
 
-    def year_rows(year: str) -> list:
-        if year not in rows:
-            rows[year] = list(years.get(year, ()))
-        return rows[year]
+
+def _patched_groups(groups: dict, dated: _Dated, key: Callable[[DatedEntry], object]) -> dict:
+    """``groups`` (``key`` -> its dated entries, in timeline order) with the entries of the
+    replaced briefings swapped: only the groups they are in are made again (a group left
+    empty goes), the others are the very same tuples."""
+    groups = dict(groups)
+    rows: dict = {}
+
+    def rows_of(name) -> list:
+        if name not in rows:
+            rows[name] = list(groups.get(name, ()))
+        return rows[name]
 
     for entries in dated.old.values():
         for entry in entries:
-            found = _remove(year_rows(year_of(entry.event.date)), entry)
-            assert found, "a year's entries are in timeline order"
+            found = _remove(rows_of(key(entry)), entry)
+            assert found, "a group's entries are in timeline order"
     for entries in dated.new.values():
         for entry in entries:
-            _insert(year_rows(year_of(entry.event.date)), entry)
-    for year, items in rows.items():
+            _insert(rows_of(key(entry)), entry)
+    for name, items in rows.items():
         if items:
-            years[year] = tuple(items)
+            groups[name] = tuple(items)
         else:
-            years.pop(year, None)
-    return dict(sorted(years.items(), key=lambda item: _dated_key(item[1][0])))  # in the order they first come
+            groups.pop(name, None)
+    return groups
 
 
 def _patched_timeline(timeline: tuple[DatedEntry, ...], dated: _Dated) -> tuple[DatedEntry, ...]:

@@ -60,7 +60,7 @@ def weekly_digests(briefings: tuple[Briefing, ...], actor_slug: dict, actor_type
         weeks[(year, week)].append(briefing)
     seen: set[tuple] = set()
     digests = []
-    ids = (Same(actor_slug), Same(actor_type))
+    ids = (Same.kept(reuse, "actor-slug", actor_slug), Same.kept(reuse, "actor-type", actor_type))
     for (year, week) in sorted(weeks):
         members = tuple(sorted(weeks[(year, week)], key=lambda b: (b.article.date, b.slug)))
         key = f"{year}-W{week:02d}"

@@ -91,7 +91,7 @@ def plan_pages(
         return Links(path, directory_urls)
 
     reuse = reuse or _make
-    periods = timeline_periods(catalog.timeline, timeline_page_entries, catalog.timeline_years, reuse)
+    periods = timeline_periods(catalog.timeline, timeline_page_entries, catalog.timeline_years, reuse, catalog.timeline_months)
     tags = seed_tags(catalog)
     groups = actor_groups(catalog.actors)
     tag_slug = {tag: slug for tag, slug, _ in tags}
@@ -135,12 +135,12 @@ def plan_pages(
     template = env.get_template("digest_week.md.j2")
     for week in weeks:
         path = f"digest/{week.key}.md"
-        jobs.append(PageJob(path, week, lambda w=week, t=template, li=links(path): t.render(week=w, link=li, digest_rows=DIGEST_ROWS)))
+        jobs.append(PageJob(path, week, lambda w=week, t=template, p=path: t.render(week=w, link=links(p), digest_rows=DIGEST_ROWS)))
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
         jobs += reuse(f"timeline/{year.key}", (year,), lambda y=year: _year_jobs(y, template, links, reuse))
     template = env.get_template("story.md.j2")
-    same_slugs, same_types = Same(catalog.actor_slug), Same(catalog.actor_type)
+    same_slugs, same_types = Same.kept(reuse, "actor-slug", catalog.actor_slug), Same.kept(reuse, "actor-type", catalog.actor_type)
     for story in catalog.stories:
         jobs += reuse(f"stories/{story.slug}.md", (story, same_slugs), lambda s=story: _story_jobs(s, catalog.actor_slug, template, links))
     template = env.get_template("briefing.md.j2")
