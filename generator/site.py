@@ -24,7 +24,7 @@ from .corpus.catalog import Catalog, build_catalog, patch_catalog
 from .corpus.stories import patch_stories, with_stories
 from .memo import ObjectMemo, Same
 from .model import Article, Briefing, Page, SeedProblem, Seeds, pack
-from .publish.exports import FEED_ENTRIES, corpus_actors, digests, export_pieces, exports, feed_page, step_json, step_shown, story_json, story_place
+from .publish.exports import DIGEST_FEED, FEED_ENTRIES, corpus_actors, digest_feed_page, digests, export_pieces, exports, feed_page, seed_tags, step_json, step_shown, story_json, story_place
 from .publish.pages import PageJob, make_environment, plan_pages
 from .read.seeds import collect, read_one, seed_paths, seed_stamp
 from .settings import Settings
@@ -173,7 +173,8 @@ class Generator:
         report = report or _silent
         env = self.pages.start(settings.templates_dir, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls)
         weeks = digests(catalog, self.pages.reuse)
-        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self.pages.reuse)
+        tags = seed_tags(catalog)
+        jobs = plan_pages(catalog, env, settings.home_intro, settings.site_url, settings.timeline_page_entries, settings.directory_urls, weeks, self.pages.reuse, tags)
         self.pieces.keep_only(catalog.briefings)
         ids = (Same.kept(self.pages.reuse, "actor-slug", catalog.actor_slug), Same.kept(self.pages.reuse, "actor-type", catalog.actor_type))
         todo = [job for b in catalog.briefings if (job := self._pieces(b, catalog, ids)) is not None]
@@ -185,7 +186,7 @@ class Generator:
         stories = tuple(self.stories_json.value(s, self._story_json) for s in catalog.stories)
         self.story_steps = {s.slug: self.story_steps[s.slug] for s in catalog.stories if s.slug in self.story_steps}
         self.feeds.start()
-        result = tuple(pages) + exports(catalog, settings.site_url, pieces, weeks, stories, self.feeds)
+        result = tuple(pages) + exports(catalog, settings.site_url, pieces, weeks, stories, self.feeds, tags, self.feeds.weekly)
         self.feeds.keep_used()
         self.pages.keep(result)
         return result
@@ -246,10 +247,17 @@ class FeedMemo:
         self.used = set()
 
     def __call__(self, briefings: tuple[Briefing, ...], site_url: str = "", title: str = "Briefings", path: str = "feed.xml") -> Page:
-        key = (tuple(briefings[:FEED_ENTRIES]), site_url, title)
+        return self._page(path, (tuple(briefings[:FEED_ENTRIES]), site_url, title), lambda: feed_page(briefings, site_url, title, path))
+
+    def weekly(self, weeks: tuple, site_url: str = "") -> Page:
+        """``digest_feed_page``, made again only when the weeks it shows (the very same
+        kept ``DigestWeek`` objects while unchanged, else compared by value) changed."""
+        return self._page(DIGEST_FEED, (tuple(weeks[:FEED_ENTRIES]), site_url), lambda: digest_feed_page(weeks, site_url))
+
+    def _page(self, path: str, key: tuple, make: Callable[[], Page]) -> Page:
         hit = self.feeds.get(path)
         if hit is None or hit[0] != key:
-            hit = (key, feed_page(briefings, site_url, title, path))
+            hit = (key, make())
             self.feeds[path] = hit
         self.used.add(path)
         return hit[1]

@@ -494,9 +494,9 @@ def patch_stories(previous: Catalog, catalog: Catalog, swap: dict, settings: Sto
         stories.append(Story(story.slug, _title(group, actors, catalog.actor_slug, names), _steps(group, catalog.actor_slug), actors))
     stories = tuple(stories)
     kept = {id(s) for s in previous.stories}
-    story_of = {  # an unchanged story's places are the previous ones (the same tuples)
-        step.briefing.slug: previous.story_of[step.briefing.slug] if id(story) in kept else (story, place)
-        for story in stories
-        for place, step in enumerate(story.steps, 1)
-    }
+    story_of = dict(previous.story_of)  # an unchanged story's places are the previous ones (the same tuples)
+    for story in stories:  # the same stories, of the same briefings, in the same order: only the new ones' places change
+        if id(story) not in kept:
+            for place, step in enumerate(story.steps, 1):
+                story_of[step.briefing.slug] = (story, place)
     return dataclasses.replace(catalog, stories=stories, story_of=story_of)

@@ -79,16 +79,21 @@ def exports(
     weeks: tuple | None = None,
     stories: tuple[str, ...] | None = None,
     feed: Callable[..., str] | None = None,
+    tags: tuple | None = None,
+    weekly_feed: Callable[[tuple, str], Page] | None = None,
 ) -> tuple[Page, ...]:
     """The export files; ``pieces`` are ``export_pieces`` of each briefing of the catalog,
     in its order (the Generator keeps those of unchanged briefings between builds).
-    ``weeks`` (``digests``), ``stories`` (``story_json`` of each story) and ``feed``
-    (``feed_page``'s signature) are computed here when not given; the Generator passes
-    what it kept of unchanged ones."""
+    ``weeks`` (``digests``), ``stories`` (``story_json`` of each story), ``feed``
+    (``feed_page``'s signature), ``tags`` (``seed_tags``) and ``weekly_feed``
+    (``digest_feed_page``'s) are computed here when not given; the Generator passes what it
+    kept of unchanged ones."""
     briefings = catalog.briefings
     weeks = digests(catalog) if weeks is None else weeks
     stories = tuple(story_json(s) for s in catalog.stories) if stories is None else stories
     feed = feed or feed_page
+    tags = seed_tags(catalog) if tags is None else tags
+    weekly_feed = weekly_feed or digest_feed_page
     item_schema = json.loads(resources.files("generator").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8"))
     return (
         Page.of_packed("sources.bib", _joined(b"", b"\n\n", [p["bibtex"] for p in pieces], b"\n")),
@@ -105,8 +110,8 @@ def exports(
         feed(briefings, site_url),
         Page.of_packed("stories.json", _json_lines(list(stories))),
         *(feed(actor_briefings(e, PAGE_FEED_ENTRIES), site_url, f"Briefings: {e.name}", f"actors/{e.slug}/feed.xml") for e in catalog.actors),
-        *(feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml") for tag, slug, items in seed_tags(catalog)),
-        Page("digest/feed.xml", digest_feed(weeks, site_url)),
+        *(feed(items[:PAGE_FEED_ENTRIES], site_url, f"Briefings tagged {tag}", f"tags/{slug}/feed.xml") for tag, slug, items in tags),
+        weekly_feed(weeks, site_url),
         *(feed(tuple(reversed(s.briefings))[:PAGE_FEED_ENTRIES], site_url, f"Briefings: {s.title}", f"stories/{s.slug}/feed.xml") for s in catalog.stories),
     )
 
@@ -147,10 +152,18 @@ def digests(catalog: Catalog, reuse: Callable | None = None):
     return weekly_digests(catalog.briefings, catalog.actor_slug, catalog.actor_type, {e.slug: e.name for e in catalog.actors}, reuse)
 
 
+def digest_feed_page(weeks, site_url: str = "") -> Page:
+    """``digest/feed.xml``: the ``digest_feed`` of the weeks."""
+    return Page(DIGEST_FEED, digest_feed(weeks, site_url))
+
+
+DIGEST_FEED = "digest/feed.xml"
+
+
 def digest_feed(weeks, site_url: str = "") -> str:
     """An Atom feed with an entry per week of the digest (its id stays: the week's)."""
     ET.register_namespace("", ATOM)
-    path = "digest/feed.xml"
+    path = DIGEST_FEED
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = "Briefings: weekly digest"
     ET.SubElement(feed, f"{{{ATOM}}}id").text = _feed_id(site_url, path)

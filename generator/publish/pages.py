@@ -78,6 +78,7 @@ def plan_pages(
     directory_urls: bool = True,
     weeks: tuple | None = None,
     reuse: Callable[[str, tuple, Callable[[], object]], object] | None = None,
+    tags: tuple | None = None,
 ) -> tuple[PageJob, ...]:
     """Every generated Markdown page of the site, in a stable order, not yet rendered: the
     caller renders each (``render_site``) or keeps the text of an unchanged key from its
@@ -85,14 +86,15 @@ def plan_pages(
     ``use_directory_urls``: the URLs of the links written as HTML (``publish.links``);
     ``weeks``: the catalog's ``digests`` when the caller has them already; ``reuse(name, inputs, make)``: ``make()``, or what it gave in the previous run when
     ``inputs`` (all that the jobs it makes read, compared by value) are equal
-    (``generator.site.PageMemo.reuse``): a briefing's, an actor's, a year's jobs, an actor's year of archive."""
+    (``generator.site.PageMemo.reuse``): a briefing's, an actor's, a year's jobs, an actor's year of archive;
+    ``tags``: the catalog's ``seed_tags`` when the caller has them already."""
 
     def links(path: str) -> Links:
         return Links(path, directory_urls)
 
     reuse = reuse or _make
     periods = timeline_periods(catalog.timeline, timeline_page_entries, catalog.timeline_years, reuse, catalog.timeline_months)
-    tags = seed_tags(catalog)
+    tags = seed_tags(catalog) if tags is None else tags
     groups = actor_groups(catalog.actors)
     tag_slug = {tag: slug for tag, slug, _ in tags}
     common = {"briefings": catalog.briefings, "actors": catalog.actors, "timeline": catalog.timeline, "catalog": catalog}
