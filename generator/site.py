@@ -60,6 +60,8 @@ class Generator:
         """The seed files the previous scan found (``scan_folder``'s ``known``)."""
         self.analyses = ObjectMemo()
         """Article -> (slug, Briefing or SeedProblem)."""
+        self.slug_bases = ObjectMemo()
+        """Article -> its slug before collisions (``base_slug``)."""
         self.pages = PageMemo()
         self.pieces = ObjectMemo()
         """Briefing -> its serialized pieces of the export files."""
@@ -150,7 +152,8 @@ class Generator:
         """Every article analyzed, slugged and edited. An article seen in the previous run
         (the same object, the same slug) is not looked at again; the others come from the
         analysis cache, and those it misses are analyzed (in parallel when many)."""
-        slugs = assign_slugs(articles)
+        slugs = assign_slugs(articles, self.slug_bases)
+        self.slug_bases.keep_only(articles)
         self.analyses.keep_only(articles)
         todo = [a for a in articles if (self.analyses.get(a) or (None,))[0] != slugs[a.path]]
         cache = AnalysisCache(settings.cache_dir) if settings.cache_dir else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from ..memo import ObjectMemo
 from ..model import Article, Briefing, SeedError, SeedProblem, failure_problem
 from ..workers import forked_map
 from .actors import extract_actors, with_relation_roles
@@ -108,15 +109,24 @@ def split_results(results) -> tuple[tuple[Briefing, ...], tuple[SeedProblem, ...
     return tuple(r for r in results if isinstance(r, Briefing)), tuple(r for r in results if isinstance(r, SeedProblem))
 
 
-def assign_slugs(articles: tuple[Article, ...]) -> dict:
-    """A unique slug per article: ``<date>-<title words>``; colliding slugs all get a hash of their path."""
+def assign_slugs(articles: tuple[Article, ...], bases: ObjectMemo | None = None) -> dict:
+    """A unique slug per article: ``<date>-<title words>``; colliding slugs all get a hash of
+    their path. ``bases``: a memo of each article's ``base_slug``, kept by a caller that sees
+    the same article objects again (the Generator, under ``mkdocs serve``)."""
     base = {}
     for article in articles:
-        words = slugify(article.title) or short_hash(article.title)
-        base[article.path] = f"{article.date.isoformat()}-{words}"
+        base[article.path] = bases.value(article, base_slug) if bases is not None else base_slug(article)
     counts = Counter(base.values())
+    if len(counts) == len(base):
+        return base  # no two alike
     names = {a.path: a.seed_name for a in articles}
     return {
         path: slug if counts[slug] == 1 else f"{slug}-{short_hash(names[path])}"
         for path, slug in base.items()
     }
+
+
+def base_slug(article: Article) -> str:
+    """``<date>-<title words>`` (a hash of the title when it has no word a URL can hold)."""
+    words = slugify(article.title) or short_hash(article.title)
+    return f"{article.date.isoformat()}-{words}"

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..analyze import lexicon
 from ..analyze.text import short_hash, slugify
@@ -507,8 +508,9 @@ def patch_catalog(previous: Catalog, briefings: tuple[Briefing, ...]) -> tuple[C
             holding[slug].append(new)
     patch = _EntryPatch(swap, position, by_slug, previous.actor_slug, dated)
     actors = tuple(patch.entry(entry, holding[entry.slug]) if entry.slug in holding else entry for entry in previous.actors)
-    related = {
-        slug: tuple((swap.get(id(b), b), shared) for b, shared in items) if any(id(b) in swap for b, _ in items) else items
+    replaced = swap.keys()
+    related = {  # a look at each briefing's related ones without a Python loop over them
+        slug: items if replaced.isdisjoint(map(id, map(_first, items))) else tuple((swap.get(id(b), b), shared) for b, shared in items)
         for slug, items in previous.related.items()
     }
     catalog = Catalog(
@@ -621,6 +623,9 @@ def _remove(items: list, dated: DatedEntry) -> bool:
         del items[at]
         return True
     return False
+
+
+_first = itemgetter(0)
 
 
 def _dated_key(dated: DatedEntry) -> tuple:

@@ -405,11 +405,14 @@ class _Statements:
         self.items: list[tuple[frozenset, frozenset, tuple[int, int]]] = []
         self.postings: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.known: dict[tuple, tuple[int, int]] = {}
+        self.last: tuple = (None, None)
+        """The content ``find`` last searched for, and its numbers."""
 
     def add(self, kind: tuple, content: frozenset, where: tuple[int, int]) -> None:
         """A new statement (``find`` gave None for it)."""
         index = len(self.items)
-        self.items.append((content, _numbers(content), where))
+        numbers = self.last[1] if self.last[0] is content else _numbers(content)  # find() made them for it
+        self.items.append((content, numbers, where))
         postings = self.postings[kind]
         for word in content:
             postings[word].append(index)
@@ -421,7 +424,8 @@ class _Statements:
             return None
         where = self.known.get((kind, content))
         if where is None:
-            where = self._search(kind, content, _numbers(content))
+            self.last = (content, _numbers(content))
+            where = self._search(kind, content, self.last[1])
             if where is not None:
                 self.known[(kind, content)] = where
         return where
