@@ -418,8 +418,12 @@ def _briefing_edits(briefings, stories=()):
     middle = sorted(with_relations, key=lambda b: (b.article.date, b.slug))[len(with_relations) // 2]
     newest = max(briefings, key=lambda b: (b.article.date, b.slug))
     retyped = tuple(dataclasses.replace(r, type="compete" if r.type != "compete" else "partner") for r in middle.relations)
+    named = next(b for b in briefings if any(a.role and len(a.mentions) > 1 for a in b.actors))
+    actor = next(a for a in named.actors if a.role and len(a.mentions) > 1)
     return {
         "relation retyped": dataclasses.replace(middle, relations=retyped),
+        "an actor's role": dataclasses.replace(named, actors=tuple(dataclasses.replace(a, role=a.role + " again") if a is actor else a for a in named.actors)),
+        "a mention fewer": dataclasses.replace(named, actors=tuple(dataclasses.replace(a, mentions=a.mentions[1:]) if a is actor else a for a in named.actors)),
         "first statements gone": dataclasses.replace(oldest, relations=()),
         "title": _retitled(newest),
         "summary": dataclasses.replace(middle, summary=middle.summary[1:]),
@@ -450,7 +454,7 @@ def test_a_page_key_holds_all_its_page_shows_and_kept_digests_follow_edits(tmp_p
     reuse = _Reuse()
     digests(before, reuse)
     edits = _briefing_edits(briefings, before.stories)
-    assert len(edits) == 6, "the corpus has stories, and a story names a briefing as also reporting a statement"
+    assert len(edits) == 8, "the corpus has stories, and a story names a briefing as also reporting a statement"
     checked = 0
     for name, edited in edits.items():
         after_briefings = tuple(edited if b.slug == edited.slug else b for b in briefings)

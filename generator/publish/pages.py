@@ -129,17 +129,16 @@ def plan_pages(
             )
             jobs.append(PageJob(path, (tag, chunk, len(items), len(parts)), render))
     template = env.get_template("briefings_month.md.j2")
-    for key, label, items in months:
-        jobs.append(PageJob(f"briefings/{key}.md", (label, items), lambda k=key, la=label, it=items, t=template: t.render(label=la, items=it)))
+    for key, label, items in months:  # a month's key is made again only when one of its briefings is replaced
+        jobs += reuse(f"month:{key}", (label, items), lambda k=key, la=label, it=items, t=template: [PageJob(f"briefings/{k}.md", (la, _listed(it)), lambda: t.render(label=la, items=it))])
     weeks = digests(catalog) if weeks is None else weeks
     for path, part, parts, rows in paged_index("digest/index.md", "digest/earlier", weeks):
         jobs.append(PageJob(path, (part, parts, tuple((w.key, w.start, len(w.briefings), w.actors[:3]) for w in rows)), index("digest.md.j2", weeks=rows, total=len(weeks), part=part, parts=parts)))
     for path, part, parts, rows in paged_index("stories/index.md", "stories/earlier", catalog.stories):
         jobs.append(PageJob(path, (part, parts, tuple((s.slug, s.title, len(s.steps), s.first, s.last) for s in rows)), index("stories.md.j2", stories=rows, total=len(catalog.stories), part=part, parts=parts)))
     template = env.get_template("digest_week.md.j2")
-    for week in weeks:
-        path = f"digest/{week.key}.md"
-        jobs.append(PageJob(path, week, lambda w=week, t=template, p=path: t.render(week=w, link=links(p), digest_rows=DIGEST_ROWS)))
+    for week in weeks:  # a week's key is made again only when its DigestWeek is new (``digests`` keeps the others)
+        jobs += reuse(f"digest-week-page:{week.key}", (week,), lambda w=week, t=template: _week_jobs(w, t, links))
     template = env.get_template("timeline_period.md.j2")
     for year in periods:
         jobs += reuse(f"timeline/{year.key}", (year,), lambda y=year: _year_jobs(y, template, links, reuse))
@@ -179,6 +178,30 @@ def _year_jobs(year, template, links: Callable[[str], Links], reuse: Callable) -
             key = _part_shown(part, parts, year, reuse)
             jobs.append(PageJob(path, key, lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
     return jobs
+
+
+def _listed(briefings: tuple) -> tuple:
+    """What a list of briefings shows of each (date, title, slug), flat."""
+    flat: list = []
+    for briefing in briefings:
+        flat += (briefing.article.date, briefing.article.title, briefing.slug)
+    return tuple(flat)
+
+
+def _week_jobs(week, template, links: Callable[[str], Links]) -> list[PageJob]:
+    path = f"digest/{week.key}.md"
+    return [PageJob(path, _week_shown(week), lambda: template.render(week=week, link=links(path), digest_rows=DIGEST_ROWS))]
+
+
+def _week_shown(week) -> tuple:
+    """All that digest_week.md.j2 shows: its briefings' dates, titles and first points, its
+    actors, its new relations (an edit elsewhere in a briefing leaves the page as it was)."""
+    briefings: list = []
+    for b in week.briefings[:DIGEST_ROWS]:
+        point = b.summary[0] if b.summary else None
+        briefings += (b.slug, b.article.date, b.article.title, point and (point.text, point.paragraph))
+    relations = tuple((r.briefing.slug, r.briefing.article.title, r.relation, r.subject_slug, r.object_slug) for r in week.relations[:DIGEST_ROWS])
+    return ("week", DIGEST_ROWS, week.key, week.start, len(week.briefings), tuple(briefings), week.actors, len(week.relations), relations)
 
 
 def _story_jobs(story, actor_slug: dict, template, links: Callable[[str], Links]) -> list[PageJob]:
@@ -260,7 +283,7 @@ def _actor_shown(entry, stories: tuple, archive: tuple) -> tuple:
     page again only when the briefing is among those it lists, or changes its relations."""
     appearances = entry.appearances
     facts = (entry.name, entry.slug, entry.type, entry.aliases, len(appearances), entry.first_seen if appearances else None, entry.last_seen if appearances else None, entry.co_actors)
-    latest = tuple(item for a in appearances[:LATEST] for item in (a.briefing.slug, a.briefing.article.title, a.briefing.article.date, a.actor))
+    latest = _appearances_shown(appearances[:LATEST])
     relations = tuple((r.briefing.slug, r.briefing.article.title, r.relation) for r in entry.relations[:LATEST])
     graph = tuple(map(_RELATION_SHOWN, entry.relations))  # (other slug, other, type, subject) of each: thousands for a busy actor
     years = tuple((y.key, y.briefings, y.entries, tuple((p.key, p.label) for p in y.pages)) for y in archive)
@@ -339,11 +362,18 @@ def _archive_keys(entry, year) -> dict[str, tuple]:
 
 def _archive_shown(page) -> tuple:
     """All that actor_archive.md.j2 shows of an archive page."""
-    briefings: list = []  # flat: see _entries_shown
-    for appearance in page.briefings:
-        article = appearance.briefing.article
-        briefings += (appearance.briefing.slug, article.title, article.date, appearance.actor)
-    return (page.key, page.label, page.year, tuple(briefings), _entries_shown(page.entries), page.parts)
+    return (page.key, page.label, page.year, _appearances_shown(page.briefings), _entries_shown(page.entries), page.parts)
+
+
+def _appearances_shown(appearances: tuple) -> tuple:
+    """What ``appearances_table`` shows of each appearance (its briefing's slug, title and
+    date, the actor's role, its paragraph and how many mentions), flat (see ``_entries_shown``):
+    not the whole actor, whose mentions' offsets move with any edit of the text before them."""
+    flat: list = []
+    for appearance in appearances:
+        briefing, actor = appearance.briefing, appearance.actor
+        flat += (briefing.slug, briefing.article.title, briefing.article.date, actor.role, actor.role_paragraph, len(actor.mentions))
+    return tuple(flat)
 
 
 def _story_link(catalog: Catalog, briefing: Briefing) -> tuple | None:
