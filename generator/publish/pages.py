@@ -7,9 +7,9 @@ Templates receive the frozen model objects and the escaping filters of
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -196,12 +196,14 @@ def _week_jobs(week, template, links: Callable[[str], Links]) -> list[PageJob]:
 def _week_shown(week) -> tuple:
     """All that digest_week.md.j2 shows: its briefings' dates, titles and first points, its
     actors, its new relations (an edit elsewhere in a briefing leaves the page as it was)."""
-    briefings: list = []
+    briefings: list = []  # flat: see _entries_shown
     for b in week.briefings[:DIGEST_ROWS]:
         point = b.summary[0] if b.summary else None
-        briefings += (b.slug, b.article.date, b.article.title, point and (point.text, point.paragraph))
-    relations = tuple((r.briefing.slug, r.briefing.article.title, r.relation, r.subject_slug, r.object_slug) for r in week.relations[:DIGEST_ROWS])
-    return ("week", DIGEST_ROWS, week.key, week.start, len(week.briefings), tuple(briefings), week.actors, len(week.relations), relations)
+        briefings += (b.slug, b.article.date, b.article.title, point and point.text, point and point.paragraph)
+    relations: list = []
+    for r in week.relations[:DIGEST_ROWS]:
+        relations += (r.briefing.slug, r.briefing.article.title, r.relation, r.subject_slug, r.object_slug)
+    return ("week", DIGEST_ROWS, week.key, week.start, len(week.briefings), tuple(briefings), week.actors, len(week.relations), tuple(relations))
 
 
 def _story_jobs(story, actor_slug: dict, template, links: Callable[[str], Links]) -> list[PageJob]:
