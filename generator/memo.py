@@ -5,6 +5,7 @@ objects; each entry holds its object, so an id is never reused while it is remem
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -56,5 +57,22 @@ class Same:
         is the very same (``reuse``: a memo's, as ``generator.site.PageMemo.reuse``): the
         thousands of keys holding it then compare it by identity, with no call of ``__eq__``."""
         return reuse(f"same:{name}", (cls(obj),), lambda: cls(obj))
+
+    __hash__ = None
+
+
+class SameItems:
+    """A tuple compared item by item by identity inside a compared tuple: a block of the
+    catalog's objects (briefings, actor entries, their related lists) that a patch keeps as
+    the very same objects, which a comparison by value would walk whole where one differs
+    (a replaced briefing's equal-looking neighbours compare by their fields)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: tuple) -> None:
+        self.items = items
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SameItems) and len(other.items) == len(self.items) and all(map(operator.is_, other.items, self.items))
 
     __hash__ = None

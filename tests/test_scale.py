@@ -518,3 +518,26 @@ def test_a_seed_stamp_from_the_listing_is_the_one_from_the_system(tmp_path):
     second = stamps()
     assert [p.name for p in first if first[p] != second[p]] == ["09_tesla_shanghai.txt"]
     assert seed_stamp(CORPUS / "03_huawei_sales.txt", {}) == seed_stamp(CORPUS / "03_huawei_sales.txt")  # a seed not listed: asked
+
+
+def test_kept_identity_wrappers_compare_by_identity_not_by_value():
+    """``Same`` and ``SameItems`` stand in a memo's inputs for large catalog objects: the very
+    same objects are equal, equal copies are not (a memo then remakes what it keeps, which is
+    safe), so a comparison never walks them."""
+    from generator.memo import Same, SameItems
+
+    items = ({"a": 1}, {"b": 2})
+    copies = tuple(dict(item) for item in items)
+    assert SameItems(items) == SameItems(tuple(items)) and Same(items[0]) == Same(items[0])
+    assert SameItems(items) != SameItems(copies) and Same(items[0]) != Same(copies[0])
+    assert SameItems(items) != SameItems(items[:1]) and SameItems(items) != items
+
+
+def test_a_same_wrapper_is_kept_while_its_object_is():
+    from generator.memo import Same
+
+    memo = _Reuse()
+    catalog_dict = {"x": 1}
+    first = Same.kept(memo, "ids", catalog_dict)
+    assert Same.kept(memo, "ids", catalog_dict) is first  # the keys holding it compare by identity
+    assert Same.kept(memo, "ids", dict(catalog_dict)) is not first

@@ -23,7 +23,7 @@ from . import escape
 from .citation import bibtex, csl_json
 from .graph import Edge, relation_graph
 from .exports import corpus_actors, digests, export_pieces, exports, json_ld, seed_tags, story_place
-from ..memo import Same
+from ..memo import Same, SameItems
 from .links import Links, page_url
 
 KEY_ACTORS_SHOWN = 15
@@ -147,20 +147,46 @@ def plan_pages(
     for story in catalog.stories:
         jobs += reuse(f"stories/{story.slug}.md", (story, same_slugs), lambda s=story: _story_jobs(s, catalog.actor_slug, template, links))
     template = env.get_template("briefing.md.j2")
-    for briefing in catalog.briefings:
-        related = catalog.related[briefing.slug]
-        story = _story_link(catalog, briefing)
-        tag_pages = tuple(tag_slug.get(t) for t in briefing_tags(briefing))  # a tag chip opens a seed tag's page when there is one
-        make = lambda b=briefing, r=related, st=story: _briefing_jobs(b, catalog, r, st, tag_slug, template, links, site_url, directory_urls)  # noqa: E731
-        jobs += reuse(f"briefings/{briefing.slug}.md", (briefing, related, story, tag_pages, same_slugs, same_types), make)
+
+    def briefing_jobs(block: tuple) -> list[PageJob]:
+        found: list[PageJob] = []
+        for briefing in block:
+            related = catalog.related[briefing.slug]
+            story = _story_link(catalog, briefing)
+            tag_pages = tuple(tag_slug.get(t) for t in briefing_tags(briefing))  # a tag chip opens a seed tag's page when there is one
+            make = lambda b=briefing, r=related, st=story: _briefing_jobs(b, catalog, r, st, tag_slug, template, links, site_url, directory_urls)  # noqa: E731
+            found += reuse(f"briefings/{briefing.slug}.md", (briefing, related, story, tag_pages, same_slugs, same_types), make)
+        return found
+
+    tags_shown = tuple(tag_slug.items())
+    for start, block in _blocks(catalog.briefings):
+        # a block of briefings whose every input is the very same as before keeps its jobs
+        # without a look at each briefing (an edit replaces one briefing of 1,000)
+        inputs = (SameItems(block), SameItems(tuple(catalog.related[b.slug] for b in block)), SameItems(tuple(catalog.story_of.get(b.slug) for b in block)), tags_shown, same_slugs, same_types)
+        jobs += reuse(f"briefing-block:{start}", inputs, lambda bl=block: briefing_jobs(bl))
     template = env.get_template("actor.md.j2")
     archive_template = env.get_template("actor_archive.md.j2")
     stories_of = _stories_of_actors(catalog)
-    for entry in catalog.actors:
-        stories = stories_of.get(entry.slug, ())
-        make = lambda e=entry, st=stories: _actor_jobs(e, st, archive_pages(e, reuse), template, archive_template, links)  # noqa: E731
-        jobs += reuse(f"actors/{entry.slug}.md", (entry, stories), make)
+
+    def actor_jobs(block: tuple) -> list[PageJob]:
+        found: list[PageJob] = []
+        for entry in block:
+            stories = stories_of.get(entry.slug, ())
+            make = lambda e=entry, st=stories: _actor_jobs(e, st, archive_pages(e, reuse), template, archive_template, links)  # noqa: E731
+            found += reuse(f"actors/{entry.slug}.md", (entry, stories), make)
+        return found
+
+    for start, block in _blocks(catalog.actors):
+        jobs += reuse(f"actor-block:{start}", (SameItems(block), tuple(stories_of.get(e.slug, ()) for e in block)), lambda bl=block: actor_jobs(bl))
     return tuple(jobs)
+
+
+BLOCK = 50
+"""Briefings, or actors, whose page jobs are kept together while all of their inputs are (``plan_pages``)."""
+
+
+def _blocks(items: tuple) -> list[tuple[int, tuple]]:
+    return [(start, items[start : start + BLOCK]) for start in range(0, len(items), BLOCK)]
 
 
 def _make(name: str, inputs: tuple, make: Callable[[], object]) -> object:
@@ -351,15 +377,19 @@ def archive_pages(entry, reuse: Callable[[str, tuple, Callable[[], object]], obj
     archive = actor_archive(entry, reuse=reuse)
     keys = {}
     for year in archive:
-        keys.update(reuse(f"archive-keys:{entry.slug}:{year.key}", (year, entry.name), lambda y=year: _archive_keys(entry, y)))
+        keys.update(reuse(f"archive-keys:{entry.slug}:{year.key}", (year, entry.name), lambda y=year: _archive_keys(entry, y, reuse)))
     return archive, keys
 
 
-def _archive_keys(entry, year) -> dict[str, tuple]:
-    return {
-        page.key: (entry.name, entry.slug, _archive_shown(page), tuple((m.key, m.label) for m in year.months) if page.key == year.key else ())
-        for page in year.pages
-    }
+def _archive_keys(entry, year, reuse: Callable) -> dict[str, tuple]:
+    """The key of each page of an archive year; a page whose rows are the same as before
+    (most of a busy year cut again for one edited row) keeps the key made then."""
+    months = tuple((m.key, m.label) for m in year.months)
+    keys = {}
+    for page in year.pages:
+        shown_months = months if page.key == year.key else ()
+        keys[page.key] = reuse(f"archive-page:{entry.slug}:{page.key}", (page, entry.name, shown_months), lambda p=page, m=shown_months: (entry.name, entry.slug, _archive_shown(p), m))
+    return keys
 
 
 def _archive_shown(page) -> tuple:
