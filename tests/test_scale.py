@@ -431,6 +431,11 @@ def _briefing_edits(briefings, stories=()):
     }
 
 
+def _tagged(briefing, n: int):
+    tags = ("Electric vehicles",) * (n % 3 == 0) + ("Batteries",) * (n % 4 == 0)
+    return dataclasses.replace(briefing, article=dataclasses.replace(briefing.article, tags=tags)) if tags else briefing
+
+
 def test_a_page_key_holds_all_its_page_shows_and_kept_digests_follow_edits(tmp_path, monkeypatch):
     """For every page, before and after an edit of one briefing: an equal key gives the same
     text (what the Generator relies on to skip rendering), and the weekly digests made with
@@ -447,9 +452,17 @@ def test_a_page_key_holds_all_its_page_shows_and_kept_digests_follow_edits(tmp_p
     briefings, _ = analysis.analyze_all(_articles(seeds), workers=1)
     quiet = with_stories(build_catalog(briefings)).stories[0].steps[-1].briefing  # states nothing: its title is only in its step's heading
     briefings = tuple(dataclasses.replace(b, timeline=(), summary=(), relations=(), figures=(), moves=()) if b is quiet else b for b in briefings)
+    briefings = tuple(_tagged(b, n) for n, b in enumerate(briefings))  # tag pages, as seeds' front matter gives them
+    from generator.publish import pages
+
+    monkeypatch.setattr(pages, "LIST_LATEST", 10)  # month pages of briefings, tag pages in parts
+    monkeypatch.setattr(pages, "ACTORS_TOP", 3)
+    monkeypatch.setattr(pages, "INDEX_ROWS", 5)  # pages of actors by type
     before = with_stories(build_catalog(briefings))
     env = make_environment(ROOT / "templates")
     jobs_before = {j.path: j for j in plan_pages(before, env, timeline_page_entries=40)}
+    kinds = {path.split("/")[0] + ("/by-type" if "/by-type/" in path else "") for path in jobs_before}
+    assert {"tags", "actors/by-type"} <= kinds and any(path.startswith("briefings/20") and path.count("-") == 1 for path in jobs_before), "every kind of list page"
     texts_before = {path: job.render() for path, job in jobs_before.items()}
     reuse = _Reuse()
     digests(before, reuse)

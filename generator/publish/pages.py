@@ -117,7 +117,7 @@ def plan_pages(
     for group in groups:
         for path, chunk in group.pages:
             render = lambda t=template, g=group, c=chunk: t.render(type=g.type, count=g.count, parts=g.parts, first=c[0].name, last=c[-1].name, entries=c)  # noqa: E731
-            jobs.append(PageJob(path, (group.type, group.count, group.parts, chunk), render))
+            jobs += _list_job(reuse, path, (group.type, group.count, group.parts), chunk, _actors_listed, render)
     template = env.get_template("tag.md.j2")
     for tag, slug, items in tags:
         tag_pages = pages_of(items, LIST_LATEST, f"tags/{slug}.md", lambda n, s=slug: f"tags/{s}/{n}.md")
@@ -127,10 +127,10 @@ def plan_pages(
             render = lambda t=template, tg=tag, sl=slug, c=chunk, k=len(items), ps=tuple(parts), pn=n + 1, r=root: t.render(  # noqa: E731
                 tag=tg, slug=sl, items=c, total=k, parts=ps, part=pn, root=r
             )
-            jobs.append(PageJob(path, (tag, chunk, len(items), len(parts)), render))
+            jobs += _list_job(reuse, path, (tag, len(items), len(parts)), chunk, _listed, render)
     template = env.get_template("briefings_month.md.j2")
-    for key, label, items in months:  # a month's key is made again only when one of its briefings is replaced
-        jobs += reuse(f"month:{key}", (label, items), lambda k=key, la=label, it=items, t=template: [PageJob(f"briefings/{k}.md", (la, _listed(it)), lambda: t.render(label=la, items=it))])
+    for key, label, items in months:
+        jobs += _list_job(reuse, f"briefings/{key}.md", label, items, _listed, lambda la=label, it=items, t=template: t.render(label=la, items=it))
     weeks = digests(catalog) if weeks is None else weeks
     for path, part, parts, rows in paged_index("digest/index.md", "digest/earlier", weeks):
         jobs.append(PageJob(path, (part, parts, tuple((w.key, w.start, len(w.briefings), w.actors[:3]) for w in rows)), index("digest.md.j2", weeks=rows, total=len(weeks), part=part, parts=parts)))
@@ -204,6 +204,22 @@ def _year_jobs(year, template, links: Callable[[str], Links], reuse: Callable) -
             key = _part_shown(part, parts, year, reuse)
             jobs.append(PageJob(path, key, lambda p=part, w=period, y=year, t=template, li=links(path): t.render(period=p, whole=w, year=y, link=li)))
     return jobs
+
+
+def _list_job(reuse: Callable, path: str, head: object, items: tuple, shown: Callable[[tuple], tuple], render: Callable[[], str]) -> list[PageJob]:
+    """The job of a page that lists catalog objects (a month's or a tag's briefings, a type's
+    actors): its key is ``head`` and what it shows of them (``shown(items)``), made again
+    only when the objects themselves changed; so an edit of a listed briefing that keeps its
+    date and title leaves the page as it was."""
+    return reuse(f"list:{path}", (head, items), lambda: [PageJob(path, (head, shown(items)), render)])
+
+
+def _actors_listed(entries: tuple) -> tuple:
+    """What a list of actors shows of each (name, slug, briefings), flat."""
+    flat: list = []
+    for entry in entries:
+        flat += (entry.name, entry.slug, len(entry.appearances))
+    return tuple(flat)
 
 
 def _listed(briefings: tuple) -> tuple:
@@ -335,7 +351,7 @@ def _home_shown(catalog: Catalog) -> tuple:
 
 def _briefings_shown(catalog: Catalog, months: tuple) -> tuple:
     """All that briefings.md.j2 shows."""
-    latest = tuple((b.article.date, b.article.title, b.slug) for b in catalog.briefings[:LIST_LATEST])
+    latest = _listed(catalog.briefings[:LIST_LATEST])
     return ("briefings", len(catalog.briefings), latest, tuple((key, label, len(items)) for key, label, items in months))
 
 

@@ -82,7 +82,7 @@ def scan_folder(
             if entry.name.startswith("."):
                 continue
             path = earlier.get(entry.path) or Path(entry.path)
-            looks_like_seed = _suffix(entry.name).lower() in suffixes
+            looks_like_seed = path.suffix.lower() in suffixes
             try:
                 st = entry.stat(follow_symlinks=False)
             except OSError:
@@ -103,12 +103,6 @@ def scan_folder(
         known.update(kept)
     key = lambda p: p.as_posix()  # noqa: E731
     return tuple(sorted(found, key=key)), tuple(sorted(skipped, key=lambda s: key(s.path)))
-
-
-def _suffix(name: str) -> str:
-    """``PurePath(name).suffix``, without making the path (a scan looks at a thousand names)."""
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _is_linked_folder(path: Path) -> bool:

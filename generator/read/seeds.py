@@ -93,7 +93,7 @@ def seed_stamp(path: Path, stats: dict | None = None) -> tuple:
     if listed is not None:
         name = str(path)
         sidecars = (stats.get(name + SIDECAR_SUFFIX), stats.get(os.path.splitext(name)[0] + SIDECAR_SUFFIX))  # _sidecar_candidates
-        return (_stamp(listed), *(None if st is None else _stamp(st) for st in sidecars))
+        return tuple(None if st is None else (st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode) for st in (listed, *sidecars))
     stamps = []
     for candidate in (path, *_sidecar_candidates(path)):
         try:
@@ -102,10 +102,6 @@ def seed_stamp(path: Path, stats: dict | None = None) -> tuple:
         except OSError:
             stamps.append(None)
     return tuple(stamps)
-
-
-def _stamp(st: os.stat_result) -> tuple:
-    return st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode
 
 
 def find_seed_files(seeds_dir: Path) -> tuple[Path, ...]:
