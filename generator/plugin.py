@@ -7,6 +7,7 @@ generated files; nothing is written into ``docs/``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import os
@@ -21,10 +22,14 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.pages import _RelativePathTreeprocessor
+from mkdocs.structure.toc import get_toc
 
 from . import pagebuild
 from .read.files import SeedsFolderMissing
 from .model import Page, pack, printable, unpack
+from .publish import skeleton
 from .publish.lift import anchor_ids, lift, restore, search_html
 from .search import PagefindError, pagefind_executable, run_pagefind
 from .safety import UnsafeOutput, check_site_dir, write_marker
@@ -151,6 +156,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The pages this build shares with worker processes (``generator.pagebuild``)."""
 
     serving = False
+    _permalink: str | None = None
+    """The permalink text of the skeletons converted without Python-Markdown (None: none are)."""
 
     def on_startup(self, *, command, dirty) -> None:
         self.dirty = dirty
@@ -261,6 +268,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         self._generated, self._lifted, self._html = set(), {}, {}
+        self._permalink = skeleton_permalink(config)
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home is not None else ""
         if home is not None:
@@ -313,6 +321,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if page.file.src_uri not in self._generated:
             return markdown
         markdown, self._lifted[page.file.src_uri] = lift(markdown)
+        if self._permalink is not None:
+            page.render = functools.partial(render_skeleton, page, self._permalink)
         return markdown
 
     @event_priority(100)  # before any plugin that reads the page's HTML (Material's search)
@@ -335,6 +345,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _stash_html(self, html, *, page, config, files):
         if page.file.src_uri not in self._generated or html is None:
             return html
+        if self._shared is not None and self._shared.in_worker:
+            return html  # a worker builds the page right after converting it
         self._html[page.file.src_uri] = pack(html.encode("utf-8", "surrogatepass"))
         return ""
 
@@ -463,6 +475,48 @@ def describe_failure(err: BaseException) -> str:
     if isinstance(err, SeedsFolderMissing):
         return printable(str(err))
     return f"{type(err).__name__}: {printable(str(err))}"
+
+
+# -- a generated page's skeleton converted without Python-Markdown --------------------
+
+_SKELETON_EXTENSIONS = {"toc", "tables", "fenced_code", "attr_list"}
+"""Markdown extensions that change nothing ``publish.skeleton`` writes (MkDocs always adds
+the first three; mkdocs.yml adds attr_list for the headings' ids)."""
+_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+
+
+def skeleton_permalink(config) -> str | None:
+    """The permalink text ``publish.skeleton`` writes for this site's Markdown settings, or
+    None when they are not the ones it writes as Python-Markdown does (another extension,
+    another option of ``toc``): then every page goes to Python-Markdown."""
+    names = config["markdown_extensions"]
+    if not all(isinstance(name, str) for name in names):
+        return None
+    if {name.removeprefix("markdown.extensions.") for name in names} - _SKELETON_EXTENSIONS:
+        return None
+    options = config["mdx_configs"] or {}
+    toc = options.get("toc", options.get("markdown.extensions.toc")) or {}
+    if set(toc) - {"permalink"}:
+        return None
+    return skeleton.permalink_html(toc.get("permalink", False))
+
+
+def render_skeleton(page, permalink: str, config, files) -> None:
+    """``Page.render`` of a generated page: its skeleton converted by ``publish.skeleton``,
+    links rewritten by MkDocs' own ``path_to_url`` (which warns of a missing page and notes
+    links to anchors), or by Python-Markdown when the skeleton holds anything else."""
+    page.__dict__.pop("render", None)
+    links = _RelativePathTreeprocessor(page.file, files, config)
+    converted = skeleton.convert(page.markdown, permalink, links.path_to_url)
+    if converted is None:
+        MkDocsPage.render(page, config, files)
+        return
+    page.content = converted.html
+    page.toc = get_toc(converted.toc)
+    page._title_from_render = converted.title
+    page.present_anchor_ids = set(converted.anchors)
+    if _PAGES_LOG.getEffectiveLevel() > logging.DEBUG:  # as Page.render
+        page.links_to_anchors = links.links_to_anchors
 
 
 class _SearchView:
