@@ -139,6 +139,12 @@ def test_a_misspelling_of_a_company_folds_into_it_but_not_of_a_person():
         ("General Dynamics said it won the contract, and General Holdings agreed.", "General Dynamics", "organization"),
         ("The plan, General Smith said, was approved by Acme Corp.", "Smith", "person"),
         ("Smith and Jones Ltd said it would appeal.", "Smith and Jones Ltd", "organization"),
+        # a company that speaks of itself as "it" after a time or a source, or has shares
+        ("Stellantis said on Tuesday it would invest 3 billion euros.", "Stellantis", "organization"),
+        ("Norvexa said last week that its sales fell.", "Norvexa", "organization"),
+        ("Zentrum Solar said in a statement it would appeal.", "Zentrum Solar", "organization"),
+        ("Analysts said the move would hurt Volvex, whose shares fell 8% after the news.", "Volvex", "organization"),
+        ("Jane Carter said on Tuesday she would resign.", "Jane Carter", "person"),
     ],
 )
 def test_types_come_from_evidence(text, name, kind):

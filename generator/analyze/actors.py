@@ -525,14 +525,23 @@ _BUSINESS_NOUNS = "shares|stock|board|offer|bid|unit|subsidiary|chairman|preside
 _POSSESSIVE_BUSINESS = re.compile(rf"['’]s (?:{_BUSINESS_NOUNS})\b")
 _SHARES_OF = guarded(r"(?:shares|stock|stake|holdings?|interest|control) (?:of|in) $|\b(?:analysts?|economists?|strategists?|traders?|bankers?|brokers?) (?:at|with|from) $")
 """Before a name: "shares of Acme", "stake in Acme", "analysts at Morgan Stanley": a company."""
-_SAID_IT = re.compile(r" (?:said|says|added|announced|reported) (?:that )?(?:it|its)\b")
+_SAID_IT = re.compile(
+    r" (?:said|says|added|announced|reported)"
+    r"(?:,? (?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (?:week|month|year|night)"
+    r"|earlier|yesterday|today|late on \w+|in a (?:statement|filing|release|report)))?,?"
+    r" (?:that )?(?:it|its)\b",
+    re.IGNORECASE,
+)
+"""After a name: "said it", "said on Tuesday it would", "said in a statement that its": a
+company speaks of itself as it, a person as he or she."""
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?:airline|carmaker|automaker|bank|firm|company|group|giant|magazine|newspaper|broadcaster|broker|insurer|exchange|lender|retailer|conglomerate|maker|manufacturer|producer) $")
 """A lowercase noun right before a name that says it is an organization: "German airline Lufthansa"."""
 _STAFF_AFTER = re.compile(r"['’]?s? (?:spokesman|spokeswoman|chairman|chairwoman|chief executive|boss|board|employees|staff)\b")
 """After a name: "Fiat chairman", "a Lufthansa spokesman": the name is its employer's."""
 _BRACKET_AFTER = re.compile(r" \(([^()]{2,30})\)")
 _SAID_AFTER = re.compile(r" (?:said|says|told|added)\b")
-_SHARES_AFTER = re.compile(r" (?:shares|stock)\b")
+_SHARES_AFTER = re.compile(r"(?:,? whose)? (?:shares|stock)\b")
+"""After a name: "Acme shares", "Acme, whose shares fell": a listed company."""
 _IN_BEFORE = re.compile(r"(?:^|\s)(?:in|near|at)$")
 _SAID_BEFORE = re.compile(r"(?:^|\s)said$")
 _DOTTED_TITLES = lexicon.PERSON_TITLES | {t + "." for t in lexicon.PERSON_TITLES}
