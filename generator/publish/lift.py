@@ -88,13 +88,15 @@ def anchor_ids(blocks: tuple[str, ...]) -> set[str]:
 _EXCLUDED = re.compile(r"<([a-z]+)\s[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S)
 _INLINE = re.compile(r"</?(?:strong|em|span|table|thead|tbody|tr|td|th)(?:\s[^>]*)?>")
 _ANCHOR = re.compile(r"<a\s(?![^>]*headerlink)[^>]*>(.*?)</a>", re.S)
+_PERMALINK = re.compile(r'<a class="headerlink" [^>]*>[^<]*</a>')
+"""A heading's permalink as Python-Markdown writes it: Material's search skips its text."""
 
 
 def search_html(html: str) -> str:
     """``html`` without the tags a search indexer keeps nothing of but their text (links,
     emphasis, table cells), for Material's search parser, which walks a page tag by tag:
     it keeps the text and a few tags (p, li, code...), splits at headings, skips permalinks
-    and elements marked ``data-search-exclude`` (dropped whole here first); so the entries
+    and elements marked ``data-search-exclude`` (both dropped whole here first); so the entries
     it makes are the same but for runs of spaces where cells were joined
     (``tests/test_lift.py``), for a fraction of the tags."""
-    return _INLINE.sub("", _ANCHOR.sub(r"\1", _EXCLUDED.sub("", html)))
+    return _INLINE.sub("", _ANCHOR.sub(r"\1", _PERMALINK.sub("", _EXCLUDED.sub("", html))))
