@@ -96,8 +96,11 @@ def test_a_warning_for_a_missing_page_is_logged_once_as_mkdocs_logs_it(caplog):
     [
         "# A *b*\n",  # emphasis
         "Some `code`\n",
-        "- a list item\n",
+        "- a loose\n\n- list\n",  # items a blank line apart: each a paragraph
+        "- an item\nand a lazy line\n",
+        "* a star item\n",
         "1. a numbered item\n",
+        "text **bold *nested***\n",
         "| a | table |\n| --- | --- |\n| 1 | 2 |\n",
         "    indented\n",
         "a line break  \nafter it\n",
@@ -128,7 +131,8 @@ def test_the_markdown_settings_decide_whether_skeletons_are_converted():
 _WORDS = st.sampled_from(["Acme", "Corp.", "2024", "x", "(4)", "·", "–", "Q3", "É", "a-b", "it's", "50%", "'q'", "1.", "-", "+", "#", "*", "_", "&", "<b>", "[", "]", "{#x}", "  ", "Über", "ß", "\t"])
 _TEXT = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
 _LINK = st.builds(lambda text, target: f"[{text}]({target})", _TEXT, st.sampled_from(["page.md", "../up.md", "sub/page.md#part", "#here", "missing.md", "feed.xml", "a b.md"]))
-_LINE = st.lists(st.one_of(_TEXT, _LINK), min_size=1, max_size=4).map(" · ".join)
+_BOLD = st.builds(lambda text: f"**{text}**", _TEXT)
+_LINE = st.builds(lambda pieces, between: between.join(pieces), st.lists(st.one_of(_TEXT, _LINK, _BOLD), min_size=1, max_size=4), st.sampled_from([" · ", " ", ""]))
 _HEADING = st.builds(lambda level, text, anchor: "#" * level + " " + text + anchor, st.integers(1, 4), _TEXT, st.sampled_from(["", " {#summary}", " {#a-1}", " {#summary}"]))
 _BLOCK = st.one_of(
     _HEADING,
@@ -136,11 +140,13 @@ _BLOCK = st.one_of(
     st.builds(lambda n: f"<!--briefings-html:{n}-->", st.integers(0, 3)),
     st.builds(lambda line, n: f"{line}\n<!--briefings-html:{n}-->", _LINE, st.integers(0, 3)),
     st.just('<div class="source-text" data-search-exclude markdown="0">\n\n<!--briefings-html:9-->\n\n</div>'),
+    st.lists(st.builds(lambda line: "- " + line, _LINE), min_size=1, max_size=3).map("\n".join),
+    st.lists(st.one_of(st.builds(lambda line: "- " + line, _LINE), _LINE), min_size=2, max_size=3).map("\n".join),
 )
 _SKELETON = st.lists(_BLOCK, min_size=1, max_size=6).map(lambda blocks: "\n\n".join(blocks) + "\n")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(text=_SKELETON)
 def test_a_skeleton_taken_is_rendered_as_python_markdown_renders_it(text):
     config = mkdocs_config()
@@ -157,7 +163,8 @@ def test_random_skeletons_are_often_taken():
     """The property above is only worth something if the fast path takes many of them."""
     from hypothesis import find
 
-    find(_SKELETON, lambda text: skeleton.convert(text, "&para;", lambda url: url) is not None and "](" in text and "\n#" in text)
+    for shape in ("](", "\n- ", "**"):
+        find(_SKELETON, lambda text: skeleton.convert(text, "&para;", lambda url: url) is not None and shape in text and "\n#" in text)
 
 
 def test_links_are_rewritten_by_mkdocs_itself():

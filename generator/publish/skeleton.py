@@ -8,8 +8,9 @@ heading, the table of contents): the largest part of what MkDocs spent on a gene
 
 ``convert`` gives the HTML, the table of contents, the title and the anchors that
 Python-Markdown (with ``attr_list`` and ``toc``'s permalinks) and MkDocs give a skeleton
-made of those parts only, and None for anything else: a character Markdown could read as
-markup, a list, a table, a link, an indented or a trailing space. Those pages are converted
+made of those parts only (with lists of one-line items, links and bold text), and None for
+anything else: a character Markdown could read as markup, a table, a loose list, an
+indented or a trailing space. Those pages are converted
 by Python-Markdown as before. ``tests/test_skeleton.py`` holds the two to the same output
 on every generated page and on random skeletons.
 """
@@ -28,8 +29,11 @@ punctuation that is not markup (no backslash, no backquote, no ``* _ [ ] < > & !
 _HEADING = re.compile(rf"(#{{1,6}}) ({_TEXT})(?: \{{#([a-z0-9][a-z0-9_-]*)\}})?")
 _PLACEHOLDER = re.compile(r"<!--briefings-html:\d+-->")
 _WRAPPER = re.compile(r'<div(?: class="[a-z0-9 -]+")? data-search-exclude markdown="0">')
-_PIECE = re.compile(rf"\[({_TEXT})\]\(((?:\.\./)*[A-Za-z0-9#][A-Za-z0-9/._#-]*)\)|({_TEXT})")
-"""A link (its text and its target: a relative path or an anchor) or a run of text."""
+_PIECE = re.compile(rf"\[({_TEXT})\]\(((?:\.\./)*[A-Za-z0-9#][A-Za-z0-9/._#-]*)\)|({_TEXT})|\*\*([^\W_]{_TEXT}?(?<! ))\*\*")
+"""A link (its text and its target: a relative path or an anchor), a run of text, or a
+run of text in bold (``**Type:**``)."""
+_ITEM = "- "
+"""An item of a list, as the templates write one: a dash and a space at the line's start."""
 _LIST_START = re.compile(r"\d+[.)] |[-+]")
 """A line of a paragraph starts with a letter, a digit or a link, but not as a list item."""
 
@@ -76,8 +80,9 @@ def convert(skeleton: str, permalink: str, resolve: Callable[[str], str]) -> Con
             href = _attribute(resolve("#" + anchor))
             parts.append(f'<h{level} id="{anchor}">{text}<a class="headerlink" href="{href}" title="Permanent link">{permalink}</a></h{level}>\n')
         elif kind == "p":
-            inline = "".join(f'<a href="{_attribute(resolve(target))}">{text}</a>' if target else text for text, target in item)
-            parts.append(f"<p>{inline}</p>\n")
+            parts.append(f"<p>{_inline(item, resolve)}</p>\n")
+        elif kind == "ul":
+            parts.append("<ul>\n" + "".join(f"<li>{_inline(pieces, resolve)}</li>\n" for pieces in item) + "</ul>\n")
         else:
             parts.append(item + "\n\n")
     first = blocks[0] if blocks else None
@@ -86,14 +91,23 @@ def convert(skeleton: str, permalink: str, resolve: Callable[[str], str]) -> Con
     return Converted(html="".join(parts).strip(), toc=nest_toc_tokens(flat), title=title, anchors=anchors)  # nesting empties flat
 
 
+def _inline(pieces: list[tuple[str, str]], resolve: Callable[[str], str]) -> str:
+    """A paragraph's or an item's pieces as HTML: (text, ""), (a link's text, its target),
+    (bold text, None)."""
+    return "".join(
+        text if target == "" else f"<strong>{text}</strong>" if target is None else f'<a href="{_attribute(resolve(target))}">{text}</a>'
+        for text, target in pieces
+    )
+
+
 def _attribute(value: str) -> str:
     """An attribute's value as Python-Markdown's serializer escapes it."""
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _blocks(skeleton: str) -> list[tuple[str, object]] | None:
-    """The skeleton's blocks: ("h", heading match), ("p", its pieces: (text, link target or
-    "")), ("raw", HTML); None when a line is anything else."""
+    """The skeleton's blocks: ("h", heading match), ("p", its pieces: see ``_paragraph``),
+    ("ul", each item's pieces), ("raw", HTML); None when a line is anything else."""
     lines = skeleton.split("\n")
     blocks: list[tuple[str, object]] = []
     n = 0
@@ -123,6 +137,8 @@ def _text_blocks(lines: list[str], blocks: list) -> bool:
     """The headings and paragraphs of lines between blank lines added to ``blocks``: a
     heading line splits a paragraph, as in Python-Markdown, and so does a placeholder on the
     last line (``lift`` leaves one after a line of Markdown). False for any other line."""
+    if lines[0].startswith(_ITEM):
+        return _list(lines, blocks)
     raw = lines[-1] if len(lines) > 1 and _PLACEHOLDER.fullmatch(lines[-1]) else None
     if raw is not None:
         lines = lines[:-1]
@@ -146,12 +162,32 @@ def _text_blocks(lines: list[str], blocks: list) -> bool:
     return True
 
 
-def _paragraph(lines: list[str]) -> list[tuple[str, str]] | None:
-    """A paragraph's pieces, (text, "") or (a link's text, its target), with the newlines
-    between its lines as text; None unless every line is plain text and links."""
+def _list(lines: list[str], blocks: list) -> bool:
+    """A list of one-line items added to ``blocks``; False for anything else: a line that
+    is no item (Python-Markdown would add it to the item before), or a list right after
+    another, a blank line apart (Python-Markdown would make one loose list of them, each
+    item a paragraph)."""
+    if blocks and blocks[-1][0] == "ul":
+        return False
+    items = []
+    for line in lines:
+        if not line.startswith(_ITEM):
+            return False
+        pieces = _paragraph([line[len(_ITEM) :]])
+        if pieces is None:
+            return False
+        items.append(pieces)
+    blocks.append(("ul", items))
+    return True
+
+
+def _paragraph(lines: list[str]) -> list[tuple[str, str | None]] | None:
+    """A paragraph's pieces, (text, ""), (a link's text, its target) or (bold text, None),
+    with the newlines between its lines as text; None unless every line is plain text,
+    links and bold text."""
     pieces: list[tuple[str, str]] = []
     for number, line in enumerate(lines):
-        if not _spaced(line) or _LIST_START.match(line) or not (line[0] == "[" or line[0].isalnum()):
+        if not _spaced(line) or _LIST_START.match(line) or not (line[0] in "[*" or line[0].isalnum()):
             return None
         if number:
             pieces.append(("\n", ""))
@@ -160,7 +196,12 @@ def _paragraph(lines: list[str]) -> list[tuple[str, str]] | None:
             piece = _PIECE.match(line, at)
             if piece is None:
                 return None
-            pieces.append((piece.group(1), piece.group(2)) if piece.group(2) else (piece.group(3), ""))
+            if piece.group(2):
+                pieces.append((piece.group(1), piece.group(2)))
+            elif piece.group(4):
+                pieces.append((piece.group(4), None))
+            else:
+                pieces.append((piece.group(3), ""))
             at = piece.end()
     return pieces
 
