@@ -12,7 +12,7 @@ id made by the generator; no article text goes into one.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:
@@ -36,10 +36,12 @@ class Links:
     one (``../actors/y.md``), for an engine that resolves such links in HTML as in Markdown
     (Zensical builds ``briefing render``'s output so; MkDocs leaves HTML links as written)."""
 
-    @property
-    def root(self) -> str:
-        """From this page to the site root: "", "../", "../../"."""
-        return "../" * page_url(self.here, bool(self.directory_urls)).count("/")
+    root: str = field(init=False, repr=False, compare=False)
+    """From this page to the site root: "", "../", "../../" (made once: a page has hundreds
+    of links)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", "../" * page_url(self.here, bool(self.directory_urls)).count("/"))
 
     def __call__(self, target: str, anchor: str | None = "") -> str:
         fragment = f"#{anchor}" if anchor else ""
