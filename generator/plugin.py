@@ -622,7 +622,7 @@ class _SearchContext:
         if not material.config.enabled:
             return None
         material.search_index.add_entry_from_context(page)
-        if "data-search-" in page.content and _SEARCH_ATTRIBUTE_START.search(page.content):
+        if _SEARCH_ATTRIBUTE_START.search(page.content):
             page.content = _SEARCH_ATTRIBUTE.sub("", page.content)
         return None
 

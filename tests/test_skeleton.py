@@ -72,9 +72,9 @@ def test_every_generated_page_is_rendered_as_mkdocs_renders_it(site):
             total += 1
             briefings += converted is not None and file.src_uri.startswith("briefings/2")
     # the point of it: most pages never reach Python-Markdown (the briefings, their
-    # digests, the timeline's and the actors' archive pages: 2,387 of 2,570 at 1,000
-    # briefings; these small sites have more index pages)
-    assert taken > total / 2 and briefings > 40, (taken, total, briefings)
+    # digests, the timeline's and the actors' archive pages, the months, the index pages:
+    # 2,511 of 2,570 at 1,000 briefings)
+    assert taken > 0.75 * total and briefings > 40, (taken, total, briefings)  # 238 of 288, 48
 
 
 def test_a_warning_for_a_missing_page_is_logged_once_as_mkdocs_logs_it(caplog):

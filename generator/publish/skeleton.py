@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from markdown.serializers import _escape_attrib_html  # the serializer's own escaping of an attribute
 
 _TEXT = r"(?:[^\W_]|[ .,:;'\"?()/%+$€£¥@–—·’‘“”…°-])+"
 """A run of text no inline pattern of Python-Markdown reads: letters, digits, spaces and
@@ -35,7 +36,8 @@ run of text in bold (``**Type:**``)."""
 _ITEM = "- "
 """An item of a list, as the templates write one: a dash and a space at the line's start."""
 _LIST_START = re.compile(r"\d+[.)] |[-+]")
-"""A line of a paragraph starts with a letter, a digit or a link, but not as a list item."""
+"""A line of a paragraph starts with a letter, a digit, a link or bold text, but not as a
+list item ("1. ", "- ")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,7 @@ def convert(skeleton: str, permalink: str, resolve: Callable[[str], str]) -> Con
             level, text, anchor = len(item.group(1)), item.group(2), item.group(3)
             anchor = anchor or unique(slugify(text, "-"), used, counters)
             flat.append({"level": level, "id": anchor, "name": text, "html": text, "data-toc-label": ""})
-            href = _attribute(resolve("#" + anchor))
+            href = _escape_attrib_html(resolve("#" + anchor))
             parts.append(f'<h{level} id="{anchor}">{text}<a class="headerlink" href="{href}" title="Permanent link">{permalink}</a></h{level}>\n')
         elif kind == "p":
             parts.append(f"<p>{_inline(item, resolve)}</p>\n")
@@ -95,14 +97,9 @@ def _inline(pieces: list[tuple[str, str]], resolve: Callable[[str], str]) -> str
     """A paragraph's or an item's pieces as HTML: (text, ""), (a link's text, its target),
     (bold text, None)."""
     return "".join(
-        text if target == "" else f"<strong>{text}</strong>" if target is None else f'<a href="{_attribute(resolve(target))}">{text}</a>'
+        text if target == "" else f"<strong>{text}</strong>" if target is None else f'<a href="{_escape_attrib_html(resolve(target))}">{text}</a>'
         for text, target in pieces
     )
-
-
-def _attribute(value: str) -> str:
-    """An attribute's value as Python-Markdown's serializer escapes it."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _blocks(skeleton: str) -> list[tuple[str, object]] | None:
