@@ -65,6 +65,8 @@ class Generator:
         self.pages = PageMemo()
         self.pieces = ObjectMemo()
         """Briefing -> its serialized pieces of the export files."""
+        self.replays: dict = {}
+        """story slug -> its ``corpus.stories._Replay``: a patched story is made again from its edited briefing."""
         self.stories_json = ObjectMemo()
         """Story -> its entry of stories.json."""
         self.story_steps: dict[str, tuple[tuple, list[bytes]]] = {}
@@ -121,9 +123,10 @@ class Generator:
         result = None
         if patched is not None and self.catalog is not None and self.catalog[1] == settings.stories:
             previous, swap = self.catalog[0], patched[1]
-            result = previous if not swap and catalog is previous else patch_stories(previous, catalog, swap, settings.stories)
+            result = previous if not swap and catalog is previous else patch_stories(previous, catalog, swap, settings.stories, self.replays)
         if result is None:
-            result = with_stories(catalog, settings.stories)
+            self.replays = {}
+            result = with_stories(catalog, settings.stories, self.replays)
         self.catalog = (result, settings.stories)
         return result
 

@@ -164,7 +164,11 @@ def test_random_skeletons_are_often_taken():
     from hypothesis import find
 
     for shape in ("](", "\n- ", "**"):
-        find(_SKELETON, lambda text: skeleton.convert(text, "&para;", lambda url: url) is not None and shape in text and "\n#" in text)
+        find(
+            _SKELETON,
+            lambda text: skeleton.convert(text, "&para;", lambda url: url) is not None and shape in text and "\n#" in text,
+            settings=settings(max_examples=2000, deadline=None, derandomize=True, database=None),  # the same search each run: a rare miss is not luck
+        )
 
 
 def test_links_are_rewritten_by_mkdocs_itself():

@@ -114,11 +114,13 @@ class Story:
         return self.steps[-1].briefing.article.date
 
 
-def with_stories(catalog: Catalog, settings: StorySettings = StorySettings()) -> Catalog:
-    """The catalog with its storylines: a pure function of it and of ``settings``."""
+def with_stories(catalog: Catalog, settings: StorySettings = StorySettings(), replays: dict | None = None) -> Catalog:
+    """The catalog with its storylines: a pure function of it and of ``settings``. Given
+    ``replays`` (a dict), each story's ``_Replay`` is kept there under its slug, for
+    ``patch_stories``."""
     names = {e.slug: e.name for e in catalog.actors}
     groups = group_stories(catalog.briefings, catalog.actor_slug, catalog.actor_type, settings)
-    stories = build_stories(groups, catalog.actor_slug, catalog.actor_type, names)
+    stories = build_stories(groups, catalog.actor_slug, catalog.actor_type, names, replays)
     story_of = {step.briefing.slug: (story, place) for story in stories for place, step in enumerate(story.steps, 1)}
     return dataclasses.replace(catalog, stories=stories, story_of=story_of)
 
@@ -252,7 +254,7 @@ _TITLES = {
 """A story's title from its main relation; other relations give "{s} and {o}"."""
 
 
-def build_stories(groups: list[list[Briefing]], actor_slug: dict, actor_type: dict, names: dict) -> tuple[Story, ...]:
+def build_stories(groups: list[list[Briefing]], actor_slug: dict, actor_type: dict, names: dict, replays: dict | None = None) -> tuple[Story, ...]:
     """Each group as a story; ``names`` maps an actor entry slug to its display name.
     Newest activity first."""
     stories, used = [], set()
@@ -262,7 +264,10 @@ def build_stories(groups: list[list[Briefing]], actor_slug: dict, actor_type: di
             slug = f"{group[0].slug}-{short_hash(slug)}"
         used.add(slug)
         actors = _story_actors(group, actor_slug, actor_type, names)
-        stories.append(Story(slug, _title(group, actors, actor_slug, names), _steps(group, actor_slug), actors))
+        replay = _Replay(actor_slug)
+        if replays is not None:
+            replays[slug] = replay
+        stories.append(Story(slug, _title(group, actors, actor_slug, names), _steps(group, actor_slug, replay), actors))
     return tuple(sorted(stories, key=lambda s: (s.last, s.slug), reverse=True))
 
 
@@ -307,20 +312,85 @@ def _title(group: list[Briefing], actors: tuple[StoryActor, ...], actor_slug: di
     return actors[0].name if actors else group[0].article.title
 
 
-def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
+def _steps(group: list[Briefing], actor_slug: dict, replay: _Replay | None = None) -> tuple[StoryStep, ...]:
     """For each briefing in order, the facts no earlier briefing of the story stated; a fact
-    stated again is folded into the first (its ``also``)."""
-    firsts: list[tuple[int, int]] = []  # (step, fact index) of every fact shown
-    facts: list[list[StoryFact]] = []
-    relation_seen: dict[tuple, tuple[int, int]] = {}
-    figure_seen: dict[tuple, tuple[int, int]] = {}
-    figures_by_unit: dict[str, list[tuple[Figure, Briefing, frozenset]]] = defaultdict(list)
-    said = _Statements()
-    also: dict[tuple[int, int], list[Briefing]] = defaultdict(list)
-    changes: list[list[FigureChange]] = []
-    repeated: list[int] = []
+    stated again is folded into the first (its ``also``). With ``replay`` (a fresh one, or
+    the one that made this story's previous version) the work is kept there, and a story
+    whose first briefings are the same is made again from its first changed one."""
+    replay = replay if replay is not None else _Replay(actor_slug)
+    return replay.run(group, actor_slug)
 
-    for step, briefing in enumerate(group):
+
+class _Replay:
+    """The state of ``_steps`` after each briefing of a story, kept for the next version of
+    the story: every change made to it is logged, and ``rewind(step)`` undoes those made at
+    that step and after, leaving the state the first ``step`` briefings gave. The steps it
+    keeps are valid for the very same briefing objects and ``actor_slug`` only."""
+
+    def __init__(self, actor_slug: dict) -> None:
+        self.actor_slug = actor_slug
+        self.briefings: list[Briefing] = []
+        self.facts: list[list[StoryFact]] = []
+        self.changes: list[tuple[FigureChange, ...]] = []
+        self.repeated: list[int] = []
+        self.undo: list[tuple] = []
+        """(function, *arguments) that undo one change, in the order made."""
+        self.marks: list[int] = []
+        """len(undo) at the start of each step."""
+        self.relation_seen: dict[tuple, tuple[int, int]] = {}
+        self.figure_seen: dict[tuple, tuple[int, int]] = {}
+        self.figures_by_unit: dict[str, list[tuple[Figure, Briefing, frozenset]]] = defaultdict(list)
+        self.said = _Statements(self.undo)
+        self.also: dict[tuple[int, int], list[Briefing]] = defaultdict(list)
+
+    def run(self, group: list[Briefing], actor_slug: dict | None = None) -> tuple[StoryStep, ...]:
+        """The steps of ``group``, made again from the first briefing that is not the one
+        this replay last saw at its place."""
+        if actor_slug is not None and actor_slug is not self.actor_slug:
+            self.__init__(actor_slug)
+        start = 0
+        while start < min(len(group), len(self.briefings)) and group[start] is self.briefings[start]:
+            start += 1
+        self.rewind(start)
+        for step in range(start, len(group)):
+            self._step(step, group[step])
+        return tuple(
+            StoryStep(
+                briefing,
+                tuple(StoryFact(f.kind, f.item, tuple(also[(step, i)])) if also.get((step, i)) else f for i, f in enumerate(self.facts[step]))
+                if also_steps[step] else tuple(self.facts[step]),
+                self.changes[step],
+                self.repeated[step],
+            )
+            for also in (self.also,)
+            for also_steps in (self._also_steps(len(group)),)
+            for step, briefing in enumerate(group)
+        )
+
+    def _also_steps(self, count: int) -> list[bool]:
+        marked = [False] * count
+        for (step, _), later in self.also.items():
+            if later:
+                marked[step] = True
+        return marked
+
+    def rewind(self, step: int) -> None:
+        """Back to the state after the first ``step`` briefings."""
+        if step >= len(self.marks):
+            return
+        undo, mark = self.undo, self.marks[step]
+        while len(undo) > mark:
+            function, *arguments = undo.pop()
+            function(*arguments)
+        for kept in (self.briefings, self.facts, self.changes, self.repeated, self.marks):
+            del kept[step:]
+        self.said.last = (None, None)
+
+    def _step(self, step: int, briefing: Briefing) -> None:
+        undo, said, also, actor_slug = self.undo, self.said, self.also, self.actor_slug
+        relation_seen, figure_seen = self.relation_seen, self.figure_seen
+        self.marks.append(len(undo))
+        self.briefings.append(briefing)
         shown: list[StoryFact] = []
         moved: list[FigureChange] = []
         again = 0
@@ -336,6 +406,7 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
                 later = also[where]
                 if not later or later[-1] is not briefing:  # steps come in order
                     later.append(briefing)
+                    undo.append((later.pop,))
 
         words = _words(briefing)
         for point, text in zip(briefing.summary, words.points):
@@ -352,6 +423,7 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
                 fold(relation_seen[key])
             else:
                 relation_seen[key] = note(StoryFact("relation", relation))
+                undo.append((relation_seen.__delitem__, key))
         for figure, text in zip(briefing.figures, words.measures):
             key = (figure.unit, figure.value * figure.scale, (figure.high or 0) * figure.scale)
             if key in figure_seen:
@@ -359,12 +431,15 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
                 continue
             head, *named = text.split(" ")
             content = (head, frozenset(named))
-            for before, before_briefing, before_content in reversed(figures_by_unit[figure.unit]):
+            same_unit = self.figures_by_unit[figure.unit]
+            for before, before_briefing, before_content in reversed(same_unit):
                 if before_briefing is not briefing and _changed(before, before_content, figure, content):
                     moved.append(FigureChange(figure.measures, before, before_briefing, figure))
                     break
             figure_seen[key] = note(StoryFact("figure", figure))
-            figures_by_unit[figure.unit].append((figure, briefing, content))
+            undo.append((figure_seen.__delitem__, key))
+            same_unit.append((figure, briefing, content))
+            undo.append((same_unit.pop,))
         for event, text in zip(briefing.timeline, words.events):
             if event.paragraph is None:
                 continue
@@ -374,18 +449,9 @@ def _steps(group: list[Briefing], actor_slug: dict) -> tuple[StoryStep, ...]:
                 fold(where)
             else:
                 said.add(("event", event.date), content, note(StoryFact("event", event)))
-        facts.append(shown)
-        changes.append(moved)
-        repeated.append(again)
-    return tuple(
-        StoryStep(
-            briefing,
-            tuple(StoryFact(f.kind, f.item, tuple(also[(step, i)])) if (step, i) in also else f for i, f in enumerate(facts[step])),
-            tuple(changes[step]),
-            repeated[step],
-        )
-        for step, briefing in enumerate(group)
-    )
+        self.facts.append(shown)
+        self.changes.append(tuple(moved))
+        self.repeated.append(again)
 
 
 class _Statements:
@@ -401,7 +467,9 @@ class _Statements:
     the same answer as that one had, or is that one when it was new: statements are only
     added, so the oldest that holds stays the oldest (``known``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, undo: list | None = None) -> None:
+        self.undo = undo
+        """Where each change is logged with what undoes it (``_Replay``), if anywhere."""
         self.items: list[tuple[frozenset, frozenset, tuple[int, int]]] = []
         self.postings: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.known: dict[tuple, tuple[int, int]] = {}
@@ -418,6 +486,16 @@ class _Statements:
             postings[word].append(index)
         if len(content) >= MIN_WORDS:
             self.known[(kind, content)] = where
+        if self.undo is not None:
+            self.undo.append((self._unadd, kind, content))
+
+    def _unadd(self, kind: tuple, content: frozenset) -> None:
+        self.items.pop()
+        postings = self.postings[kind]
+        for word in content:
+            postings[word].pop()  # an emptied list finds nothing, as no list does
+        if len(content) >= MIN_WORDS:
+            del self.known[(kind, content)]
 
     def find(self, kind: tuple, content: frozenset) -> tuple[int, int] | None:
         if len(content) < MIN_WORDS:
@@ -428,6 +506,8 @@ class _Statements:
             where = self._search(kind, content, self.last[1])
             if where is not None:
                 self.known[(kind, content)] = where
+                if self.undo is not None:
+                    self.undo.append((self.known.__delitem__, (kind, content)))
         return where
 
     def _search(self, kind: tuple, content: frozenset, numbers: frozenset) -> tuple[int, int] | None:
@@ -472,12 +552,14 @@ def _numbers(content: frozenset[str]) -> frozenset[str]:
     return frozenset([t for t in content if t[0] == "#"])
 
 
-def patch_stories(previous: Catalog, catalog: Catalog, swap: dict, settings: StorySettings = StorySettings()) -> Catalog | None:
+def patch_stories(previous: Catalog, catalog: Catalog, swap: dict, settings: StorySettings = StorySettings(), replays: dict | None = None) -> Catalog | None:
     """``with_stories(catalog, settings)`` made from the stories of ``previous``, when
     ``catalog`` is ``previous`` with the briefings of ``swap`` (id of the old -> the new)
     replaced and each replaced one reads the same to the grouping (its key actors'
     weights and its words): the groups are then the same, and only the stories holding a
-    replaced briefing are made again. None when the stories must be grouped afresh."""
+    replaced briefing are made again, each from its first replaced briefing when ``replays``
+    holds its ``_Replay`` (kept by ``with_stories`` or an earlier patch). None when the
+    stories must be grouped afresh."""
     if not settings.enabled:
         return dataclasses.replace(catalog, stories=(), story_of={})
     old = {b.slug: b for b in previous.briefings}
@@ -495,7 +577,8 @@ def patch_stories(previous: Catalog, catalog: Catalog, swap: dict, settings: Sto
             continue
         group = [swap.get(id(b), b) for b in story.briefings]
         actors = _story_actors(group, catalog.actor_slug, catalog.actor_type, names)
-        stories.append(Story(story.slug, _title(group, actors, catalog.actor_slug, names), _steps(group, catalog.actor_slug), actors))
+        replay = replays.get(story.slug) if replays is not None else None
+        stories.append(Story(story.slug, _title(group, actors, catalog.actor_slug, names), _steps(group, catalog.actor_slug, replay), actors))
     stories = tuple(stories)
     kept = {id(s) for s in previous.stories}
     story_of = dict(previous.story_of)  # an unchanged story's places are the previous ones (the same tuples)
