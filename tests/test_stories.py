@@ -252,7 +252,7 @@ def test_a_story_made_again_from_its_edited_briefing_equals_one_made_afresh(tmp_
 
     from benchmarks.corpus import write_corpus
     from generator.analyze import briefing as analysis
-    from generator.corpus.stories import _Replay, _steps
+    from generator.corpus.stories import _replay, _Replay, _steps
     from generator.read.seeds import read_seeds
 
     seeds = write_corpus(tmp_path / "seeds", 60)
@@ -261,7 +261,7 @@ def test_a_story_made_again_from_its_edited_briefing_equals_one_made_afresh(tmp_
     assert len(story.steps) >= 4 and any(f.also for s in story.steps for f in s.facts), "a story with facts stated again"
     slugs, group = made.actor_slug, list(story.briefings)
     replay = replays[story.slug]
-    assert replay.run(group, slugs) == story.steps
+    assert _replay(replays, story.slug, slugs) is replay and replay.run(group) == story.steps
 
     def bare(b, **fields):
         return dataclasses.replace(b, **fields)
@@ -278,8 +278,9 @@ def test_a_story_made_again_from_its_edited_briefing_equals_one_made_afresh(tmp_
     current = list(group)
     for place, briefing in edits:
         current[place] = briefing
-        assert replay.run(list(current), slugs) == _steps(list(current), slugs), place
+        assert replay.run(list(current)) == _steps(list(current), slugs), place
     current = list(group)
-    assert replay.run(current, slugs) == story.steps  # every edit undone: the story as it was
-    assert replay.run(current, dict(slugs)) == story.steps  # other slugs: made from scratch
-    assert _Replay(slugs).run(current[:2]) == _steps(current[:2], slugs)
+    assert replay.run(current) == story.steps  # every edit undone: the story as it was
+    assert replay.run(current[:2]) == _steps(current[:2], slugs)  # a shorter story
+    other = _replay(replays, story.slug, dict(slugs))  # other actor slugs: a replay made afresh, kept
+    assert other is not replay and replays[story.slug] is other and not other.briefings

@@ -266,7 +266,7 @@ def build_stories(groups: list[list[Briefing]], actor_slug: dict, actor_type: di
         actors = _story_actors(group, actor_slug, actor_type, names)
         replay = _Replay(actor_slug)
         if replays is not None:
-            replays[slug] = replay
+            replays[slug] = replay  # a story of the same slug made before is of other briefings
         stories.append(Story(slug, _title(group, actors, actor_slug, names), _steps(group, actor_slug, replay), actors))
     return tuple(sorted(stories, key=lambda s: (s.last, s.slug), reverse=True))
 
@@ -317,8 +317,18 @@ def _steps(group: list[Briefing], actor_slug: dict, replay: _Replay | None = Non
     stated again is folded into the first (its ``also``). With ``replay`` (a fresh one, or
     the one that made this story's previous version) the work is kept there, and a story
     whose first briefings are the same is made again from its first changed one."""
-    replay = replay if replay is not None else _Replay(actor_slug)
-    return replay.run(group, actor_slug)
+    return (replay or _Replay(actor_slug)).run(group)
+
+
+def _replay(replays: dict | None, slug: str, actor_slug: dict) -> _Replay:
+    """The story's replay kept in ``replays`` when it was made with these actor slugs, else
+    a new one (kept there, when given)."""
+    replay = replays.get(slug) if replays is not None else None
+    if replay is None or replay.actor_slug is not actor_slug:
+        replay = _Replay(actor_slug)
+        if replays is not None:
+            replays[slug] = replay
+    return replay
 
 
 class _Replay:
@@ -343,36 +353,23 @@ class _Replay:
         self.said = _Statements(self.undo)
         self.also: dict[tuple[int, int], list[Briefing]] = defaultdict(list)
 
-    def run(self, group: list[Briefing], actor_slug: dict | None = None) -> tuple[StoryStep, ...]:
+    def run(self, group: list[Briefing]) -> tuple[StoryStep, ...]:
         """The steps of ``group``, made again from the first briefing that is not the one
         this replay last saw at its place."""
-        if actor_slug is not None and actor_slug is not self.actor_slug:
-            self.__init__(actor_slug)
         start = 0
         while start < min(len(group), len(self.briefings)) and group[start] is self.briefings[start]:
             start += 1
         self.rewind(start)
         for step in range(start, len(group)):
             self._step(step, group[step])
-        return tuple(
-            StoryStep(
-                briefing,
-                tuple(StoryFact(f.kind, f.item, tuple(also[(step, i)])) if also.get((step, i)) else f for i, f in enumerate(self.facts[step]))
-                if also_steps[step] else tuple(self.facts[step]),
-                self.changes[step],
-                self.repeated[step],
-            )
-            for also in (self.also,)
-            for also_steps in (self._also_steps(len(group)),)
-            for step, briefing in enumerate(group)
-        )
-
-    def _also_steps(self, count: int) -> list[bool]:
-        marked = [False] * count
-        for (step, _), later in self.also.items():
-            if later:
-                marked[step] = True
-        return marked
+        folded = {step for (step, _), later in self.also.items() if later}
+        steps = []
+        for step, briefing in enumerate(group):
+            facts = self.facts[step]
+            if step in folded:
+                facts = [StoryFact(f.kind, f.item, tuple(self.also[(step, i)])) if self.also.get((step, i)) else f for i, f in enumerate(facts)]
+            steps.append(StoryStep(briefing, tuple(facts), self.changes[step], self.repeated[step]))
+        return tuple(steps)
 
     def rewind(self, step: int) -> None:
         """Back to the state after the first ``step`` briefings."""
@@ -577,7 +574,7 @@ def patch_stories(previous: Catalog, catalog: Catalog, swap: dict, settings: Sto
             continue
         group = [swap.get(id(b), b) for b in story.briefings]
         actors = _story_actors(group, catalog.actor_slug, catalog.actor_type, names)
-        replay = replays.get(story.slug) if replays is not None else None
+        replay = _replay(replays, story.slug, catalog.actor_slug)
         stories.append(Story(story.slug, _title(group, actors, catalog.actor_slug, names), _steps(group, catalog.actor_slug, replay), actors))
     stories = tuple(stories)
     kept = {id(s) for s in previous.stories}
